@@ -1,0 +1,46 @@
+import type { Position } from "./position.js";
+
+export interface TopicOptions {
+  /** Kafka partitions; other targets accept only 1 (or leave it out). */
+  readonly partitions?: number;
+  /** Copies of each record: Kafka replication factor, quorum queue initial group size. */
+  readonly replicationFactor?: number;
+  readonly retention?: RetentionPolicy;
+  /** Records nacked without requeue (or past `deliveryLimit`) go here, where the target dead-letters. */
+  readonly deadLetterTopic?: string;
+  readonly deliveryLimit?: number;
+}
+
+export interface RetentionPolicy {
+  /** Drop records older than this. */
+  readonly maxAgeMs?: number;
+  /** Drop the oldest records beyond this many bytes. */
+  readonly maxBytes?: number;
+  /** Drop the oldest records beyond this many records. */
+  readonly maxCount?: number;
+  /** Segment size for log brokers (Kafka `segment.bytes`, stream `x-stream-max-segment-size-bytes`). */
+  readonly segmentBytes?: number;
+}
+
+/** What a topic or queue stores right now, as the broker reports it. */
+export interface TopicState {
+  readonly topic: string;
+  /** Records the broker still stores (ready + unacknowledged for queues). */
+  readonly stored: number;
+  readonly partitions: readonly PartitionState[];
+}
+
+export interface PartitionState {
+  readonly partition: number;
+  readonly stored: number;
+  readonly first?: Position;
+  readonly last?: Position;
+}
+
+/** How far a group is behind, per partition: end of log minus committed position (or pending for queues). */
+export interface GroupLag {
+  readonly topic: string;
+  readonly group: string;
+  readonly total: number;
+  readonly partitions: readonly { readonly partition: number; readonly lag: number }[];
+}
