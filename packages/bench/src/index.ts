@@ -1,0 +1,48 @@
+export { createKeyDistributor, KEY_POOL_SIZE, type KeyDistributor, keyPool } from "./keys/key-distributor.js";
+export { nowMs } from "./metrics/clock.js";
+export {
+  CURVE_PERCENTILES,
+  LatencyHistogram,
+  type PercentilePoint,
+  type Percentiles,
+} from "./metrics/latency-histogram.js";
+export { RateLimiter } from "./rate/rate-limiter.js";
+export {
+  type BacklogDrain,
+  BENCH_RESULTS_SCHEMA,
+  type BenchResults,
+  type ClientCpu,
+  type SecondSample,
+  type TargetBenchResult,
+  type Throughput,
+  type YardstickEntry,
+} from "./results.js";
+export { BenchStats } from "./runner/bench-stats.js";
+export { MaxRateSearch, type MaxRateSearchOptions, type RateStep } from "./runner/max-rate-search.js";
+export {
+  PROBE_HEADER,
+  ProducerLoop,
+  type ProducerLoopOptions,
+  SENT_AT_HEADER,
+} from "./runner/producer-loop.js";
+export {
+  type BenchPhase,
+  type BenchProgress,
+  type RunTargetOptions,
+  runTarget,
+} from "./runner/run-target.js";
+export { durabilityFor } from "./workload/durability.js";
+export {
+  type LoadedWorkload,
+  type LoadOptions,
+  loadWorkload,
+  payloadCandidates,
+} from "./workload/load-workload.js";
+export { type ParsedWorkload, parseWorkload, WorkloadError } from "./workload/parse-workload.js";
+export { createPayloads, type PayloadOptions, type PayloadSource } from "./workload/payloads.js";
+export {
+  type DurabilityChoice,
+  KEY_DISTRIBUTORS,
+  type KeyDistributorType,
+  type Workload,
+} from "./workload/workload.js";

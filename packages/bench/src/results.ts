@@ -1,0 +1,97 @@
+import type { DurabilityLevel, TargetId } from "@brokerlab/messaging";
+import type { PercentilePoint, Percentiles } from "./metrics/latency-histogram.js";
+import type { RateStep } from "./runner/max-rate-search.js";
+
+export const BENCH_RESULTS_SCHEMA = "brokerlab.bench-results/1";
+
+export interface Throughput {
+  readonly msgPerSec: number;
+  readonly mbPerSec: number;
+}
+
+/** One second of the timed run. Rates in messages per second; backlog in messages not yet consumed. */
+export interface SecondSample {
+  readonly second: number;
+  readonly publishRate: number;
+  readonly consumeRate: number;
+  readonly backlog: number;
+}
+
+/** CPU the bench process itself used during the timed run; 100 % = one core busy. */
+export interface ClientCpu {
+  readonly userMs: number;
+  readonly systemMs: number;
+  readonly percentOfOneCore: number;
+  readonly cores: number;
+}
+
+export interface BacklogDrain {
+  readonly targetBytes: number;
+  readonly builtMessages: number;
+  readonly buildSeconds: number;
+  /** Seconds from starting the consumers until the backlog was gone (undefined: not drained in time). */
+  readonly drainSeconds?: number;
+  readonly drainConsumeRate: number;
+}
+
+/** One target's outcome. `ok: false` carries the error and whatever was measured before it. */
+export interface TargetBenchResult {
+  readonly target: TargetId;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly address?: string;
+  readonly brokerVersion?: string;
+  readonly durability?: DurabilityLevel;
+  /** Partitions per topic actually created (1 where the target has no partitions). */
+  readonly partitions?: number;
+  /** Offered rate during the timed run (found by the search when the workload says 0). */
+  readonly producerRate?: number;
+  readonly durationSeconds?: number;
+  readonly messageBytes?: number;
+  readonly publishRate?: Throughput;
+  readonly consumeRate?: Throughput;
+  readonly publishLatencyMs?: Percentiles;
+  readonly endToEndLatencyMs?: Percentiles;
+  readonly publishDelayUs?: Percentiles;
+  readonly curves?: {
+    readonly publishLatencyMs: readonly PercentilePoint[];
+    readonly endToEndLatencyMs: readonly PercentilePoint[];
+  };
+  readonly timeSeries?: readonly SecondSample[];
+  readonly counts?: {
+    readonly published: number;
+    readonly consumed: number;
+    readonly publishErrors: number;
+    readonly consumeErrors: number;
+  };
+  /** Distinct error messages seen (first few). */
+  readonly errors: readonly string[];
+  readonly clientCpu?: ClientCpu;
+  readonly backlog?: BacklogDrain;
+  readonly rateSearch?: readonly RateStep[];
+  /** What was adapted for this target (e.g. 16 partitions requested, one queue created). */
+  readonly notes: readonly string[];
+}
+
+export interface YardstickEntry {
+  readonly target: TargetId;
+  readonly adapterMsgPerSec: number;
+  readonly rawClientMsgPerSec: number;
+  readonly nativeTool: string;
+  readonly nativeMsgPerSec: number | null;
+  readonly adapterVsRaw: number | null;
+  readonly adapterVsNative: number | null;
+  readonly notes: readonly string[];
+}
+
+export interface BenchResults {
+  readonly schema: typeof BENCH_RESULTS_SCHEMA;
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly mode: "workload" | "yardstick";
+  readonly workload: { readonly file: string; readonly [field: string]: unknown };
+  readonly machine: { readonly cores: number; readonly node: string; readonly platform: string };
+  readonly targets: readonly TargetBenchResult[];
+  readonly yardstick?: readonly YardstickEntry[];
+}
