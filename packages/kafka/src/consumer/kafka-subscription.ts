@@ -1,0 +1,318 @@
+import {
+  type Delivery,
+  type DeliveryHandler,
+  type StartPosition,
+  type Subscription,
+  withTimeout,
+} from "@brokerlab/messaging";
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
+import type { TopicAdmin } from "../admin/topic-admin.js";
+import { protocolErrorType } from "../kafka-errors.js";
+import { headersToStrings, keyOf } from "../records.js";
+import { AckTracker } from "./ack-tracker.js";
+import { PrefetchGate } from "./prefetch-gate.js";
+
+export interface SubscriptionSettings {
+  readonly kafka: Kafka;
+  readonly admin: TopicAdmin;
+  readonly topic: string;
+  readonly group: string;
+  readonly from: StartPosition;
+  readonly prefetch: number;
+  readonly handler: DeliveryHandler;
+  /** How long joining the group and positioning may take before subscribe gives up. */
+  readonly joinTimeoutMs: number;
+  readonly onClosed: (subscription: KafkaSubscription) => void;
+}
+
+/** One owned partition in the current assignment: acks are tracked, delivery waits until it is positioned. */
+interface OwnedPartition {
+  readonly tracker: AckTracker;
+  positioned: boolean;
+}
+
+/** How long a delivery waits for a prefetch slot before heartbeating and checking for close. */
+const SLOT_WAIT_MS = 1000;
+
+/** Errors of a commit made while the group rebalances: the records go to the next owner, at least once. */
+const REBALANCE_ERRORS = new Set([
+  "REBALANCE_IN_PROGRESS",
+  "UNKNOWN_MEMBER_ID",
+  "ILLEGAL_GENERATION",
+  "NOT_COORDINATOR_FOR_GROUP",
+  "COORDINATOR_NOT_AVAILABLE",
+]);
+
+/**
+ * One kafkajs consumer in a consumer group, with manual commits. Records are handed to the handler in offset
+ * order per partition, at most `prefetch` unsettled at a time; `ack` commits the contiguous acknowledged prefix
+ * of its partition; `nack({ requeue })` rewinds the partition so the record comes again.
+ */
+export class KafkaSubscription implements Subscription {
+  private readonly consumer: Consumer;
+  private readonly gate: PrefetchGate;
+  private owned = new Map<number, OwnedPartition>();
+  /** Highest offset handed out per partition, across rebalances: anything at or below it is a redelivery. */
+  private readonly maxDelivered = new Map<number, bigint>();
+  private joins = 0;
+  private closing = false;
+  private closed?: Promise<void>;
+  private readonly pendingCommits = new Map<number, bigint>();
+  private commitChain: Promise<void> = Promise.resolve();
+  private readonly joined: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
+
+  private constructor(private readonly settings: SubscriptionSettings) {
+    this.gate = new PrefetchGate(settings.prefetch);
+    this.consumer = settings.kafka.consumer({
+      groupId: settings.group,
+      // Short intervals so a joining or leaving member rebalances the group in about a second, not ten.
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 20_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 500,
+      allowAutoTopicCreation: false,
+    });
+    let resolve: () => void = () => {};
+    let reject: (error: unknown) => void = () => {};
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(() => {});
+    this.joined = { promise, resolve, reject };
+  }
+
+  /** Resolves once the consumer joined its group and every assigned partition is positioned. */
+  static async start(settings: SubscriptionSettings): Promise<KafkaSubscription> {
+    const subscription = new KafkaSubscription(settings);
+    try {
+      await subscription.run();
+      return subscription;
+    } catch (error) {
+      await subscription.consumer.disconnect().catch(() => {});
+      throw error;
+    }
+  }
+
+  private async run(): Promise<void> {
+    const { topic, group } = this.settings;
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
+      this.onJoin(event.payload.memberAssignment[topic] ?? []);
+    });
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) this.joined.reject(event.payload.error);
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+    await withTimeout(
+      this.joined.promise,
+      this.settings.joinTimeoutMs,
+      `joining group "${group}" on "${topic}"`,
+    );
+  }
+
+  /** Called synchronously by kafkajs after each join: delivery stops until the new assignment is positioned. */
+  private onJoin(assigned: readonly number[]): void {
+    const first = this.joins === 0;
+    this.joins += 1;
+    const generation = this.joins;
+    const previous = this.owned;
+    this.owned = new Map();
+    for (const partition of assigned) {
+      const kept = previous.get(partition);
+      if (kept) this.owned.set(partition, { tracker: kept.tracker, positioned: false });
+    }
+    this.positionWithRetry(generation, assigned, first).then(
+      () => {
+        if (first) this.joined.resolve();
+      },
+      (error: unknown) => {
+        if (first) this.joined.reject(error);
+      },
+    );
+  }
+
+  /** A failed lookup must not leave partitions unpositioned (they would never deliver): retry while current. */
+  private async positionWithRetry(
+    generation: number,
+    assigned: readonly number[],
+    first: boolean,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.position(generation, assigned, first);
+      } catch (error) {
+        if (first || attempt >= 10 || generation !== this.joins || this.closing) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  /**
+   * Seeks every assigned partition: the requested start on the first join; later, partitions this subscription
+   * kept resume after their acknowledged prefix and new ones at the group's commit (else the requested start).
+   */
+  private async position(generation: number, assigned: readonly number[], first: boolean): Promise<void> {
+    const { admin, topic, group, from } = this.settings;
+    const fresh = assigned.filter((partition) => !this.owned.has(partition));
+    const starts = await admin.startOffsets(topic, group, from, fresh, !first);
+    if (generation !== this.joins || this.closing) return;
+    for (const partition of assigned) {
+      const kept = this.owned.get(partition);
+      const offset = kept ? kept.tracker.commitOffset : starts.get(partition);
+      if (offset === undefined) continue;
+      this.consumer.seek({ topic, partition, offset: String(offset) });
+      if (kept) kept.positioned = true;
+      else this.owned.set(partition, { tracker: new AckTracker(offset), positioned: true });
+    }
+    // A kept partition may have acks whose commit failed during the rebalance.
+    for (const [partition, { tracker }] of this.owned) {
+      if (tracker.commitOffset > tracker.committed)
+        void this.commit(partition, tracker.commitOffset).catch(() => {});
+    }
+  }
+
+  private async eachBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    const partition = batch.partition;
+    const state = this.owned.get(partition);
+    // Not positioned yet: leave the batch unresolved; the seek that follows replaces it.
+    if (!state?.positioned) return;
+    const live = () => !this.closing && isRunning() && !isStale() && this.owned.get(partition) === state;
+    for (const message of batch.messages) {
+      if (!live()) return;
+      const offset = BigInt(message.offset);
+      if (!state.tracker.shouldDeliver(offset)) {
+        resolveOffset(message.offset);
+        continue;
+      }
+      while (!(await this.gate.acquire(SLOT_WAIT_MS))) {
+        if (this.closing || !isRunning()) return;
+        await heartbeat();
+      }
+      if (!live()) {
+        this.gate.release();
+        return;
+      }
+      this.deliver(partition, state.tracker, message, offset);
+      resolveOffset(message.offset);
+    }
+    await heartbeat();
+  }
+
+  private deliver(partition: number, tracker: AckTracker, message: KafkaMessage, offset: bigint): void {
+    const { topic } = this.settings;
+    const seen = this.maxDelivered.get(partition);
+    const redelivered = seen !== undefined && offset <= seen;
+    if (!redelivered) this.maxDelivered.set(partition, offset);
+    tracker.delivered(offset);
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      this.gate.release();
+      return true;
+    };
+    const delivery: Delivery = {
+      topic,
+      key: keyOf(message),
+      value: message.value ?? Buffer.alloc(0),
+      headers: headersToStrings(message.headers),
+      timestamp: Number(message.timestamp),
+      position: { partition, offset: message.offset },
+      redelivered,
+      ack: async () => {
+        if (settle()) await this.acknowledge(partition, tracker, offset);
+      },
+      nack: async (options) => {
+        if (!settle()) return;
+        if (options?.requeue === false) await this.acknowledge(partition, tracker, offset);
+        else this.requeue(partition, tracker, offset);
+      },
+    };
+    void this.invoke(delivery, () => settled);
+  }
+
+  /** A handler that throws leaves nothing behind: its unsettled delivery is requeued. */
+  private async invoke(delivery: Delivery, isSettled: () => boolean): Promise<void> {
+    try {
+      await this.settings.handler(delivery);
+    } catch {
+      if (!isSettled()) await delivery.nack({ requeue: true }).catch(() => {});
+    }
+  }
+
+  private async acknowledge(partition: number, tracker: AckTracker, offset: bigint): Promise<void> {
+    // A partition revoked by a rebalance belongs to another member now: its commits are not ours to make.
+    if (this.owned.get(partition)?.tracker !== tracker || this.closed) return;
+    const next = tracker.ack(offset);
+    if (next !== undefined) await this.commit(partition, next);
+  }
+
+  private requeue(partition: number, tracker: AckTracker, offset: bigint): void {
+    const rewindTo = tracker.requeue(offset);
+    if (this.owned.get(partition)?.tracker !== tracker || this.closing) return;
+    // Rewinding to the acknowledged prefix re-reads the requeued record; acked and in-flight ones are skipped.
+    this.consumer.seek({ topic: this.settings.topic, partition, offset: String(rewindTo) });
+  }
+
+  /** Coalesces commits: each caller waits for a commit that includes its offset. */
+  private commit(partition: number, offset: bigint): Promise<void> {
+    const current = this.pendingCommits.get(partition);
+    if (current === undefined || offset > current) this.pendingCommits.set(partition, offset);
+    const next = this.commitChain.then(() => this.flushCommits());
+    this.commitChain = next.catch(() => {});
+    return next;
+  }
+
+  private async flushCommits(): Promise<void> {
+    if (this.pendingCommits.size === 0) return;
+    const batch = [...this.pendingCommits];
+    this.pendingCommits.clear();
+    const { topic } = this.settings;
+    try {
+      await this.consumer.commitOffsets(
+        batch.map(([partition, offset]) => ({ topic, partition, offset: String(offset) })),
+      );
+      for (const [partition, offset] of batch) {
+        const tracker = this.owned.get(partition)?.tracker;
+        if (tracker && offset > tracker.committed) tracker.committed = offset;
+      }
+    } catch (error) {
+      const type = protocolErrorType(error);
+      if (type !== undefined && REBALANCE_ERRORS.has(type)) return;
+      if (error instanceof Error && error.name === "KafkaJSNonRetriableError" && this.closing) return;
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    this.closed ??= this.shutdown();
+    return this.closed;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.closing = true;
+    this.gate.close();
+    // Commit what was acknowledged before leaving; anything unacknowledged goes to the group's next owner.
+    for (const [partition, { tracker }] of this.owned) {
+      if (tracker.commitOffset > tracker.committed)
+        void this.commit(partition, tracker.commitOffset).catch(() => {});
+    }
+    await this.commitChain;
+    this.owned = new Map();
+    this.joined.reject(new Error("subscription closed"));
+    await this.consumer.disconnect().catch(() => {});
+    this.settings.onClosed(this);
+  }
+}

@@ -1,0 +1,4 @@
+export { kafkaCapabilities } from "./capabilities.js";
+export { ACKS, createKafkaClient } from "./kafka-client.js";
+export type { KafkaClientOptions } from "./options.js";
+export { murmur2, partitionForKey } from "./partitioner.js";

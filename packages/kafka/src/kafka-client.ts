@@ -1,0 +1,219 @@
+import {
+  type Capabilities,
+  type DeliveryHandler,
+  type DurabilityLevel,
+  type GroupLag,
+  InvalidArgumentError,
+  type MessageRecord,
+  type MessagingClient,
+  type PublishOptions,
+  type PublishReceipt,
+  requireDurability,
+  requireStartPosition,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicOptions,
+  type TopicState,
+  withTimeout,
+} from "@brokerlab/messaging";
+import kafkajs, { type Admin, type Kafka, type Message, type Producer } from "kafkajs";
+import { createPartitionsRefusal } from "./admin/refusal-text.js";
+import { TopicAdmin } from "./admin/topic-admin.js";
+import { kafkaCapabilities } from "./capabilities.js";
+import { KafkaSubscription } from "./consumer/kafka-subscription.js";
+import { connectionFailure, missingTopic, protocolErrorType } from "./kafka-errors.js";
+import { addressOf, DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions, kafkaConfig } from "./options.js";
+import { javaCompatiblePartitioner } from "./partitioner.js";
+import { chunkByBytes, receiptsFor, toKafkaMessage } from "./records.js";
+
+/** Kafka producer acks per contract durability level. */
+export const ACKS: Readonly<Record<DurabilityLevel, number>> = { none: 0, leader: 1, replicated: -1 };
+
+/** Sends stay below Kafka's default 1 MB batch limit, also on topics this client did not create. */
+const MAX_SEND_BYTES = 900_000;
+const DEFAULT_PREFETCH = 100;
+
+/** A Kafka client for the brokerlab contract. Nothing global: every instance has its own connections. */
+export function createKafkaClient(options: KafkaClientOptions): MessagingClient {
+  if (options.brokers.length === 0)
+    throw new InvalidArgumentError("brokers must list at least one host:port");
+  return new KafkaClient(options);
+}
+
+class KafkaClient implements MessagingClient {
+  readonly target = "kafka" as const;
+  readonly capabilities: Capabilities = kafkaCapabilities;
+  readonly address: string;
+  private readonly kafka: Kafka;
+  private readonly admin: Admin;
+  private readonly producer: Producer;
+  private readonly topics: TopicAdmin;
+  /** The partition the partitioner chose for each message of a send, read back for receipts. */
+  private readonly assigned = new WeakMap<Message, number>();
+  private readonly subscriptions = new Set<KafkaSubscription>();
+  private readonly publishes = new Set<Promise<unknown>>();
+  private connecting?: Promise<void>;
+  private closing?: Promise<void>;
+
+  constructor(private readonly options: KafkaClientOptions) {
+    this.address = addressOf(options);
+    this.kafka = new kafkajs.Kafka(kafkaConfig(options));
+    this.admin = this.kafka.admin();
+    this.producer = this.kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: javaCompatiblePartitioner((message, partition) =>
+        this.assigned.set(message, partition),
+      ),
+    });
+    const ssl = options.ssl;
+    this.topics = new TopicAdmin(
+      this.admin,
+      options.sasl ? undefined : (broker, topic, count) => createPartitionsRefusal(broker, ssl, topic, count),
+    );
+  }
+
+  connect(): Promise<void> {
+    if (this.closing) return Promise.reject(new InvalidArgumentError("this Kafka client is closed"));
+    this.connecting ??= this.openConnections().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  private async openConnections(): Promise<void> {
+    // kafkajs retries on its own (briefly, see kafkaConfig); the timeout covers addresses that never answer.
+    const limit = Math.max(5_000, 2 * (this.options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS));
+    try {
+      await withTimeout(
+        Promise.all([this.admin.connect(), this.producer.connect()]),
+        limit,
+        `connecting to Kafka at ${this.address}`,
+      );
+    } catch (error) {
+      await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+      throw connectionFailure(this.address, error);
+    }
+  }
+
+  async brokerVersion(): Promise<string> {
+    await this.connect();
+    return this.topics.brokerVersion();
+  }
+
+  async publish(
+    topic: string,
+    records: readonly MessageRecord[],
+    options?: PublishOptions,
+  ): Promise<PublishReceipt[]> {
+    const level = options?.durability ?? "leader";
+    requireDurability(this, level, "Kafka acks are 0, 1 or all");
+    await this.connect();
+    const sending = this.send(topic, records, ACKS[level]);
+    this.publishes.add(sending);
+    try {
+      return await sending;
+    } finally {
+      this.publishes.delete(sending);
+    }
+  }
+
+  private async send(
+    topic: string,
+    records: readonly MessageRecord[],
+    acks: number,
+  ): Promise<PublishReceipt[]> {
+    const receipts: PublishReceipt[] = [];
+    // Chunks go one after another so records keep their order within each partition.
+    for (const chunk of chunkByBytes(records, MAX_SEND_BYTES)) {
+      const messages = chunk.map(toKafkaMessage);
+      try {
+        const metadata = await this.producer.send({ topic, messages, acks, timeout: 30_000 });
+        receipts.push(
+          ...receiptsFor(
+            messages.map((message) => this.assigned.get(message)),
+            metadata,
+          ),
+        );
+      } catch (error) {
+        throw await this.publishFailure(topic, error);
+      }
+    }
+    return receipts;
+  }
+
+  private async publishFailure(topic: string, error: unknown): Promise<unknown> {
+    const type = protocolErrorType(error);
+    if (type === "MESSAGE_TOO_LARGE" || type === "RECORD_LIST_TOO_LARGE") {
+      return new InvalidArgumentError(
+        `a record is larger than topic "${topic}" accepts (max.message.bytes); create the topic with createTopic or raise the limit`,
+      );
+    }
+    if (type === "UNKNOWN_TOPIC_OR_PARTITION" && !(await this.topics.exists(topic).catch(() => true))) {
+      return missingTopic(topic);
+    }
+    return error;
+  }
+
+  async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
+    const from = options.from ?? { kind: "committed" };
+    requireStartPosition(this, from, "not a Kafka start position");
+    const prefetch = options.prefetch ?? DEFAULT_PREFETCH;
+    if (!Number.isInteger(prefetch) || prefetch < 1) {
+      throw new InvalidArgumentError(`prefetch must be a positive integer, got ${prefetch}`);
+    }
+    if (!options.group) throw new InvalidArgumentError("a Kafka subscription needs a consumer group name");
+    await this.connect();
+    if (!(await this.topics.exists(topic))) throw missingTopic(topic);
+    const subscription = await KafkaSubscription.start({
+      kafka: this.kafka,
+      admin: this.topics,
+      topic,
+      group: options.group,
+      from,
+      prefetch,
+      handler,
+      joinTimeoutMs: 60_000,
+      onClosed: (closed) => this.subscriptions.delete(closed),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async createTopic(topic: string, options?: TopicOptions): Promise<void> {
+    await this.connect();
+    await this.topics.createTopic(topic, options);
+  }
+
+  async deleteTopic(topic: string): Promise<void> {
+    await this.connect();
+    await this.topics.deleteTopic(topic);
+  }
+
+  async addPartitions(topic: string, partitions: number): Promise<void> {
+    await this.connect();
+    await this.topics.addPartitions(topic, partitions);
+  }
+
+  async inspect(topic: string): Promise<TopicState> {
+    await this.connect();
+    return this.topics.inspect(topic);
+  }
+
+  async lag(topic: string, group: string): Promise<GroupLag> {
+    await this.connect();
+    return this.topics.lag(topic, group);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    // Subscriptions commit what was acknowledged, then leave their groups; publishes in flight finish.
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
+    await Promise.allSettled([...this.publishes]);
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+}

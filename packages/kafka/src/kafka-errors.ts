@@ -1,0 +1,44 @@
+import { ConnectionError, InvalidArgumentError, isBrokerlabError } from "@brokerlab/messaging";
+
+/** kafkajs errors carry a protocol error type (e.g. INVALID_PARTITIONS), sometimes wrapped in a retry error. */
+export function protocolErrorType(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const type = (current as { type?: unknown }).type;
+    if (typeof type === "string") return type;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return undefined;
+}
+
+export function isRetriable(error: unknown): boolean {
+  return error instanceof Error && (error as { retriable?: unknown }).retriable === true;
+}
+
+/** Runs a kafkajs call again when it fails with an error kafkajs marks retriable (coordinator moving, leader election). */
+export async function retrying<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= attempts || !isRetriable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+
+export function missingTopic(topic: string): InvalidArgumentError {
+  return new InvalidArgumentError(
+    `topic "${topic}" does not exist on Kafka; create it first with createTopic`,
+  );
+}
+
+/** What an unreachable or refusing broker becomes: one line with the address and what to do. */
+export function connectionFailure(address: string, error: unknown): Error {
+  if (isBrokerlabError(error) && error.code !== "BROKERLAB_TIMEOUT") return error;
+  const name = error instanceof Error ? error.name : "";
+  const hint = name.includes("SASL")
+    ? "check the SASL mechanism, username and password"
+    : "is Kafka running? start the local brokers with `pnpm brokers up`";
+  return new ConnectionError(address, hint, error);
+}

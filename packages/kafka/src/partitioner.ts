@@ -1,0 +1,85 @@
+import type { ICustomPartitioner, Message, PartitionerArgs } from "kafkajs";
+
+const SEED = 0x9747b28c;
+const M = 0x5bd1e995;
+
+/**
+ * Kafka's murmur2 exactly as the Java client computes it (org.apache.kafka.common.utils.Utils.murmur2):
+ * 32-bit MurmurHash2, seed 0x9747b28c, little-endian 4-byte words, signed int result.
+ */
+export function murmur2(data: Uint8Array): number {
+  const length = data.length;
+  let h = (SEED ^ length) | 0;
+  const words = length >>> 2;
+  for (let i = 0; i < words; i++) {
+    const at = i * 4;
+    let k =
+      (data[at] ?? 0) |
+      ((data[at + 1] ?? 0) << 8) |
+      ((data[at + 2] ?? 0) << 16) |
+      ((data[at + 3] ?? 0) << 24);
+    k = Math.imul(k, M);
+    k ^= k >>> 24;
+    k = Math.imul(k, M);
+    h = Math.imul(h, M) ^ k;
+  }
+  const tail = length & ~3;
+  const rest = length % 4;
+  // Java's switch falls through from 3 to 2 to 1.
+  if (rest >= 3) h ^= (data[tail + 2] ?? 0) << 16;
+  if (rest >= 2) h ^= (data[tail + 1] ?? 0) << 8;
+  if (rest >= 1) {
+    h ^= data[tail] ?? 0;
+    h = Math.imul(h, M);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, M);
+  h ^= h >>> 15;
+  return h | 0;
+}
+
+/**
+ * The partition the Java producer picks for a keyed record (BuiltInPartitioner.partitionForKey):
+ * `toPositive(murmur2(utf8(key))) % partitionCount`. Same key, same partition, for every client that follows it.
+ */
+export function partitionForKey(key: string | Uint8Array, partitionCount: number): number {
+  if (!Number.isInteger(partitionCount) || partitionCount < 1) {
+    throw new RangeError(`partitionCount must be a positive integer, got ${partitionCount}`);
+  }
+  const bytes = typeof key === "string" ? Buffer.from(key, "utf8") : key;
+  return (murmur2(bytes) & 0x7fffffff) % partitionCount;
+}
+
+/**
+ * A kafkajs partitioner: keyed records go where the Java client puts them, unkeyed records round-robin over
+ * partitions that have a leader. `onAssign` learns each message's partition so publish can return positions.
+ */
+export function javaCompatiblePartitioner(
+  onAssign: (message: Message, partition: number) => void,
+): ICustomPartitioner {
+  return () => {
+    const counters = new Map<string, number>();
+    return ({ topic, partitionMetadata, message }: PartitionerArgs) => {
+      const partition = choosePartition(topic, partitionMetadata, message, counters);
+      onAssign(message, partition);
+      return partition;
+    };
+  };
+}
+
+function choosePartition(
+  topic: string,
+  partitionMetadata: PartitionerArgs["partitionMetadata"],
+  message: Message,
+  counters: Map<string, number>,
+): number {
+  if (message.partition !== undefined && message.partition !== null) return message.partition;
+  if (message.key !== undefined && message.key !== null)
+    return partitionForKey(message.key, partitionMetadata.length);
+  const available = partitionMetadata.filter((partition) => partition.leader >= 0);
+  const candidates = available.length > 0 ? available : partitionMetadata;
+  // Start each topic at a random partition so many short-lived producers do not all pile onto partition 0.
+  const next = (counters.get(topic) ?? Math.floor(Math.random() * candidates.length)) + 1;
+  counters.set(topic, next);
+  return candidates[next % candidates.length]?.partitionId ?? 0;
+}

@@ -1,0 +1,95 @@
+import { formatPosition, type MessageRecord } from "@brokerlab/messaging";
+import { describe, expect, it } from "vitest";
+import { collector, freshTopic, kafkaClient, text, uniqueName, waitFor } from "./helpers.js";
+
+describe("kafka round trip", () => {
+  it("delivers keys, null keys, headers, binary values and producer timestamps intact", async () => {
+    const client = await kafkaClient();
+    const topic = await freshTopic(client, "roundtrip", { partitions: 3 });
+    const binary = new Uint8Array(256).map((_, i) => i);
+    const timestamp = Date.now() - 60_000;
+    const records: MessageRecord[] = [
+      {
+        key: "k1",
+        value: binary,
+        headers: { "content-type": "application/octet-stream", "x-ü": "wert ✓" },
+        timestamp,
+      },
+      { key: null, value: text("no key") },
+      { value: new Uint8Array(0), headers: { empty: "" } },
+    ];
+    const receipts = await client.publish(topic, records);
+    expect(receipts).toHaveLength(3);
+    for (const receipt of receipts) expect(receipt.position).toBeDefined();
+
+    const sink = collector();
+    const subscription = await client.subscribe(
+      topic,
+      { group: uniqueName("g"), from: { kind: "earliest" } },
+      sink.handler,
+    );
+    await waitFor(() => sink.received.length === 3, "3 deliveries");
+    await subscription.close();
+
+    const byPosition = new Map(sink.received.map((d) => [formatPosition(d.position), d]));
+    const first = byPosition.get(formatPosition(receipts[0]?.position ?? { partition: -1, offset: "" }));
+    expect(first?.key).toBe("k1");
+    expect([...(first?.value ?? [])]).toEqual([...binary]);
+    expect(first?.headers).toEqual({ "content-type": "application/octet-stream", "x-ü": "wert ✓" });
+    expect(first?.timestamp).toBe(timestamp);
+    expect(first?.redelivered).toBe(false);
+    expect(first?.topic).toBe(topic);
+    const second = byPosition.get(formatPosition(receipts[1]?.position ?? { partition: -1, offset: "" }));
+    expect(second?.key).toBeNull();
+    expect(Buffer.from(second?.value ?? []).toString()).toBe("no key");
+    const third = byPosition.get(formatPosition(receipts[2]?.position ?? { partition: -1, offset: "" }));
+    expect(third?.value.length).toBe(0);
+    expect(third?.headers).toEqual({ empty: "" });
+  });
+
+  it("carries a 1 MiB record", async () => {
+    const client = await kafkaClient();
+    const topic = await freshTopic(client, "big");
+    const value = Buffer.alloc(1024 * 1024, 7);
+    value[0] = 1;
+    value[value.length - 1] = 9;
+    await client.publish(topic, [{ key: "big", value }]);
+    const sink = collector();
+    const subscription = await client.subscribe(
+      topic,
+      { group: uniqueName("g"), from: { kind: "earliest" } },
+      sink.handler,
+    );
+    await waitFor(() => sink.received.length === 1, "the big record");
+    await subscription.close();
+    expect(Buffer.compare(sink.received[0]?.value ?? Buffer.alloc(0), value)).toBe(0);
+  });
+
+  it("maps durability to acks: none gives no positions, leader and replicated do", async () => {
+    const client = await kafkaClient();
+    const topic = await freshTopic(client, "acks");
+    const none = await client.publish(topic, [{ value: text("a") }], { durability: "none" });
+    const leader = await client.publish(topic, [{ value: text("b") }], { durability: "leader" });
+    const replicated = await client.publish(topic, [{ value: text("c") }, { value: text("d") }], {
+      durability: "replicated",
+    });
+    expect(none).toEqual([{}]);
+    expect(leader[0]?.position?.partition).toBe(0);
+    const leaderOffset = BigInt(leader[0]?.position?.offset ?? "-1");
+    expect(replicated.map((r) => r.position?.offset)).toEqual([
+      String(leaderOffset + 1n),
+      String(leaderOffset + 2n),
+    ]);
+    const state = await client.inspect(topic);
+    expect(state.stored).toBe(4);
+  });
+
+  it("refuses to publish to or subscribe to a topic that does not exist, in one line", async () => {
+    const client = await kafkaClient();
+    const topic = uniqueName("missing");
+    await expect(client.subscribe(topic, { group: "g" }, () => {})).rejects.toThrow(
+      `topic "${topic}" does not exist`,
+    );
+    await expect(client.inspect(topic)).rejects.toMatchObject({ code: "BROKERLAB_INVALID_ARGUMENT" });
+  });
+});
