@@ -1,0 +1,18 @@
+import type { RabbitMqTarget } from "./capabilities.js";
+import { RabbitMqClient, type RabbitMqClientOptions } from "./rabbitmq-client.js";
+
+export { DEFAULT_RECONNECT, type ReconnectOptions } from "./backoff.js";
+export {
+  isRabbitMqTarget,
+  RABBITMQ_TARGETS,
+  type RabbitMqTarget,
+  rabbitMqCapabilities,
+} from "./capabilities.js";
+export { PublishRejectedError } from "./channel-publisher.js";
+export { queueArguments } from "./queue-arguments.js";
+export { RabbitMqClient, type RabbitMqClientOptions } from "./rabbitmq-client.js";
+
+/** A client for one RabbitMQ target (a MessagingClient), not yet connected: call `connect()`. */
+export function createRabbitMqClient(target: RabbitMqTarget, options: RabbitMqClientOptions): RabbitMqClient {
+  return new RabbitMqClient(target, options);
+}

@@ -1,0 +1,105 @@
+import { InvalidArgumentError, type TopicOptions, UnsupportedCapabilityError } from "@brokerlab/messaging";
+import type { RabbitMqTarget } from "./capabilities.js";
+
+/** AMQP queue arguments (x-*) as RabbitMQ reads them. */
+export type QueueArguments = Record<string, string | number>;
+
+const QUEUE_TYPE: Record<RabbitMqTarget, string> = {
+  "rabbitmq-queue": "classic",
+  "rabbitmq-quorum": "quorum",
+  "rabbitmq-stream": "stream",
+};
+
+/**
+ * Maps broker-neutral topic options onto the arguments of one durable queue of the target's type.
+ * Options the queue type has no equivalent for are refused with the typed error, never ignored,
+ * except `segmentBytes` on classic and quorum queues: they have no segments, so there is nothing to tune.
+ */
+export function queueArguments(target: RabbitMqTarget, options: TopicOptions = {}): QueueArguments {
+  const args: QueueArguments = { "x-queue-type": QUEUE_TYPE[target] };
+  const stream = target === "rabbitmq-stream";
+
+  if (options.partitions !== undefined && options.partitions !== 1) {
+    throw new UnsupportedCapabilityError(
+      target,
+      "partitions",
+      "a RabbitMQ queue is one ordered queue; leave partitions out (or use the kafka target)",
+    );
+  }
+
+  const replicas = options.replicationFactor;
+  if (replicas !== undefined) {
+    positiveInteger("replicationFactor", replicas);
+    if (target === "rabbitmq-quorum") args["x-quorum-initial-group-size"] = replicas;
+    else if (stream) args["x-initial-cluster-size"] = replicas;
+    else if (replicas !== 1) {
+      throw new UnsupportedCapabilityError(
+        target,
+        "replicationFactor",
+        "a classic queue lives on one node; use rabbitmq-quorum or rabbitmq-stream for replicas",
+      );
+    }
+  }
+
+  const retention = options.retention ?? {};
+  if (retention.maxAgeMs !== undefined) {
+    positiveInteger("retention.maxAgeMs", retention.maxAgeMs);
+    // Streams take an age with a unit; whole seconds, rounded up so nothing goes earlier than asked.
+    if (stream) args["x-max-age"] = `${Math.ceil(retention.maxAgeMs / 1000)}s`;
+    else args["x-message-ttl"] = retention.maxAgeMs;
+  }
+  if (retention.maxBytes !== undefined) {
+    positiveInteger("retention.maxBytes", retention.maxBytes);
+    args["x-max-length-bytes"] = retention.maxBytes;
+  }
+  if (retention.maxCount !== undefined) {
+    positiveInteger("retention.maxCount", retention.maxCount);
+    if (stream) {
+      throw new UnsupportedCapabilityError(
+        target,
+        'retention "count"',
+        "a stream drops whole segments by age or size only; use maxAgeMs or maxBytes",
+      );
+    }
+    args["x-max-length"] = retention.maxCount;
+  }
+  if (retention.segmentBytes !== undefined && stream) {
+    positiveInteger("retention.segmentBytes", retention.segmentBytes);
+    args["x-stream-max-segment-size-bytes"] = retention.segmentBytes;
+  }
+
+  if (options.deadLetterTopic !== undefined) {
+    if (stream) {
+      throw new UnsupportedCapabilityError(
+        target,
+        "dead-lettering",
+        "a stream keeps every record; nothing is rejected",
+      );
+    }
+    if (options.deadLetterTopic === "") throw new InvalidArgumentError("deadLetterTopic must not be empty");
+    // The default exchange routes by queue name, so the dead-letter topic is just another queue.
+    args["x-dead-letter-exchange"] = "";
+    args["x-dead-letter-routing-key"] = options.deadLetterTopic;
+  }
+
+  if (options.deliveryLimit !== undefined) {
+    positiveInteger("deliveryLimit", options.deliveryLimit);
+    if (target !== "rabbitmq-quorum") {
+      throw new UnsupportedCapabilityError(
+        target,
+        "deliveryLimit",
+        stream ? "a stream never redelivers" : "classic queues have no delivery limit; use rabbitmq-quorum",
+      );
+    }
+    // deliveryLimit counts deliveries; x-delivery-limit counts redeliveries (RabbitMQ delivers limit + 1 times).
+    args["x-delivery-limit"] = options.deliveryLimit - 1;
+  }
+
+  return args;
+}
+
+function positiveInteger(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InvalidArgumentError(`${name} must be a positive whole number (got ${value})`);
+  }
+}
