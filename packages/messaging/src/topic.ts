@@ -28,6 +28,11 @@ export interface TopicState {
   /** Records the broker still stores (ready + unacknowledged for queues). */
   readonly stored: number;
   readonly partitions: readonly PartitionState[];
+  /**
+   * Records the broker still keeps but will never deliver again, by set name (BullMQ: `completed`, `failed`).
+   * Not part of `stored`; absent where a target keeps no such history.
+   */
+  readonly history?: Readonly<Record<string, number>>;
 }
 
 export interface PartitionState {
