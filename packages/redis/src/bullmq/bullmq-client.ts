@@ -1,0 +1,155 @@
+import {
+  type Capabilities,
+  type DeliveryHandler,
+  type GroupLag,
+  type MessageRecord,
+  type MessagingClient,
+  type PublishOptions,
+  type PublishReceipt,
+  requireStartPosition,
+  StartAt,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicOptions,
+  type TopicState,
+} from "@brokerlab/messaging";
+import { Queue, type RedisOptions } from "bullmq";
+import { redisCapabilities } from "../capabilities.js";
+import { validateTopic } from "../keys.js";
+import type { RedisSession } from "../session.js";
+import { checkPrefetch, checkPublish, refusePartitions } from "../shared.js";
+import { topicSettingsFor } from "../topic-settings.js";
+import { BullMqSubscription } from "./bullmq-subscription.js";
+import { encodeJobData, type JobData, jobOptions } from "./job-data.js";
+
+/** Job states a consumer may still receive; completed and failed are history. */
+const DELIVERABLE = ["waiting", "active", "delayed", "prioritized", "waiting-children"] as const;
+
+/** `bullmq`: a BullMQ queue per topic; one job per record, a Worker per subscription. */
+export class BullMqClient implements MessagingClient {
+  readonly target = "bullmq" as const;
+  readonly capabilities: Capabilities = redisCapabilities.bullmq;
+  private readonly queues = new Map<string, Queue<JobData>>();
+  private readonly subscriptions = new Set<BullMqSubscription>();
+
+  constructor(private readonly session: RedisSession) {}
+
+  get address(): string {
+    return this.session.address;
+  }
+
+  /** Our own connection proves Redis answers (fast, named failure); BullMQ opens its own afterwards. */
+  async connect(): Promise<void> {
+    await this.session.connection();
+  }
+
+  brokerVersion(): Promise<string> {
+    return this.session.brokerVersion();
+  }
+
+  async publish(
+    topic: string,
+    records: readonly MessageRecord[],
+    options?: PublishOptions,
+  ): Promise<PublishReceipt[]> {
+    checkPublish(this.target, records, options?.durability);
+    if (records.length === 0) return [];
+    const queue = await this.queueFor(topic);
+    const opts = jobOptions(await this.session.settings(topic));
+    const now = Date.now();
+    await queue.addBulk(
+      records.map((record) => ({ name: "record", data: encodeJobData(record, now), opts })),
+    );
+    return records.map(() => ({}));
+  }
+
+  async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
+    requireStartPosition(
+      this,
+      options.from ?? StartAt.committed,
+      "a BullMQ queue hands out waiting jobs; completed jobs are history, never delivered again",
+    );
+    validateTopic(topic);
+    await this.connect();
+    const subscription: BullMqSubscription = new BullMqSubscription(
+      this.session,
+      topic,
+      this.connectionOptions(),
+      checkPrefetch(options.prefetch),
+      handler,
+      () => this.subscriptions.delete(subscription),
+    );
+    await subscription.start();
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Stores deliveryLimit (job attempts) and retention (removeOnComplete/removeOnFail) for later publishes. */
+  async createTopic(topic: string, options?: TopicOptions): Promise<void> {
+    await this.session.saveSettings(topic, topicSettingsFor(this.target, options));
+  }
+
+  async deleteTopic(topic: string): Promise<void> {
+    const queue = await this.queueFor(topic);
+    await queue.obliterate({ force: true });
+    await queue.close();
+    this.queues.delete(topic);
+    // Whatever obliterate leaves (a worker's marker written later) and our meta hash.
+    await this.session.deleteMatching(`${this.session.options.keyPrefix}:${topic}:*`);
+    await this.session.deleteMatching(this.session.keys(topic).all);
+    this.session.forgetTopic(topic);
+  }
+
+  async addPartitions(): Promise<void> {
+    refusePartitions(this.target);
+  }
+
+  /** Stored = jobs a worker may still receive; `history` = what the completed and failed sets keep. */
+  async inspect(topic: string): Promise<TopicState> {
+    const counts = await (await this.queueFor(topic)).getJobCounts(...DELIVERABLE, "completed", "failed");
+    const stored = DELIVERABLE.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
+    return {
+      topic,
+      stored,
+      partitions: [{ partition: 0, stored }],
+      history: { completed: counts.completed ?? 0, failed: counts.failed ?? 0 },
+    };
+  }
+
+  /** One queue is one group: lag = jobs not yet completed (waiting, delayed, active), whatever `group` says. */
+  async lag(topic: string, group: string): Promise<GroupLag> {
+    const { stored } = await this.inspect(topic);
+    return { topic, group, total: stored, partitions: [{ partition: 0, lag: stored }] };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+    await this.session.close();
+  }
+
+  private async queueFor(topic: string): Promise<Queue<JobData>> {
+    validateTopic(topic);
+    await this.connect();
+    let queue = this.queues.get(topic);
+    if (queue === undefined) {
+      queue = new Queue<JobData>(topic, {
+        connection: this.connectionOptions(),
+        prefix: this.session.options.keyPrefix,
+      });
+      queue.on("error", () => {});
+      this.queues.set(topic, queue);
+    }
+    return queue;
+  }
+
+  /** BullMQ opens its own connections; workers require maxRetriesPerRequest null (they block). */
+  private connectionOptions(): RedisOptions {
+    return {
+      ...this.session.options.endpoint,
+      connectTimeout: this.session.options.connectionTimeoutMs,
+      maxRetriesPerRequest: null,
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import type { Capabilities } from "@brokerlab/messaging";
+
+export type RedisTarget = "redis-list" | "redis-stream" | "bullmq";
+
+export const REDIS_TARGETS: readonly RedisTarget[] = ["redis-list", "redis-stream", "bullmq"];
+
+/**
+ * Durability on one Redis node: `leader` = Redis replied, so the write is in the primary's memory (on disk
+ * only with AOF/RDB, which is server configuration, not a per-publish choice). `none` = publish does not wait
+ * for any reply, like Kafka acks=0: the commands are queued on the connection and a failure goes unnoticed.
+ * `replicated` would be WAIT for replicas; a standalone Redis has none, so no target declares it.
+ */
+export const redisCapabilities: Record<RedisTarget, Capabilities> = {
+  "redis-list": {
+    retainsAfterAck: false,
+    replayFromPosition: false,
+    replayFromTimestamp: false,
+    consumerGroups: false,
+    competingConsumers: true,
+    ordering: "queue",
+    redeliversUnacked: true,
+    partitions: false,
+    // LTRIM after every publish when the topic has retention.maxCount.
+    retention: ["count"],
+    durability: ["none", "leader"],
+    deadLettering: false,
+    startPositions: ["committed"],
+  },
+  "redis-stream": {
+    retainsAfterAck: true,
+    replayFromPosition: true,
+    replayFromTimestamp: true,
+    consumerGroups: true,
+    competingConsumers: true,
+    ordering: "queue",
+    redeliversUnacked: true,
+    partitions: false,
+    // XTRIM MAXLEN / MINID after every publish.
+    retention: ["count", "time"],
+    durability: ["none", "leader"],
+    deadLettering: false,
+    startPositions: ["earliest", "latest", "committed", "position", "timestamp"],
+  },
+  bullmq: {
+    retainsAfterAck: false,
+    replayFromPosition: false,
+    replayFromTimestamp: false,
+    consumerGroups: false,
+    competingConsumers: true,
+    // A worker runs up to `prefetch` jobs at once and a retried job goes to the back of the wait list.
+    ordering: "none",
+    redeliversUnacked: true,
+    partitions: false,
+    // removeOnComplete/removeOnFail trim the completed/failed history, never jobs still waiting.
+    retention: [],
+    durability: ["leader"],
+    // The failed set keeps rejected jobs for inspection, but it is no topic a consumer can read.
+    deadLettering: false,
+    startPositions: ["committed"],
+  },
+};

@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { InvalidArgumentError } from "@brokerlab/messaging";
+import type { Redis } from "ioredis";
+import type { RedisTarget } from "./capabilities.js";
+import { openConnection } from "./connection.js";
+import { type TopicKeys, topicKeys, validateTopic } from "./keys.js";
+import type { ResolvedOptions } from "./options.js";
+import { settingsFromHash, settingsToHash, type TopicSettings } from "./topic-settings.js";
+
+/**
+ * What the three Redis targets share: the command connection (opened on first use), blocking connections
+ * for subscriptions, topic keys and the per-topic settings stored by createTopic. One per client, no globals.
+ */
+export class RedisSession {
+  private command: Promise<Redis> | undefined;
+  private closed = false;
+  private readonly settingsCache = new Map<string, Promise<TopicSettings>>();
+
+  constructor(
+    readonly target: RedisTarget,
+    readonly options: ResolvedOptions,
+  ) {}
+
+  get address(): string {
+    return this.options.address;
+  }
+
+  /** The shared, non-blocking connection; connects on first use and fails fast naming the address. */
+  connection(): Promise<Redis> {
+    if (this.closed)
+      throw new InvalidArgumentError(`the ${this.target} client for ${this.address} is closed`);
+    if (this.command === undefined) {
+      const opening = openConnection(this.options, `brokerlab:${this.target}`);
+      // A failed first connect is not cached: the next call tries again.
+      opening.catch(() => {
+        if (this.command === opening) this.command = undefined;
+      });
+      this.command = opening;
+    }
+    return this.command;
+  }
+
+  /** A connection of its own, for commands that block (BLMOVE, XREADGROUP BLOCK). */
+  openBlocking(purpose: string): Promise<Redis> {
+    return openConnection(this.options, `brokerlab:${this.target}:${purpose}`);
+  }
+
+  async brokerVersion(): Promise<string> {
+    const info = await (await this.connection()).info("server");
+    return /^redis_version:(.+)$/m.exec(info)?.[1]?.trim() ?? "unknown";
+  }
+
+  keys(topic: string): TopicKeys {
+    validateTopic(topic);
+    return topicKeys(this.options.keyPrefix, topic);
+  }
+
+  /** A consumer name unique across processes, readable in XINFO / CLIENT LIST. */
+  consumerName(): string {
+    return `${hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`;
+  }
+
+  async saveSettings(topic: string, settings: TopicSettings): Promise<void> {
+    const { meta } = this.keys(topic);
+    await (await this.connection()).multi().del(meta).hset(meta, settingsToHash(settings)).exec();
+    this.settingsCache.set(topic, Promise.resolve(settings));
+  }
+
+  /** Settings are read once per topic per client; createTopic on this client updates them. */
+  settings(topic: string): Promise<TopicSettings> {
+    let cached = this.settingsCache.get(topic);
+    if (cached === undefined) {
+      const { meta } = this.keys(topic);
+      cached = this.connection().then(async (redis) => settingsFromHash(await redis.hgetall(meta)));
+      cached.catch(() => this.settingsCache.delete(topic));
+      this.settingsCache.set(topic, cached);
+    }
+    return cached;
+  }
+
+  /** Deletes every key matching `pattern` (SCAN + UNLINK, so a big keyspace is never blocked). */
+  async deleteMatching(pattern: string): Promise<number> {
+    const redis = await this.connection();
+    let cursor = "0";
+    let deleted = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.unlink(...keys);
+    } while (cursor !== "0");
+    return deleted;
+  }
+
+  forgetTopic(topic: string): void {
+    this.settingsCache.delete(topic);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const command = this.command;
+    this.command = undefined;
+    if (command === undefined) return;
+    const redis = await command.catch(() => undefined);
+    await redis?.quit().catch(() => redis.disconnect());
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,173 @@
+import {
+  type Capabilities,
+  type DeliveryHandler,
+  type GroupLag,
+  type MessageRecord,
+  type MessagingClient,
+  type PublishOptions,
+  type PublishReceipt,
+  requireStartPosition,
+  StartAt,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicOptions,
+  type TopicState,
+} from "@brokerlab/messaging";
+import type { Redis } from "ioredis";
+import { redisCapabilities } from "../capabilities.js";
+import type { RedisSession } from "../session.js";
+import { checkPrefetch, checkPublish, refusePartitions } from "../shared.js";
+import { topicSettingsFor } from "../topic-settings.js";
+import { entryFields, flatToObject } from "./stream-entries.js";
+import { StreamSubscription } from "./stream-subscription.js";
+
+/** `redis-stream`: a Redis Stream with consumer groups (XADD, XREADGROUP, XACK, XAUTOCLAIM). */
+export class StreamClient implements MessagingClient {
+  readonly target = "redis-stream" as const;
+  readonly capabilities: Capabilities = redisCapabilities["redis-stream"];
+  private readonly subscriptions = new Set<StreamSubscription>();
+
+  constructor(private readonly session: RedisSession) {}
+
+  get address(): string {
+    return this.session.address;
+  }
+
+  async connect(): Promise<void> {
+    await this.session.connection();
+  }
+
+  brokerVersion(): Promise<string> {
+    return this.session.brokerVersion();
+  }
+
+  /**
+   * XADD per record, then the topic's retention as exact XTRIM MAXLEN / MINID (exact, not `~`: `~` only drops
+   * whole radix-tree nodes of ~100 entries, so small limits would never trim). Retention therefore acts when
+   * records are published, and MINID uses this process's clock against ids from Redis's clock.
+   */
+  async publish(
+    topic: string,
+    records: readonly MessageRecord[],
+    options?: PublishOptions,
+  ): Promise<PublishReceipt[]> {
+    const level = checkPublish(this.target, records, options?.durability);
+    const { stream } = this.session.keys(topic);
+    if (records.length === 0) return [];
+    const settings = await this.session.settings(topic);
+    const redis = await this.session.connection();
+    const now = Date.now();
+    const pipeline = redis.pipeline();
+    for (const record of records) pipeline.xadd(stream, "*", ...entryFields(record, now));
+    if (settings.maxCount !== undefined) pipeline.xtrim(stream, "MAXLEN", "=", settings.maxCount);
+    if (settings.maxAgeMs !== undefined) pipeline.xtrim(stream, "MINID", "=", `${now - settings.maxAgeMs}-0`);
+    const sent = pipeline.exec();
+    if (level === "none") {
+      sent.catch(() => {});
+      return records.map(() => ({}));
+    }
+    const replies = (await sent) ?? [];
+    return records.map((_, i) => {
+      const [error, id] = replies[i] ?? [new Error("no reply")];
+      if (error) throw error;
+      return { position: { partition: 0, offset: String(id) } };
+    });
+  }
+
+  async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
+    const from = options.from ?? StartAt.committed;
+    requireStartPosition(this, from, "");
+    const keys = this.session.keys(topic);
+    const subscription: StreamSubscription = new StreamSubscription(
+      this.session,
+      topic,
+      keys,
+      options.group,
+      checkPrefetch(options.prefetch),
+      handler,
+      () => this.subscriptions.delete(subscription),
+    );
+    await subscription.start(from);
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async createTopic(topic: string, options?: TopicOptions): Promise<void> {
+    await this.session.saveSettings(topic, topicSettingsFor(this.target, options));
+  }
+
+  async deleteTopic(topic: string): Promise<void> {
+    await this.session.deleteMatching(this.session.keys(topic).all);
+    this.session.forgetTopic(topic);
+  }
+
+  async addPartitions(): Promise<void> {
+    refusePartitions(this.target);
+  }
+
+  /** XLEN plus the first and last entry ids: a log keeps what was acknowledged until retention drops it. */
+  async inspect(topic: string): Promise<TopicState> {
+    const { stream } = this.session.keys(topic);
+    const redis = await this.session.connection();
+    const [stored, first, last] = await Promise.all([
+      redis.xlen(stream),
+      redis.xrange(stream, "-", "+", "COUNT", 1),
+      redis.xrevrange(stream, "+", "-", "COUNT", 1),
+    ]);
+    const firstId = first[0]?.[0];
+    const lastId = last[0]?.[0];
+    return {
+      topic,
+      stored,
+      partitions: [
+        {
+          partition: 0,
+          stored,
+          ...(firstId ? { first: { partition: 0, offset: firstId } } : {}),
+          ...(lastId ? { last: { partition: 0, offset: lastId } } : {}),
+        },
+      ],
+    };
+  }
+
+  /**
+   * Records the group has not acknowledged: XINFO GROUPS `lag` (entries not yet delivered to the group) plus
+   * `pending` (delivered, not acknowledged) — the equivalent of Kafka's log end minus committed offset. Where
+   * Redis cannot compute `lag` (null after deletions or a SETID), the entries after last-delivered-id are counted.
+   * A group that does not exist yet would start at the beginning: its lag is the whole stream.
+   */
+  async lag(topic: string, group: string): Promise<GroupLag> {
+    const { stream } = this.session.keys(topic);
+    const redis = await this.session.connection();
+    const groups = ((await redis.xinfo("GROUPS", stream).catch(() => [])) as unknown[]).map(flatToObject);
+    const info = groups.find((candidate) => candidate.name === group);
+    let total: number;
+    if (info === undefined) {
+      total = await redis.xlen(stream);
+    } else {
+      const undelivered =
+        typeof info.lag === "number"
+          ? info.lag
+          : await countAfter(redis, stream, String(info["last-delivered-id"]));
+      total = undelivered + Number(info.pending ?? 0);
+    }
+    return { topic, group, total, partitions: [{ partition: 0, lag: total }] };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.session.close();
+  }
+}
+
+async function countAfter(redis: Redis, stream: string, lastId: string): Promise<number> {
+  let count = 0;
+  let start = `(${lastId}`;
+  for (;;) {
+    const page = await redis.xrange(stream, start, "+", "COUNT", 1000);
+    count += page.length;
+    const tail = page[page.length - 1]?.[0];
+    if (page.length < 1000 || tail === undefined) return count;
+    start = `(${tail}`;
+  }
+}

@@ -1,0 +1,65 @@
+import { InvalidArgumentError } from "@brokerlab/messaging";
+import { describe, expect, it } from "vitest";
+import {
+  entryFields,
+  flatToObject,
+  parseAutoClaim,
+  parseRead,
+  streamIdBefore,
+  streamIdOf,
+} from "./stream-entries.js";
+
+const asReply = (fields: (string | Buffer)[]) =>
+  fields.map((field) => (Buffer.isBuffer(field) ? field : Buffer.from(field)));
+
+describe("stream entries", () => {
+  it("writes fields that parse back to the same record, binary intact", () => {
+    const value = Buffer.from([0, 255, 10, 13, 0x80]);
+    const fields = entryFields({ key: "k1", value, headers: { a: "b" }, timestamp: 5 }, 9);
+    const [entry] = parseRead([[Buffer.from("s"), [[Buffer.from("1700000000123-4"), asReply(fields)]]]]);
+    expect(entry).toEqual({
+      id: "1700000000123-4",
+      key: "k1",
+      headers: { a: "b" },
+      value,
+      timestamp: 1700000000123,
+    });
+  });
+
+  it("omits a null key and empty headers, and reads them back as null and {}", () => {
+    const fields = entryFields({ key: null, value: Buffer.from("x") }, 9);
+    expect(fields.filter((field) => typeof field === "string" && (field === "k" || field === "h"))).toEqual(
+      [],
+    );
+    const { cursor, entries } = parseAutoClaim([
+      Buffer.from("0-0"),
+      [[Buffer.from("5-0"), asReply(fields)]],
+      [],
+    ]);
+    expect(cursor).toBe("0-0");
+    expect(entries[0]?.key).toBeNull();
+    expect(entries[0]?.headers).toEqual({});
+  });
+
+  it("skips deleted entries and reads a timed-out block as nothing", () => {
+    expect(parseRead(null)).toEqual([]);
+    expect(parseRead([[Buffer.from("s"), [[Buffer.from("1-0"), null]]]])).toEqual([]);
+  });
+
+  it("finds the id just before a position, across the sequence boundary", () => {
+    expect(streamIdBefore("1700000000000-5")).toBe("1700000000000-4");
+    expect(streamIdBefore("1700000000000-0")).toBe("1699999999999-18446744073709551615");
+    expect(streamIdBefore("0-0")).toBe("0-0");
+  });
+
+  it("accepts only partition 0 and a stream id as a position", () => {
+    expect(streamIdOf({ partition: 0, offset: "17-3" })).toBe("17-3");
+    expect(streamIdOf({ partition: 0, offset: "17" })).toBe("17-0");
+    expect(() => streamIdOf({ partition: 2, offset: "17-3" })).toThrow(InvalidArgumentError);
+    expect(() => streamIdOf({ partition: 0, offset: "abc" })).toThrow(InvalidArgumentError);
+  });
+
+  it("turns flat XINFO replies into objects", () => {
+    expect(flatToObject(["name", "g", "lag", 3, "pending", 1])).toEqual({ name: "g", lag: 3, pending: 1 });
+  });
+});

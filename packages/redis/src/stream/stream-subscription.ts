@@ -1,0 +1,244 @@
+import type { DeliveryHandler, StartPosition, Subscription } from "@brokerlab/messaging";
+import type { Redis } from "ioredis";
+import { DeliveryLoop } from "../delivery-loop.js";
+import type { TopicKeys } from "../keys.js";
+import { type RedisSession, sleep } from "../session.js";
+import {
+  parseAutoClaim,
+  parseEntries,
+  parseRead,
+  type StreamEntry,
+  streamIdBefore,
+  streamIdOf,
+} from "./stream-entries.js";
+
+/** Milliseconds one XREADGROUP blocks; close() unblocks it at once, this only bounds a lost race. */
+const BLOCK_MS = 2_000;
+
+/**
+ * One consumer in a stream consumer group. Reads new entries with XREADGROUP (COUNT = free prefetch), keeps its
+ * own unacknowledged entries fresh (XCLAIM JUSTID resets their idle time, like a heartbeat), and claims entries
+ * of other consumers idle longer than `abandonedAfterMs` with XAUTOCLAIM. On close it marks what it never
+ * acknowledged as idle, so the group's next claim hands those entries out at once.
+ */
+export class StreamSubscription implements Subscription {
+  private readonly consumer: string;
+  private readonly loop: DeliveryLoop;
+  private readonly unsettled = new Set<string>();
+  private blocking: Redis | undefined;
+  private blockingId: number | undefined;
+  private fetching: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly session: RedisSession,
+    private readonly topic: string,
+    private readonly keys: TopicKeys,
+    private readonly group: string,
+    prefetch: number,
+    handler: DeliveryHandler,
+    private readonly onClosed: () => void,
+  ) {
+    this.consumer = session.consumerName();
+    this.loop = new DeliveryLoop(prefetch, handler);
+  }
+
+  async start(from: StartPosition): Promise<void> {
+    await this.joinGroup(from);
+    this.blocking = await this.session.openBlocking("stream-consumer");
+    this.blockingId = Number(await this.blocking.client("ID"));
+    await this.claimAbandoned();
+    let busy = false;
+    const interval = Math.min(5_000, Math.max(100, this.session.options.abandonedAfterMs / 3));
+    this.timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      this.keepAliveAndClaim()
+        .catch(() => {})
+        .finally(() => {
+          busy = false;
+        });
+    }, interval);
+    this.timer.unref();
+    this.fetching = this.fetchLoop(this.blocking);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  /**
+   * A new group starts where `from` says; an existing group keeps its last-delivered id (committed) unless
+   * `from` is an explicit position or timestamp, which moves the whole group there (XGROUP SETID), like a seek.
+   * earliest/latest only apply to a new group, as Kafka's auto.offset.reset does.
+   */
+  private async joinGroup(from: StartPosition): Promise<void> {
+    const redis = await this.session.connection();
+    const { stream } = this.keys;
+    const startId = groupStartId(from);
+    const groups = await redis.xinfo("GROUPS", stream).catch(() => []);
+    const exists = (groups as unknown[][]).some((group) => group[1] === this.group);
+    if (!exists) {
+      try {
+        await redis.xgroup("CREATE", stream, this.group, startId, "MKSTREAM");
+        return;
+      } catch (error) {
+        if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
+      }
+    }
+    if (from.kind === "position" || from.kind === "timestamp")
+      await redis.xgroup("SETID", stream, this.group, startId);
+  }
+
+  private async shutDown(): Promise<void> {
+    this.loop.stop();
+    clearInterval(this.timer);
+    const redis = await this.session.connection();
+    if (this.blockingId !== undefined) await redis.client("UNBLOCK", this.blockingId).catch(() => {});
+    await this.fetching;
+    await this.blocking?.quit().catch(() => this.blocking?.disconnect());
+    await this.loop.idle();
+    await this.release(redis).catch(() => {});
+    this.onClosed();
+  }
+
+  /** Everything still pending for this consumer becomes claimable now; a consumer with none is removed. */
+  private async release(redis: Redis): Promise<void> {
+    const { stream } = this.keys;
+    const pending = (await redis.xpending(stream, this.group, "-", "+", 10_000, this.consumer)) as [string][];
+    const ids = pending.map((entry) => entry[0]);
+    if (ids.length > 0) await this.markIdle(redis, ids);
+    else await redis.xgroup("DELCONSUMER", stream, this.group, this.consumer);
+  }
+
+  private markIdle(redis: Redis, ids: string[]): Promise<unknown> {
+    const idle = this.session.options.abandonedAfterMs;
+    return redis.call(
+      "XCLAIM",
+      this.keys.stream,
+      this.group,
+      this.consumer,
+      0,
+      ...ids,
+      "IDLE",
+      idle,
+      "JUSTID",
+    );
+  }
+
+  private async fetchLoop(blocking: Redis): Promise<void> {
+    while (!this.loop.stopping) {
+      await this.loop.waitForRoom();
+      if (this.loop.stopping) break;
+      try {
+        const reply = await blocking.callBuffer(
+          "XREADGROUP",
+          "GROUP",
+          this.group,
+          this.consumer,
+          "COUNT",
+          this.loop.room,
+          "BLOCK",
+          BLOCK_MS,
+          "STREAMS",
+          this.keys.stream,
+          ">",
+        );
+        for (const entry of parseRead(reply)) this.deliver(entry, false);
+      } catch {
+        // Connection trouble or the topic was deleted (NOGROUP): try again shortly unless closing.
+        if (!this.loop.stopping) await sleep(500);
+      }
+    }
+  }
+
+  private async keepAliveAndClaim(): Promise<void> {
+    const redis = await this.session.connection();
+    // Resetting the idle time of what this consumer holds keeps other consumers from claiming it.
+    const held = [...this.unsettled];
+    if (held.length > 0) {
+      await redis.call("XCLAIM", this.keys.stream, this.group, this.consumer, 0, ...held, "JUSTID");
+    }
+    await this.claimAbandoned();
+  }
+
+  /** XAUTOCLAIM: entries idle longer than abandonedAfterMs (their consumer is gone) are delivered here again. */
+  private async claimAbandoned(): Promise<void> {
+    const redis = await this.session.connection();
+    let cursor = "0-0";
+    do {
+      if (this.loop.stopping || this.loop.room === 0) return;
+      const reply = await redis.callBuffer(
+        "XAUTOCLAIM",
+        this.keys.stream,
+        this.group,
+        this.consumer,
+        this.session.options.abandonedAfterMs,
+        cursor,
+        "COUNT",
+        this.loop.room,
+      );
+      const claimed = parseAutoClaim(reply);
+      for (const entry of claimed.entries) this.deliver(entry, true);
+      cursor = claimed.cursor;
+    } while (cursor !== "0-0");
+  }
+
+  private deliver(entry: StreamEntry, redelivered: boolean): void {
+    const { id } = entry;
+    const { stream } = this.keys;
+    this.unsettled.add(id);
+    this.loop.dispatch(
+      {
+        topic: this.topic,
+        key: entry.key,
+        value: entry.value,
+        headers: entry.headers,
+        timestamp: entry.timestamp,
+        position: { partition: 0, offset: id },
+        redelivered,
+      },
+      {
+        ack: async () => {
+          this.unsettled.delete(id);
+          await (await this.session.connection()).xack(stream, this.group, id);
+        },
+        nack: async (requeue) => {
+          this.unsettled.delete(id);
+          const redis = await this.session.connection();
+          // Without requeue the group is done with it; the entry itself stays in the stream (a log).
+          if (!requeue) {
+            await redis.xack(stream, this.group, id);
+          } else if (this.loop.stopping) {
+            await this.markIdle(redis, [id]);
+          } else {
+            // XCLAIM to ourselves raises the entry's delivery count and hands it out again now.
+            const again = parseEntries(
+              await redis.callBuffer("XCLAIM", stream, this.group, this.consumer, 0, id),
+            );
+            if (again.length === 0) await redis.xack(stream, this.group, id); // trimmed away meanwhile
+            for (const entry of again) this.deliver(entry, true);
+          }
+        },
+      },
+    );
+  }
+}
+
+function groupStartId(from: StartPosition): string {
+  switch (from.kind) {
+    case "earliest":
+      return "0";
+    case "latest":
+      return "$";
+    case "committed":
+      return from.fallback === "latest" ? "$" : "0";
+    case "position":
+      return streamIdBefore(streamIdOf(from.position));
+    case "timestamp":
+      // Ids are `<ms>-<seq>` of the broker's clock: the first entry at or after `timestamp` has id ≥ `<ms>-0`.
+      return streamIdBefore(`${Math.max(0, Math.floor(from.timestamp))}-0`);
+  }
+}
