@@ -1,12 +1,19 @@
 import { ConnectionError, InvalidArgumentError, isBrokerlabError } from "@brokerlab/messaging";
 
-/** kafkajs errors carry a protocol error type (e.g. INVALID_PARTITIONS), sometimes wrapped in a retry error. */
+/**
+ * kafkajs errors carry a protocol error type (e.g. INVALID_PARTITIONS), sometimes wrapped in a retry error
+ * (`originalError`) or an aggregate of per-topic errors (`errors`).
+ */
 export function protocolErrorType(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const type = (current as { type?: unknown }).type;
+    const { type, originalError, errors } = current as {
+      type?: unknown;
+      originalError?: unknown;
+      errors?: unknown;
+    };
     if (typeof type === "string") return type;
-    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+    current = originalError ?? (Array.isArray(errors) ? errors[0] : undefined) ?? current.cause;
   }
   return undefined;
 }

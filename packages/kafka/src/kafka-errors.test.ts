@@ -1,0 +1,28 @@
+import { ConnectionError, InvalidArgumentError } from "@brokerlab/messaging";
+import { describe, expect, it } from "vitest";
+import { connectionFailure, protocolErrorType } from "./kafka-errors.js";
+
+const protocolError = (type: string) => Object.assign(new Error(type), { type });
+
+describe("kafka errors", () => {
+  it("finds the protocol error type inside retry and aggregate errors", () => {
+    expect(protocolErrorType(protocolError("INVALID_PARTITIONS"))).toBe("INVALID_PARTITIONS");
+    expect(
+      protocolErrorType(Object.assign(new Error("retries"), { originalError: protocolError("A") })),
+    ).toBe("A");
+    expect(protocolErrorType(Object.assign(new Error("agg"), { errors: [protocolError("B")] }))).toBe("B");
+    expect(protocolErrorType(new Error("plain"))).toBeUndefined();
+  });
+
+  it("turns a failed connection into one line with the address and a hint", () => {
+    const refused = connectionFailure("127.0.0.1:1", new Error("connect ECONNREFUSED 127.0.0.1:1"));
+    expect(refused).toBeInstanceOf(ConnectionError);
+    expect(refused.message).toMatch(/127\.0\.0\.1:1.*pnpm brokers up/);
+    const sasl = Object.assign(new Error("SASL PLAIN authentication failed"), {
+      name: "KafkaJSSASLAuthenticationError",
+    });
+    expect(connectionFailure("h:9092", sasl).message).toMatch(/check the SASL/);
+    const mistake = new InvalidArgumentError("bad");
+    expect(connectionFailure("h:9092", mistake)).toBe(mistake);
+  });
+});

@@ -1,0 +1,88 @@
+import { InvalidArgumentError } from "@brokerlab/messaging";
+import { describe, expect, it } from "vitest";
+import { partitionForKey } from "../src/index.js";
+import { collector, freshTopic, kafkaClient, text, uniqueName, waitFor } from "./helpers.js";
+
+// Partitions the Java client (kafka-clients 3.9.1, BuiltInPartitioner.partitionForKey) picks for these keys on a
+// 7-partition topic; src/partitioner.test.ts has the full table with the raw murmur2 values.
+const JAVA_7: Record<string, number> = {
+  "1": 2,
+  "12": 4,
+  kafka: 3,
+  "order-42": 1,
+  "user-7": 2,
+  "héllo-ключ-🚀": 1,
+};
+
+describe("kafka partitioning", () => {
+  it("stores keyed records on the partition the Java partitioner picks, every time", async () => {
+    const client = await kafkaClient();
+    const topic = await freshTopic(client, "keyed", { partitions: 7 });
+    const keys = [...Object.keys(JAVA_7), ...Array.from({ length: 40 }, (_, i) => `key-${i}`)];
+    const receipts = await client.publish(
+      topic,
+      [...keys, ...keys].map((key) => ({ key, value: text(key) })),
+    );
+    receipts.forEach((receipt, i) => {
+      const key = keys[i % keys.length] ?? "";
+      expect(receipt.position?.partition).toBe(partitionForKey(key, 7));
+      if (key in JAVA_7) expect(receipt.position?.partition).toBe(JAVA_7[key]);
+    });
+
+    // Read back what the broker stored: the partition each record really sits in.
+    const sink = collector();
+    const subscription = await client.subscribe(
+      topic,
+      { group: uniqueName("g"), from: { kind: "earliest" } },
+      sink.handler,
+    );
+    await waitFor(() => sink.received.length === keys.length * 2, "every keyed record");
+    await subscription.close();
+    for (const delivery of sink.received) {
+      expect(delivery.position.partition).toBe(partitionForKey(delivery.key ?? "", 7));
+    }
+  });
+
+  it("spreads unkeyed records over the partitions", async () => {
+    const client = await kafkaClient();
+    const topic = await freshTopic(client, "unkeyed", { partitions: 3 });
+    const receipts = await client.publish(
+      topic,
+      Array.from({ length: 30 }, (_, i) => ({ value: text(String(i)) })),
+    );
+    expect(new Set(receipts.map((r) => r.position?.partition))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it("grows a topic and surfaces the broker's refusal to shrink it", async () => {
+    const client = await kafkaClient();
+    const topic = await freshTopic(client, "grow", { partitions: 3 });
+    await client.addPartitions(topic, 6);
+    expect((await client.inspect(topic)).partitions).toHaveLength(6);
+    const receipts = await client.publish(topic, [{ key: "kafka", value: text("x") }]);
+    expect(receipts[0]?.position?.partition).toBe(partitionForKey("kafka", 6));
+
+    const refusal = client.addPartitions(topic, 3);
+    await expect(refusal).rejects.toBeInstanceOf(InvalidArgumentError);
+    // The broker's own words, not just kafkajs' generic "Number of partitions is invalid".
+    await expect(refusal).rejects.toThrow(/INVALID_PARTITIONS: .*currently has 6 partition/);
+    expect((await client.inspect(topic)).partitions).toHaveLength(6);
+  });
+
+  it("creates topics idempotently with retention configs and deletes them", async () => {
+    const client = await kafkaClient();
+    const topic = uniqueName("create");
+    const options = {
+      partitions: 2,
+      retention: { maxAgeMs: 60_000, maxBytes: 1_000_000, segmentBytes: 100_000 },
+    };
+    await client.createTopic(topic, options);
+    await client.createTopic(topic, options);
+    expect((await client.inspect(topic)).partitions).toHaveLength(2);
+    await client.deleteTopic(topic);
+    await client.deleteTopic(topic);
+    await expect(client.inspect(topic)).rejects.toThrow(/does not exist/);
+    await expect(client.createTopic(uniqueName("rf"), { replicationFactor: 5 })).rejects.toThrow(
+      /INVALID_REPLICATION_FACTOR/,
+    );
+  });
+});
