@@ -20,6 +20,11 @@ export {
 export { BenchStats } from "./runner/bench-stats.js";
 export { MaxRateSearch, type MaxRateSearchOptions, type RateStep } from "./runner/max-rate-search.js";
 export {
+  type MeasurePublishOptions,
+  measurePublishRate,
+  type PublishMeasurement,
+} from "./runner/measure-publish-rate.js";
+export {
   PROBE_HEADER,
   ProducerLoop,
   type ProducerLoopOptions,

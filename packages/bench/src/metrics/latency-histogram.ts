@@ -63,7 +63,8 @@ export class LatencyHistogram {
       p95: at(95),
       p99: at(99),
       p999: at(99.9),
-      max: this.count === 0 ? 0 : round(this.histogram.maxValue / unitMicros),
+      // The top percentile, not maxValue: both are bucket-rounded, but this keeps max ≥ p999 always.
+      max: at(100),
     };
   }
 

@@ -41,8 +41,6 @@ export interface RunTargetOptions {
   readonly createClient: () => MessagingClient;
   /** Makes topic and group names unique to this run. */
   readonly runId: string;
-  /** Producers only, no subscriptions; rate 0 then means "as fast as it goes" (the yardstick's adapter path). */
-  readonly publishOnly?: boolean;
   /** Bounded wait for consumers to receive the ready probe. Default 30 s. */
   readonly readyTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
@@ -60,7 +58,7 @@ const PREFETCH = 1000;
  * Never throws: a failure comes back as `ok: false` with the error, and everything it created is removed.
  */
 export async function runTarget(options: RunTargetOptions): Promise<TargetBenchResult> {
-  const { target, workload, runId, publishOnly = false } = options;
+  const { target, workload, runId } = options;
   const stats = new BenchStats();
   const clients: MessagingClient[] = [];
   const subscriptions: Subscription[] = [];
@@ -78,7 +76,7 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
     await withTimeout(client.connect(), ms, `connecting ${target} to ${client.address}`);
     return client;
   };
-  const subscriptionsPerTopic = publishOnly ? 0 : workload.subscriptionsPerTopic;
+  const subscriptionsPerTopic = workload.subscriptionsPerTopic;
   const backlog = () => Math.max(0, stats.published * subscriptionsPerTopic - stats.consumed);
   const progress = (
     phase: BenchPhase,
@@ -188,7 +186,7 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
       ...(options.payload ? { fileBytes: options.payload } : {}),
     });
     result.messageBytes = payloads.size;
-    const search = workload.producerRate === 0 && !publishOnly ? new MaxRateSearch() : undefined;
+    const search = workload.producerRate === 0 ? new MaxRateSearch() : undefined;
     offeredRate = search ? (search.next() ?? 1000) : workload.producerRate;
     for (const topic of topics) {
       for (let p = 0; p < workload.producersPerTopic; p++) {
@@ -218,18 +216,16 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
     const waitForBacklog = async (phase: BenchPhase, below: number, maxSeconds: number) =>
       sample(phase, maxSeconds, () => backlog() <= below);
 
-    if (!publishOnly) {
-      await subscribeAll();
-      await readyCheck(
-        admin,
-        durability,
-        topics,
-        consumers,
-        probesSeen,
-        options.readyTimeoutMs ?? 30_000,
-        (second, of) => progress("ready", second, of, 0, 0),
-      );
-    }
+    await subscribeAll();
+    await readyCheck(
+      admin,
+      durability,
+      topics,
+      consumers,
+      probesSeen,
+      options.readyTimeoutMs ?? 30_000,
+      (second, of) => progress("ready", second, of, 0, 0),
+    );
 
     if (search) {
       for (let rate = search.next(); rate !== undefined; rate = search.next()) {
@@ -259,7 +255,7 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
     startProducers();
     if (workload.warmupDurationSeconds > 0) await sample("warmup", Math.ceil(workload.warmupDurationSeconds));
 
-    if (workload.consumerBacklogSizeGB > 0 && !publishOnly) {
+    if (workload.consumerBacklogSizeGB > 0) {
       await closeSubscriptions();
       const targetBytes = workload.consumerBacklogSizeGB * GB;
       const startBytes = stats.publishedBytes;
@@ -332,7 +328,7 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
     } satisfies Partial<TargetBenchResult>);
 
     await stopProducers();
-    if (!publishOnly) await waitForBacklog("drain", 0, 10);
+    await waitForBacklog("drain", 0, 10);
     return finish(true);
   } catch (error) {
     stats.noteError(error);

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseBenchArgs, warmupSeconds, workloadOverrides } from "./args.js";
+
+describe("parseBenchArgs", () => {
+  it("reads the workload, targets, duration and out", () => {
+    const args = parseBenchArgs([
+      "--workload",
+      "w.yaml",
+      "--targets",
+      "kafka,redis-list",
+      "--duration",
+      "20",
+      "--out",
+      "o",
+    ]);
+    expect(args).toMatchObject({
+      workload: "w.yaml",
+      targets: ["kafka", "redis-list"],
+      duration: 20,
+      out: "o",
+    });
+    expect(args.yardstick).toBe(false);
+  });
+
+  it("defaults to all seven targets and needs no workload for --yardstick or --help", () => {
+    expect(parseBenchArgs(["--yardstick"]).targets).toHaveLength(7);
+    expect(parseBenchArgs(["--help"]).help).toBe(true);
+  });
+
+  it("says what is wrong in one line", () => {
+    expect(() => parseBenchArgs([])).toThrow(/--workload FILE is required/);
+    expect(() => parseBenchArgs(["--workload", "w", "--duration", "soon"])).toThrow(
+      '--duration "soon" is not valid; expected a number ≥ 1',
+    );
+    expect(() => parseBenchArgs(["--workload", "w", "--nope"])).toThrow(
+      /Unknown option '--nope'.*see pnpm bench --help/,
+    );
+    expect(() => parseBenchArgs(["--workload", "w", "--targets", "nats"])).toThrow(/unknown target "nats"/);
+    expect(() => parseBenchArgs(["--workload", "w", "extra"])).toThrow(/unexpected argument "extra"/);
+  });
+});
+
+describe("workloadOverrides", () => {
+  it("replaces duration, warm-up and rate, and caps the warm-up at a quarter of --duration", () => {
+    const args = parseBenchArgs(["--workload", "w", "--duration", "20"]);
+    expect(workloadOverrides(args)).toEqual({ testDurationSeconds: 20 });
+    expect(warmupSeconds(args, 60)).toBe(5);
+    expect(warmupSeconds(args, 2)).toBe(2);
+    const withWarmup = parseBenchArgs([
+      "--workload",
+      "w",
+      "--duration",
+      "20",
+      "--warmup",
+      "0",
+      "--rate",
+      "100",
+    ]);
+    expect(workloadOverrides(withWarmup)).toEqual({
+      testDurationSeconds: 20,
+      warmupDurationSeconds: 0,
+      producerRate: 100,
+    });
+    expect(warmupSeconds(withWarmup, 60)).toBe(60);
+  });
+});

@@ -1,0 +1,104 @@
+import { resolve } from "node:path";
+import { loadWorkload, WorkloadError } from "@brokerlab/bench";
+import { isBrokerlabError } from "@brokerlab/messaging";
+import { renderTable } from "@brokerlab/report";
+import { type BenchArgs, parseBenchArgs, USAGE, warmupSeconds, workloadOverrides } from "./args.js";
+import { endProgressLine, progressPrinter } from "./progress.js";
+import { summaryTable, yardstickTable } from "./report/bench-report.js";
+import { runBench, writeBenchReport } from "./run-bench.js";
+import { newRunId } from "./run-id.js";
+import { DEFAULT_YARDSTICK_WORKLOAD, runYardstick } from "./yardstick/run-yardstick.js";
+
+/** Where the user ran `pnpm bench` (pnpm runs scripts from the repo root). */
+const cwd = process.env.INIT_CWD ?? process.cwd();
+
+function load(args: BenchArgs, file: string) {
+  const loaded = loadWorkload(file, { cwd, overrides: workloadOverrides(args) });
+  const workload = {
+    ...loaded.workload,
+    warmupDurationSeconds: warmupSeconds(args, loaded.workload.warmupDurationSeconds),
+  };
+  for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
+  return { ...loaded, workload };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseBenchArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const runId = newRunId();
+  const out = resolve(cwd, args.out ?? `reports/bench-${runId}`);
+  const onProgress = progressPrinter();
+
+  if (args.yardstick) {
+    const loaded = load(
+      args,
+      args.workload ?? resolve(import.meta.dirname, "../../..", DEFAULT_YARDSTICK_WORKLOAD),
+    );
+    const results = await runYardstick({
+      loaded,
+      targets: args.targets,
+      runId,
+      onProgress,
+      log: (line) => {
+        endProgressLine();
+        process.stderr.write(`${line}\n`);
+      },
+    });
+    endProgressLine();
+    const written = await writeBenchReport(out, results);
+    process.stdout.write(`${renderTable(yardstickTable(results.yardstick ?? []))}\n`);
+    process.stdout.write(
+      `\nreports: ${written.json}\n         ${written.markdown}\n         ${written.html}\n`,
+    );
+    return 0;
+  }
+
+  const loaded = load(args, args.workload ?? "");
+  const { workload } = loaded;
+  process.stderr.write(
+    `${workload.name}: ${args.targets.join(", ")}; ${workload.warmupDurationSeconds} s warm-up + ${workload.testDurationSeconds} s each\n`,
+  );
+  const results = await runBench({
+    loaded,
+    targets: args.targets,
+    runId,
+    onProgress,
+    onTargetDone: (result) => {
+      endProgressLine();
+      const summary = result.ok
+        ? `publish ${result.publishRate?.msgPerSec} msg/s, consume ${result.consumeRate?.msgPerSec} msg/s, e2e p99 ${result.endToEndLatencyMs?.p99} ms`
+        : `FAILED: ${result.error}`;
+      process.stderr.write(`[${result.target}] done: ${summary}\n`);
+    },
+  });
+  const written = await writeBenchReport(out, results);
+  process.stdout.write(`${renderTable(summaryTable(results))}\n`);
+  process.stdout.write(
+    `\nreports: ${written.json}\n         ${written.markdown}\n         ${written.html}\n`,
+  );
+  return results.targets.every((result) => result.ok) ? 0 : 1;
+}
+
+main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      endProgressLine();
+      if (error instanceof WorkloadError || (isBrokerlabError(error) && error.userFacing)) {
+        process.stderr.write(`bench: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      process.stderr.write(
+        `bench: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  )
+  // Client libraries may keep sockets or timers alive after close; the run is over, so leave.
+  .finally(() => setTimeout(() => process.exit(), 500).unref());

@@ -1,0 +1,72 @@
+import { cpus } from "node:os";
+import { resolve } from "node:path";
+import {
+  BENCH_RESULTS_SCHEMA,
+  type BenchProgress,
+  type BenchResults,
+  type LoadedWorkload,
+  runTarget,
+  type TargetBenchResult,
+} from "@brokerlab/bench";
+import type { TargetId } from "@brokerlab/messaging";
+import { type WrittenReport, writeReportFiles } from "@brokerlab/report";
+import { createClient } from "@brokerlab/targets";
+import { renderHtml, renderMarkdown } from "./report/bench-report.js";
+
+export interface RunBenchOptions {
+  readonly loaded: LoadedWorkload;
+  readonly targets: readonly TargetId[];
+  readonly runId: string;
+  readonly onProgress?: (progress: BenchProgress) => void;
+  readonly onTargetDone?: (result: TargetBenchResult) => void;
+  readonly readyTimeoutMs?: number;
+}
+
+/** Runs the workload on each target in turn (never in parallel: they would compete for the same cores). */
+export async function runBench(options: RunBenchOptions): Promise<BenchResults> {
+  const startedAt = new Date().toISOString();
+  const results: TargetBenchResult[] = [];
+  for (const target of options.targets) {
+    const result = await runTarget({
+      target,
+      workload: options.loaded.workload,
+      ...(options.loaded.payload ? { payload: options.loaded.payload.bytes } : {}),
+      createClient: () => createClient(target),
+      runId: options.runId,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
+    });
+    results.push(result);
+    options.onTargetDone?.(result);
+  }
+  return {
+    schema: BENCH_RESULTS_SCHEMA,
+    runId: options.runId,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    mode: "workload",
+    workload: {
+      file: options.loaded.file,
+      ...(options.loaded.payload ? { payloadPath: options.loaded.payload.path } : {}),
+      ...options.loaded.workload,
+    },
+    machine: machine(),
+    targets: results,
+  };
+}
+
+export function machine(): BenchResults["machine"] {
+  return {
+    cores: cpus().length,
+    node: process.versions.node,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+export function writeBenchReport(dir: string, results: BenchResults): Promise<WrittenReport> {
+  return writeReportFiles(resolve(dir), {
+    json: results,
+    markdown: renderMarkdown(results),
+    html: renderHtml(results),
+  });
+}
