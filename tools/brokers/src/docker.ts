@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BrokersError } from "./errors.js";
+import { run } from "./processes.js";
+import { REPO_ROOT } from "./settings.js";
+
+export const COMPOSE_FILE = join(REPO_ROOT, "docker-compose.yml");
+export const COMPOSE_PROJECT = "brokerlab";
+
+export type BrokerName = "kafka" | "rabbitmq" | "redis";
+
+/** Services and profile of one broker in docker-compose.yml. */
+export function composeServices(
+  broker: BrokerName,
+  kafkaBrokers = 1,
+): { services: string[]; profile?: string } {
+  if (broker !== "kafka") return { services: [broker] };
+  if (kafkaBrokers === 1) return { services: ["kafka"], profile: "kafka" };
+  if (kafkaBrokers === 3) return { services: ["kafka-1", "kafka-2", "kafka-3"], profile: "kafka-cluster" };
+  throw new BrokersError(
+    `docker-compose.yml has Kafka with 1 or 3 brokers, not ${kafkaBrokers}; use BROKERLAB_RUNTIME=native`,
+  );
+}
+
+/** True when a Docker engine (not just the client) answers and `docker compose` exists, within a few seconds. */
+export async function dockerEngineAvailable(): Promise<boolean> {
+  try {
+    const version = await run("docker", ["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 5000 });
+    if (!version.trim()) return false;
+    await run("docker", ["compose", "version"], { timeoutMs: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function composeArgs(profiles: readonly string[]): string[] {
+  return [
+    "compose",
+    "-f",
+    COMPOSE_FILE,
+    "-p",
+    COMPOSE_PROJECT,
+    ...profiles.flatMap((profile) => ["--profile", profile]),
+  ];
+}
+
+/** `docker compose up -d --wait` for these services: returns once their healthchecks pass. */
+export async function composeUp(services: readonly string[], profiles: readonly string[]): Promise<void> {
+  try {
+    await run("docker", [...composeArgs(profiles), "up", "-d", "--wait", ...services], {
+      timeoutMs: 10 * 60_000,
+    });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim().split("\n").slice(-2).join(" ");
+    throw new BrokersError(`docker compose up ${services.join(" ")} failed: ${stderr || String(error)}`);
+  }
+}
+
+/** Stops and removes these containers (their data goes with them). */
+export async function composeRemove(services: readonly string[], profiles: readonly string[]): Promise<void> {
+  await run("docker", [...composeArgs(profiles), "rm", "-s", "-f", ...services], { timeoutMs: 120_000 });
+}
+
+export async function composeLogs(
+  services: readonly string[],
+  profiles: readonly string[],
+  lines: number,
+): Promise<string> {
+  return run("docker", [
+    ...composeArgs(profiles),
+    "logs",
+    "--no-color",
+    "--tail",
+    String(lines),
+    ...services,
+  ]);
+}
+
+/** What `up` started with docker compose, so `down` and `status` know (state/docker.json). */
+export type DockerRecord = Partial<Record<BrokerName, { services: string[]; profile?: string }>>;
+
+export function readDockerRecord(stateDir: string): DockerRecord {
+  const file = join(stateDir, "docker.json");
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as DockerRecord;
+  } catch {
+    return {};
+  }
+}
+
+export function writeDockerRecord(stateDir: string, record: DockerRecord): void {
+  writeFileSync(join(stateDir, "docker.json"), `${JSON.stringify(record, null, 2)}\n`);
+}

@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { BROKERS, brokerAddress, LABELS, ownership } from "./brokers.js";
+import { type BrokerName, composeLogs, readDockerRecord } from "./docker.js";
+import { type BrokerSettings, settingsFromEnv } from "./settings.js";
+
+/** The last `lines` lines of a text file. */
+export function tail(text: string, lines: number): string {
+  const all = text.endsWith("\n") ? text.slice(0, -1).split("\n") : text.split("\n");
+  return all.slice(-lines).join("\n");
+}
+
+/** Prints the log tails of the brokers `up` started; with `follow`, keeps printing until interrupted. */
+export async function logs(
+  options: { broker?: BrokerName; lines: number; follow: boolean; settings?: BrokerSettings },
+  print: (text: string) => void = (text) => process.stdout.write(`${text}\n`),
+): Promise<void> {
+  const settings = options.settings ?? settingsFromEnv();
+  const files: string[] = [];
+  for (const broker of options.broker ? [options.broker] : BROKERS) {
+    const owner = await ownership(broker, settings);
+    if (owner.by === "docker") {
+      const entry = readDockerRecord(settings.stateDir)[broker];
+      if (entry)
+        print(await composeLogs(entry.services, entry.profile ? [entry.profile] : [], options.lines));
+      continue;
+    }
+    const existing = owner.logFiles.filter((file) => existsSync(file));
+    if (!existing.length) {
+      print(
+        `${LABELS[broker]} at ${brokerAddress(broker, settings)}: not started by brokerlab, so its logs are wherever its owner keeps them`,
+      );
+      continue;
+    }
+    for (const file of existing) {
+      print(`==> ${LABELS[broker]}: ${file} <==`);
+      print(tail(readFileSync(file, "utf8"), options.lines));
+      files.push(file);
+    }
+  }
+  if (options.follow && files.length) {
+    await new Promise<void>((resolve) => {
+      const child = spawn("tail", ["-n", "0", "-F", ...files], { stdio: "inherit" });
+      child.on("exit", () => resolve());
+      process.once("SIGINT", () => child.kill("SIGTERM"));
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import amqplib from "amqplib";
+import { Redis } from "ioredis";
+import { Kafka, logLevel } from "kafkajs";
+
+/** What a successful round trip learned about the broker. */
+export interface ProbeResult {
+  readonly version?: string;
+  /** Kafka: brokers in the cluster. */
+  readonly brokers?: number;
+}
+
+export const HEALTH_TOPIC = "brokerlab-health";
+
+/** Races `promise` against a timer; the timer is cleared either way. */
+export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A real Kafka round trip with kafkajs: create the health topic if missing, produce one record, consume
+ * it back through a throwaway consumer group. Returns the number of brokers in the cluster.
+ */
+export async function kafkaRoundTrip(brokers: readonly string[], timeoutMs = 20_000): Promise<ProbeResult> {
+  const kafka = new Kafka({
+    clientId: "brokerlab-health",
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3000,
+    requestTimeout: 10_000,
+    retry: { retries: 2, initialRetryTime: 200 },
+  });
+  const admin = kafka.admin();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  const groupId = `brokerlab-health-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+  const work = async (): Promise<ProbeResult> => {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    if (!(await admin.listTopics()).includes(HEALTH_TOPIC)) {
+      await admin.createTopics({
+        topics: [
+          {
+            topic: HEALTH_TOPIC,
+            numPartitions: 1,
+            replicationFactor: 1,
+            configEntries: [{ name: "retention.ms", value: "3600000" }],
+          },
+        ],
+        waitForLeaders: true,
+      });
+    }
+    await producer.connect();
+    const value = randomUUID();
+    const [sent] = await producer.send({ topic: HEALTH_TOPIC, acks: -1, messages: [{ value }] });
+    const offset = sent?.baseOffset ?? "0";
+    await consumer.connect();
+    await consumer.subscribe({ topic: HEALTH_TOPIC, fromBeginning: false });
+    const received = new Promise<void>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.value?.toString() === value) resolve();
+        },
+      });
+    });
+    consumer.seek({ topic: HEALTH_TOPIC, partition: 0, offset });
+    await received;
+    return { brokers: cluster.brokers.length };
+  };
+  try {
+    return await withDeadline(work(), timeoutMs, "Kafka round trip");
+  } finally {
+    await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** A real RabbitMQ round trip with amqplib: temporary queue, confirmed publish, get, ack. */
+export async function rabbitMqRoundTrip(url: string, timeoutMs = 10_000): Promise<ProbeResult> {
+  let connection: amqplib.ChannelModel | undefined;
+  const work = async (): Promise<ProbeResult> => {
+    connection = await amqplib.connect(url, { timeout: 3000 });
+    connection.on("error", () => {});
+    const channel = await connection.createConfirmChannel();
+    const { queue } = await channel.assertQueue("", { exclusive: true, autoDelete: true });
+    const body = randomUUID();
+    channel.sendToQueue(queue, Buffer.from(body));
+    await channel.waitForConfirms();
+    for (;;) {
+      const message = await channel.get(queue, { noAck: false });
+      if (message) {
+        channel.ack(message);
+        if (message.content.toString() !== body) throw new Error("RabbitMQ returned a different message");
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { version: connection.connection.serverProperties.version };
+  };
+  try {
+    return await withDeadline(work(), timeoutMs, "RabbitMQ round trip");
+  } finally {
+    await connection?.close().catch(() => undefined);
+  }
+}
+
+/** A real Redis round trip with ioredis: LPUSH then RPOP on a unique key, and INFO's redis_version. */
+export async function redisRoundTrip(url: string, timeoutMs = 5000): Promise<ProbeResult> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  redis.on("error", () => {});
+  const work = async (): Promise<ProbeResult> => {
+    await redis.connect();
+    const key = `brokerlab:health:${randomUUID()}`;
+    const value = randomUUID();
+    await redis.lpush(key, value);
+    const popped = await redis.rpop(key);
+    await redis.del(key);
+    if (popped !== value) throw new Error("Redis returned a different value");
+    return { version: redisVersionFromInfo(await redis.info("server")) };
+  };
+  try {
+    return await withDeadline(work(), timeoutMs, "Redis round trip");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export function redisVersionFromInfo(info: string): string | undefined {
+  return /^redis_version:(\S+)/m.exec(info)?.[1];
+}
+
+/** The one-line reason of a failed probe. */
+export function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length) return reason(error.errors[0]);
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] || "unknown error";
+}

@@ -1,0 +1,98 @@
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BrokersError } from "./errors.js";
+
+export const KAFKA_VERSION = "3.9.1";
+export const RABBITMQ_VERSION = "3.10";
+export const REDIS_VERSION = "7.0";
+
+export type Runtime = "auto" | "native" | "docker";
+
+/** Everything the launcher reads from the environment. The README documents each variable. */
+export interface BrokerSettings {
+  /** Kafka bootstrap addresses (BROKERLAB_KAFKA_BROKERS); the first one's port is the native base port. */
+  readonly kafkaBrokers: string[];
+  readonly rabbitmqUrl: string;
+  readonly redisUrl: string;
+  /** Data, logs, pid files and generated configs (BROKERLAB_STATE_DIR). */
+  readonly stateDir: string;
+  /** Downloaded Kafka jars, shared across clones (BROKERLAB_CACHE). */
+  readonly cacheDir: string;
+  /** JVM max heap of each native Kafka broker (BROKERLAB_KAFKA_HEAP). */
+  readonly kafkaHeap: string;
+  readonly runtime: Runtime;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The repository root, found from this file's place (tools/brokers/src). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export function defaultCacheDir(env: Env = process.env): string {
+  if (env.BROKERLAB_CACHE) return resolve(env.BROKERLAB_CACHE);
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
+  return join(base, "brokerlab");
+}
+
+export function settingsFromEnv(env: Env = process.env): BrokerSettings {
+  const kafkaBrokers = (env.BROKERLAB_KAFKA_BROKERS ?? "")
+    .split(",")
+    .map((address) => address.trim())
+    .filter(Boolean);
+  for (const address of kafkaBrokers) parseHostPort(address, "BROKERLAB_KAFKA_BROKERS");
+  const runtime = env.BROKERLAB_RUNTIME || "auto";
+  if (runtime !== "auto" && runtime !== "native" && runtime !== "docker") {
+    throw new BrokersError(`BROKERLAB_RUNTIME="${runtime}" is not one of auto, native, docker`);
+  }
+  const kafkaHeap = env.BROKERLAB_KAFKA_HEAP || "512m";
+  if (!/^\d+[mMgG]$/.test(kafkaHeap)) {
+    throw new BrokersError(`BROKERLAB_KAFKA_HEAP="${kafkaHeap}" is not a JVM size such as 512m or 1g`);
+  }
+  return {
+    kafkaBrokers: kafkaBrokers.length ? kafkaBrokers : ["127.0.0.1:9092"],
+    rabbitmqUrl: env.BROKERLAB_RABBITMQ_URL || "amqp://guest:guest@127.0.0.1:5672",
+    redisUrl: env.BROKERLAB_REDIS_URL || "redis://127.0.0.1:6379",
+    stateDir: resolve(env.BROKERLAB_STATE_DIR || join(REPO_ROOT, ".brokerlab")),
+    cacheDir: defaultCacheDir(env),
+    kafkaHeap,
+    runtime,
+  };
+}
+
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** `host:port` → parts; `what` names the setting in the error. */
+export function parseHostPort(address: string, what: string): HostPort {
+  const match = /^(.+):(\d{1,5})$/.exec(address);
+  const port = Number(match?.[2]);
+  if (!match?.[1] || !(port > 0 && port < 65536)) {
+    throw new BrokersError(`${what}: "${address}" is not host:port (for example 127.0.0.1:9092)`);
+  }
+  return { host: match[1].replace(/^\[(.*)\]$/, "$1"), port };
+}
+
+/** Host and port of a redis:// or amqp:// URL, with the scheme's default port. */
+export function urlHostPort(url: string, what: string): HostPort {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new BrokersError(`${what}: "${url}" is not a URL`);
+  }
+  const defaults: Record<string, number> = { "redis:": 6379, "rediss:": 6379, "amqp:": 5672, "amqps:": 5671 };
+  const fallback = defaults[parsed.protocol];
+  if (fallback === undefined) throw new BrokersError(`${what}: "${url}" has an unsupported scheme`);
+  return {
+    host: parsed.hostname.replace(/^\[(.*)\]$/, "$1") || "127.0.0.1",
+    port: Number(parsed.port) || fallback,
+  };
+}
+
+/** Only brokers on this machine can be started; anything else must already run. */
+export function isLocalHost(host: string): boolean {
+  return host === "127.0.0.1" || host === "localhost" || host === "::1" || host === "0.0.0.0";
+}
