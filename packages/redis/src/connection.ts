@@ -39,5 +39,5 @@ export function connectionError(address: string, cause: unknown): ConnectionErro
   const hint = /WRONGPASS|NOAUTH|NOPERM/.test(message)
     ? "check the user and password in the Redis URL"
     : "is Redis running? try `pnpm brokers up`";
-  return new ConnectionError(`Redis ${address}`, hint, cause);
+  return new ConnectionError(address, hint, cause);
 }

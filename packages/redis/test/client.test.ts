@@ -35,6 +35,7 @@ describe.each(REDIS_TARGETS)("%s client", (target) => {
     await expect(attempt).rejects.toBeInstanceOf(ConnectionError);
     await expect(attempt).rejects.toMatchObject({ code: "BROKERLAB_CONNECTION_FAILED" });
     await expect(attempt).rejects.toThrow(/127\.0\.0\.1:1.*pnpm brokers up/);
+    await expect(attempt).rejects.toMatchObject({ address: "127.0.0.1:1" });
     expect(client.address).toBe("127.0.0.1:1");
     await client.close();
   });
