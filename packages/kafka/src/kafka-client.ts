@@ -31,6 +31,8 @@ export const ACKS: Readonly<Record<DurabilityLevel, number>> = { none: 0, leader
 
 /** Sends stay below Kafka's default 1 MB batch limit, also on topics this client did not create. */
 const MAX_SEND_BYTES = 900_000;
+/** Room for the record batch header and per-record framing that chunkByBytes only estimates. */
+const BATCH_OVERHEAD_BYTES = 256;
 const DEFAULT_PREFETCH = 100;
 
 /** A Kafka client for the brokerlab contract. Nothing global: every instance has its own connections. */
@@ -52,6 +54,8 @@ class KafkaClient implements MessagingClient {
   private readonly assigned = new WeakMap<Message, number>();
   private readonly subscriptions = new Set<KafkaSubscription>();
   private readonly publishes = new Set<Promise<unknown>>();
+  /** Per topic, the bytes one send may carry (see TopicAdmin.batchLimit); looked up once per topic. */
+  private readonly sendLimits = new Map<string, Promise<number>>();
   private connecting?: Promise<void>;
   private closing?: Promise<void>;
 
@@ -124,8 +128,9 @@ class KafkaClient implements MessagingClient {
     acks: number,
   ): Promise<PublishReceipt[]> {
     const receipts: PublishReceipt[] = [];
+    const limit = await this.sendLimit(topic);
     // Chunks go one after another so records keep their order within each partition.
-    for (const chunk of chunkByBytes(records, MAX_SEND_BYTES)) {
+    for (const chunk of chunkByBytes(records, limit)) {
       const messages = chunk.map(toKafkaMessage);
       try {
         const metadata = await this.producer.send({ topic, messages, acks, timeout: 30_000 });
@@ -142,11 +147,26 @@ class KafkaClient implements MessagingClient {
     return receipts;
   }
 
+  private sendLimit(topic: string): Promise<number> {
+    let limit = this.sendLimits.get(topic);
+    if (!limit) {
+      limit = this.topics.batchLimit(topic).then(
+        (bytes) => Math.max(1024, Math.min(MAX_SEND_BYTES, bytes - BATCH_OVERHEAD_BYTES)),
+        () => {
+          this.sendLimits.delete(topic);
+          return MAX_SEND_BYTES;
+        },
+      );
+      this.sendLimits.set(topic, limit);
+    }
+    return limit;
+  }
+
   private async publishFailure(topic: string, error: unknown): Promise<unknown> {
     const type = protocolErrorType(error);
     if (type === "MESSAGE_TOO_LARGE" || type === "RECORD_LIST_TOO_LARGE") {
       return new InvalidArgumentError(
-        `a record is larger than topic "${topic}" accepts (max.message.bytes); create the topic with createTopic or raise the limit`,
+        `a record is larger than topic "${topic}" accepts (max.message.bytes or segment.bytes); use smaller records or raise the topic's limits`,
       );
     }
     if (type === "UNKNOWN_TOPIC_OR_PARTITION" && !(await this.topics.exists(topic).catch(() => true))) {
@@ -182,11 +202,13 @@ class KafkaClient implements MessagingClient {
 
   async createTopic(topic: string, options?: TopicOptions): Promise<void> {
     await this.connect();
+    this.sendLimits.delete(topic);
     await this.topics.createTopic(topic, options);
   }
 
   async deleteTopic(topic: string): Promise<void> {
     await this.connect();
+    this.sendLimits.delete(topic);
     await this.topics.deleteTopic(topic);
   }
 

@@ -205,6 +205,29 @@ export class TopicAdmin {
   }
 
   /**
+   * The largest record batch the topic accepts: Kafka refuses a batch bigger than `max.message.bytes` or than
+   * `segment.bytes` (small segments are how retention demos make data expire quickly).
+   */
+  async batchLimit(topic: string): Promise<number> {
+    const described = await retrying(() =>
+      this.admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [
+          {
+            type: kafkajs.ConfigResourceTypes.TOPIC,
+            name: topic,
+            configNames: ["segment.bytes", "max.message.bytes"],
+          },
+        ],
+      }),
+    );
+    const limits = (described.resources[0]?.configEntries ?? [])
+      .map((entry) => Number(entry.configValue))
+      .filter((value) => Number.isFinite(value) && value > 0);
+    return Math.min(...limits);
+  }
+
+  /**
    * Kafka has no API that returns its software version. `inter.broker.protocol.version` defaults to the
    * broker's own release, which is the most honest answer the protocol gives (see versionFromProtocol).
    */
