@@ -1,0 +1,74 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const repoRoot = resolve(import.meta.dirname, "../../..");
+const out = mkdtempSync(join(tmpdir(), "bl-bench-cli-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function bench(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(
+    join(repoRoot, "node_modules/.bin/tsx"),
+    ["--conditions=source", "apps/bench/src/cli.ts", ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, INIT_CWD: repoRoot, ...env },
+      encoding: "utf8",
+      timeout: 90_000,
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("pnpm bench command line", () => {
+  it("prints usage for --help", () => {
+    const { code, stdout } = bench(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("pnpm bench --workload FILE");
+  });
+
+  it("answers a bad flag or a bad workload with one line and exit 2", () => {
+    const flag = bench(["--workload", "workloads/smoke.yaml", "--duration", "soon"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.trim().split("\n")).toEqual([
+      'bench: --duration "soon" is not valid; expected a number ≥ 1',
+    ]);
+    const missing = bench(["--workload", "workloads/none.yaml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(
+      "bench: workloads/none.yaml: workload file not found; pass an existing YAML file, e.g. workloads/smoke.yaml",
+    );
+  });
+
+  it("reports an unreachable broker by address and still runs the other targets", {
+    timeout: 90_000,
+  }, async () => {
+    const { code, stdout, stderr } = bench(
+      [
+        "--workload",
+        "workloads/smoke.yaml",
+        "--targets",
+        "redis-list,rabbitmq-queue",
+        "--duration",
+        "1",
+        "--warmup",
+        "0",
+        "--out",
+        out,
+      ],
+      { BROKERLAB_REDIS_URL: "redis://127.0.0.1:1" },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/\[redis-list\] done: FAILED: .*127\.0\.0\.1:1/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toContain("rabbitmq-queue");
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    const [redis, rabbit] = results.targets;
+    expect(redis).toMatchObject({ target: "redis-list", ok: false });
+    expect(redis.error).toContain("127.0.0.1:1");
+    expect(rabbit).toMatchObject({ target: "rabbitmq-queue", ok: true });
+    expect(rabbit.publishRate.msgPerSec).toBeGreaterThan(0);
+  });
+});
