@@ -1,0 +1,67 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isBrokerlabError } from "@brokerlab/messaging";
+import { useColor, writeReportFiles } from "@brokerlab/report";
+import { createClient } from "@brokerlab/targets";
+import { helpText, parseCliArgs } from "./args.js";
+import { DEFAULT_SETTINGS } from "./context.js";
+import { ProgressPrinter } from "./progress-printer.js";
+import { htmlReport, markdownReport, terminalScenario } from "./report/render.js";
+import { newRunId, runScenarios } from "./runner.js";
+import { SCENARIO_NAMES, SCENARIOS } from "./scenarios/index.js";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCliArgs(argv, SCENARIO_NAMES);
+  if (args.help) {
+    process.stdout.write(`${helpText(SCENARIO_NAMES)}\n`);
+    return 0;
+  }
+  const runId = newRunId();
+  const outDir = args.out ? resolve(args.out) : resolve(REPO_ROOT, "reports", runId);
+  const scenarios = SCENARIOS.filter((scenario) => args.scenarios.includes(scenario.name));
+  const byName = new Map(SCENARIOS.map((scenario) => [scenario.name, scenario]));
+  const color = useColor(process.stdout);
+  const printer = new ProgressPrinter(process.stderr, scenarios.length);
+  const run = await runScenarios(
+    {
+      scenarios,
+      targets: args.targets,
+      settings: { ...DEFAULT_SETTINGS, messages: args.messages },
+      createClient: (target) => createClient(target),
+      onProgress: (event) => {
+        printer.handle(event);
+        // Each table prints as soon as its scenario finished on every target.
+        if (event.kind === "scenario-done" && !args.json) {
+          printer.clear();
+          process.stdout.write(`\n${terminalScenario(event.results, color)}`);
+        }
+      },
+    },
+    runId,
+  );
+  const written = await writeReportFiles(outDir, {
+    json: run,
+    markdown: markdownReport(run, byName),
+    html: htmlReport(run, byName),
+  });
+  if (args.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+  printer.line(`report: ${written.html} (also report.md, results.json)`);
+  const failed = run.scenarios.some((scenario) => scenario.results.some((result) => result.error));
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`pnpm scenario: ${message}\n`);
+    if (!isBrokerlabError(error) && process.env.BROKERLAB_DEBUG && error instanceof Error) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    process.exitCode = isBrokerlabError(error) && error.code === "BROKERLAB_INVALID_ARGUMENT" ? 2 : 1;
+  },
+);

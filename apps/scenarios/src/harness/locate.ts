@@ -1,0 +1,35 @@
+import type { MessageRecord } from "@brokerlab/messaging";
+import type { ScenarioContext } from "../context.js";
+import { publishAll } from "./publish.js";
+import { numberOf } from "./records.js";
+
+/**
+ * Publishes numbered records and returns the partition each landed on, by record number. The publish
+ * receipts say where when the broker reports it (Kafka); otherwise a reader consumes them to find out.
+ */
+export async function publishAndLocate(
+  context: ScenarioContext,
+  topic: string,
+  records: readonly MessageRecord[],
+): Promise<Map<number, number>> {
+  const receipts = await publishAll(context, topic, records);
+  const partitions = new Map<number, number>();
+  if (receipts.length === records.length && receipts.every((receipt) => receipt.position)) {
+    records.forEach((record, i) => {
+      const position = receipts[i]?.position;
+      if (position) partitions.set(Number(record.headers?.n), position.partition);
+    });
+    return partitions;
+  }
+  const wanted = new Set(records.map((record) => Number(record.headers?.n)));
+  const reader = await context.consume(topic, {
+    group: context.uniqueName("locate"),
+    from: context.fromStart(),
+  });
+  await reader.inbox.waitForDistinct(wanted.size, 30_000, "reading back published records");
+  await reader.subscription.close();
+  for (const delivery of reader.inbox.deliveries) {
+    if (wanted.has(numberOf(delivery))) partitions.set(numberOf(delivery), delivery.position.partition);
+  }
+  return partitions;
+}

@@ -1,0 +1,68 @@
+import { DURABILITY_LEVELS, type DurabilityLevel } from "@brokerlab/messaging";
+import { barChart } from "@brokerlab/report";
+import { publishAll } from "../harness/publish.js";
+import { numberedRecords } from "../harness/records.js";
+import { numeric } from "../harness/values.js";
+import { pollUntil } from "../harness/wait.js";
+import type { Outcome, Scenario } from "../scenario.js";
+
+const METRIC: Record<DurabilityLevel, string> = {
+  none: "throughputNone",
+  leader: "throughputLeader",
+  replicated: "throughputReplicated",
+};
+
+const STORED: Record<DurabilityLevel, string> = {
+  none: "storedNone",
+  leader: "storedLeader",
+  replicated: "storedReplicated",
+};
+
+export const acks: Scenario = {
+  name: "acks",
+  title: "Acknowledgement levels: what each durability level costs in publish throughput",
+  explanation:
+    "acks=0 (none) does not wait for the broker, acks=1 (leader) waits for the leader to write it, acks=all (replicated) also waits for every in-sync replica (ISR); RabbitMQ's publisher confirms and Redis' reply play the same roles. Each record is published and awaited on its own, so the rate shows the round trip each level costs; on one broker the ISR is just the leader.",
+  params: (settings) => ({ messages: settings.messages, recordsPerPublish: 1 }),
+  async run(context): Promise<Outcome> {
+    const n = context.messages;
+    const measured: string[] = [];
+    for (const level of DURABILITY_LEVELS) {
+      // Asked even where undeclared: the adapter's refusal becomes a note with its reason.
+      const topic = await context.topic(`acks-${level}`, { partitions: 1 });
+      const rate = await context.attempt(`durability "${level}"`, async () => {
+        const started = performance.now();
+        await publishAll(context, topic, numberedRecords(n), { batch: 1, durability: level });
+        return n / ((performance.now() - started) / 1000);
+      });
+      context.metrics[METRIC[level]] = rate === undefined ? null : Math.round(rate);
+      if (rate === undefined) {
+        context.metrics[STORED[level]] = null;
+        continue;
+      }
+      const state = await pollUntil(
+        () => context.client.inspect(topic),
+        (s) => s.stored >= n,
+        3_000,
+      );
+      context.metrics[STORED[level]] = state.stored;
+      measured.push(`${level} ${Math.round(rate)}/s`);
+      context.progress(`durability ${level}: ${Math.round(rate)} records/s`);
+    }
+    if (measured.length === 0) {
+      return { supported: false, reason: context.notes.join("; "), summary: "no durability level available" };
+    }
+    return { summary: `publish rate by level: ${measured.join(", ")}` };
+  },
+  charts: (results) => [
+    barChart({
+      title: "Publish throughput by durability level (one record per awaited publish)",
+      yLabel: "records per second",
+      categories: results.map((result) => result.target),
+      series: DURABILITY_LEVELS.map((level) => ({
+        name: level,
+        values: results.map((r) => numeric(r.metrics[METRIC[level]])),
+      })),
+    }),
+  ],
+};

@@ -1,0 +1,84 @@
+import { barChart } from "@brokerlab/report";
+import type { ScenarioContext } from "../context.js";
+import { publishAll } from "../harness/publish.js";
+import { numberedRecords } from "../harness/records.js";
+import { numeric } from "../harness/values.js";
+import { sleep, untilQuiet } from "../harness/wait.js";
+import type { Outcome, Scenario } from "../scenario.js";
+
+/** Publishes once both consumers are live, then waits until both have everything or deliveries stop. */
+async function twoConsumers(context: ScenarioContext, label: string, groups: [string, string]) {
+  const n = context.messages;
+  const topic = await context.topic(label, { partitions: context.partitions(4) });
+  // A small prefetch and a little work per record let a second consumer in the same group take its share.
+  const work = async () => {
+    await sleep(1);
+    return "ack" as const;
+  };
+  const one = await context.consume(
+    topic,
+    { group: groups[0], from: context.fromStart(), prefetch: 5 },
+    work,
+  );
+  const two = await context.consume(
+    topic,
+    { group: groups[1], from: context.fromStart(), prefetch: 5 },
+    work,
+  );
+  await publishAll(context, topic, numberedRecords(n));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && !(one.inbox.distinct() >= n && two.inbox.distinct() >= n)) {
+    if (one.inbox.distinct() + two.inbox.distinct() >= n) {
+      await untilQuiet(() => one.inbox.count + two.inbox.count, 1_500, 10_000);
+      break;
+    }
+    await sleep(100);
+  }
+  await one.subscription.close();
+  await two.subscription.close();
+  return [one.inbox.distinct(), two.inbox.distinct()] as const;
+}
+
+export const consumerGroups: Scenario = {
+  name: "consumer-groups",
+  title: "Consumer groups versus competing consumers",
+  explanation:
+    "Kafka keeps one committed offset per group, so every group reads every record (publish/subscribe) while consumers inside one group split the partitions; a queue is a single group — all its consumers compete for the same records.",
+  params: (settings) => ({ messages: settings.messages }),
+  async run(context): Promise<Outcome> {
+    const n = context.messages;
+    const [groupA, groupB] = await twoConsumers(context, "groups", [
+      context.uniqueName("a"),
+      context.uniqueName("b"),
+    ]);
+    context.metrics.groupA = groupA;
+    context.metrics.groupB = groupB;
+    context.metrics.everyGroupGetsAll = groupA === n && groupB === n;
+    context.progress(`two groups got ${groupA} and ${groupB}; now two consumers in one group`);
+    const group = context.uniqueName("g");
+    const [consumerOne, consumerTwo] = await twoConsumers(context, "compete", [group, group]);
+    context.metrics.consumerOne = consumerOne;
+    context.metrics.consumerTwo = consumerTwo;
+    context.metrics.consumersSplit = consumerOne > 0 && consumerTwo > 0 && consumerOne + consumerTwo === n;
+    const groupsText = context.metrics.everyGroupGetsAll
+      ? `each of two groups got all ${n}`
+      : `two groups shared ${n} (${groupA} + ${groupB})`;
+    const splitText = context.metrics.consumersSplit
+      ? `two consumers in one group split them ${consumerOne} + ${consumerTwo}`
+      : `two consumers in one group got ${consumerOne} and ${consumerTwo}`;
+    return { summary: `${groupsText}; ${splitText}` };
+  },
+  charts: (results) => [
+    barChart({
+      title: "Records each consumer received",
+      yLabel: "records",
+      categories: results.map((result) => result.target),
+      series: [
+        { name: "group A", values: results.map((r) => numeric(r.metrics.groupA)) },
+        { name: "group B", values: results.map((r) => numeric(r.metrics.groupB)) },
+        { name: "same group: consumer 1", values: results.map((r) => numeric(r.metrics.consumerOne)) },
+        { name: "same group: consumer 2", values: results.map((r) => numeric(r.metrics.consumerTwo)) },
+      ],
+    }),
+  ],
+};

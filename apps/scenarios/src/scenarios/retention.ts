@@ -1,0 +1,162 @@
+import type { RetentionPolicy } from "@brokerlab/messaging";
+import { stepChart } from "@brokerlab/report";
+import type { ScenarioContext } from "../context.js";
+import { consumeTimeoutMs } from "../harness/consume-timeout.js";
+import { publishAll } from "../harness/publish.js";
+import { numberedRecords } from "../harness/records.js";
+import { pollUntil, sleep } from "../harness/wait.js";
+import type { SeriesPoints } from "../results.js";
+import type { Outcome, Scenario } from "../scenario.js";
+
+const POLICY_AGE_MS = 1_000;
+const SEGMENT_BYTES = 4_096;
+const TRICKLE_MS = 500;
+const AFTER_DROP_MS = 2_500;
+
+/** One policy per target, from the retention kinds it declares: time first, else count, else size. */
+function choosePolicy(context: ScenarioContext): { policy: RetentionPolicy; label: string } | undefined {
+  const kinds = context.capabilities.retention;
+  const quarter = Math.max(1, Math.floor(context.messages / 4));
+  if (kinds.includes("time")) {
+    return {
+      policy: { maxAgeMs: POLICY_AGE_MS, segmentBytes: SEGMENT_BYTES },
+      label: `max age ${POLICY_AGE_MS} ms`,
+    };
+  }
+  if (kinds.includes("count")) return { policy: { maxCount: quarter }, label: `max ${quarter} records` };
+  if (kinds.includes("size")) {
+    return {
+      policy: { maxBytes: quarter * 16, segmentBytes: SEGMENT_BYTES },
+      label: `max ${quarter * 16} bytes`,
+    };
+  }
+  return undefined;
+}
+
+async function consumeAndInspect(context: ScenarioContext): Promise<void> {
+  const n = context.messages;
+  const topic = await context.topic("retention", { partitions: context.partitions(3) });
+  const consumer = await context.consume(topic, {
+    group: context.uniqueName("g"),
+    from: context.fromStart(),
+  });
+  await publishAll(context, topic, numberedRecords(n));
+  await consumer.inbox.waitForDistinct(n, consumeTimeoutMs(n), "consuming every record");
+  await consumer.subscription.close();
+  context.metrics.produced = n;
+  context.metrics.consumed = consumer.inbox.distinct();
+  context.progress(`consumed ${consumer.inbox.distinct()}/${n}, asking what is still stored`);
+  // Acks settle asynchronously on some brokers: read until the count is all or nothing, or stops moving.
+  const state = await pollUntil(
+    () => context.client.inspect(topic),
+    (s) => s.stored === 0 || s.stored === n,
+    5_000,
+  );
+  context.metrics.retainedAfterConsume = state.stored;
+  // Job queues keep finished jobs in history sets (BullMQ's completed set): stored, but never delivered again.
+  for (const [set, count] of Object.entries(state.history ?? {})) context.metrics[`${set}Kept`] = count;
+}
+
+/**
+ * Publishes into a topic with a short policy and watches the stored count fall. A trickle of new records
+ * keeps arriving, as in real traffic: log brokers only apply retention to closed segments, and Redis trims
+ * on publish.
+ */
+async function watchPolicy(context: ScenarioContext): Promise<void> {
+  const chosen = choosePolicy(context);
+  if (!chosen) {
+    context.metrics.policy = null;
+    context.metrics.retainedAfterPolicy = null;
+    context.metrics.policySeconds = null;
+    context.note(`retention policy: ${context.target} declares no way for the broker to drop stored records`);
+    return;
+  }
+  const n = context.messages;
+  context.metrics.policy = chosen.label;
+  const topic = await context.topic("policy", { retention: chosen.policy });
+  const started = Date.now();
+  const timeline: SeriesPoints = [];
+  const sample = async () => {
+    const { stored } = await context.client.inspect(topic);
+    timeline.push([Number(((Date.now() - started) / 1000).toFixed(2)), stored]);
+    return stored;
+  };
+  await sample();
+  await publishAll(context, topic, numberedRecords(n));
+  const published = Date.now();
+  let produced = n;
+  let droppedAt: number | undefined;
+  let lastTrickle = published;
+  let stored = await sample();
+  while (Date.now() - published < context.settings.policyWaitMs) {
+    if (chosen.policy.maxAgeMs !== undefined && Date.now() - lastTrickle >= TRICKLE_MS) {
+      await context.client.publish(topic, numberedRecords(1, { from: produced, label: "trickle" }));
+      produced += 1;
+      lastTrickle = Date.now();
+    }
+    await sleep(250);
+    const now = await sample();
+    if (droppedAt === undefined && now < n) {
+      droppedAt = Date.now();
+      context.progress(`broker dropped records after ${((droppedAt - published) / 1000).toFixed(1)} s`);
+    }
+    stored = now;
+    // A little while after the broker first dropped data, the timeline has shown what it does.
+    if (droppedAt !== undefined && Date.now() - droppedAt >= AFTER_DROP_MS) break;
+  }
+  context.metrics.policyProduced = produced;
+  context.metrics.retainedAfterPolicy = stored;
+  context.metrics.policySeconds =
+    droppedAt === undefined ? null : Number(((droppedAt - published) / 1000).toFixed(2));
+  context.series.stored = timeline;
+  if (droppedAt === undefined) {
+    context.note(
+      `retention policy (${chosen.label}): nothing dropped within ${context.settings.policyWaitMs / 1000} s`,
+    );
+  }
+}
+
+export const retention: Scenario = {
+  name: "retention",
+  title: "Retention: what the broker still stores after every record was consumed",
+  explanation:
+    "A log (Kafka, RabbitMQ streams, Redis streams) keeps records after they are consumed and acknowledged — only a retention policy removes them, and Kafka and streams drop whole segments (the newest, active segment stays) — while a queue deletes each record once it is acknowledged.",
+  params: (settings) => ({
+    messages: settings.messages,
+    policyAgeMs: POLICY_AGE_MS,
+    segmentBytes: SEGMENT_BYTES,
+    policyWaitMs: settings.policyWaitMs,
+  }),
+  async run(context): Promise<Outcome> {
+    await consumeAndInspect(context);
+    await watchPolicy(context);
+    const { produced, retainedAfterConsume, retainedAfterPolicy, policySeconds, policy } = context.metrics;
+    const history =
+      typeof context.metrics.completedKept === "number"
+        ? ` (its completed set keeps ${context.metrics.completedKept})`
+        : "";
+    const kept =
+      retainedAfterConsume === produced
+        ? `keeps all ${produced} after consumption`
+        : `stores ${retainedAfterConsume} of ${produced} after consumption${history}`;
+    const policyText =
+      policy === null
+        ? "no retention policy"
+        : policySeconds === null
+          ? `policy (${policy}) dropped nothing in time`
+          : `policy (${policy}) dropped data after ${policySeconds} s, ${retainedAfterPolicy} left`;
+    return { summary: `${kept}; ${policyText}` };
+  },
+  charts: (results) => [
+    stepChart({
+      title: "Retention policy: records stored over time",
+      xLabel: "seconds since the topic was created",
+      yLabel: "records stored",
+      series: results
+        .filter((result) => result.series?.stored)
+        .map((result) => ({ name: result.target, points: result.series?.stored ?? [] })),
+      description:
+        "Each target gets its shortest declared policy; the count falls when the broker drops data.",
+    }),
+  ],
+};
