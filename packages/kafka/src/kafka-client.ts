@@ -21,7 +21,7 @@ import { createPartitionsRefusal } from "./admin/refusal-text.js";
 import { TopicAdmin } from "./admin/topic-admin.js";
 import { kafkaCapabilities } from "./capabilities.js";
 import { KafkaSubscription } from "./consumer/kafka-subscription.js";
-import { connectionFailure, missingTopic, protocolErrorType } from "./kafka-errors.js";
+import { connectionFailure, isConnectionLoss, missingTopic, protocolErrorType } from "./kafka-errors.js";
 import { addressOf, DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions, kafkaConfig } from "./options.js";
 import { javaCompatiblePartitioner } from "./partitioner.js";
 import { chunkByBytes, receiptsFor, toKafkaMessage } from "./records.js";
@@ -169,6 +169,7 @@ class KafkaClient implements MessagingClient {
         `a record is larger than topic "${topic}" accepts (max.message.bytes or segment.bytes); use smaller records or raise the topic's limits`,
       );
     }
+    if (isConnectionLoss(error)) return connectionFailure(this.address, error);
     if (type === "UNKNOWN_TOPIC_OR_PARTITION" && !(await this.topics.exists(topic).catch(() => true))) {
       return missingTopic(topic);
     }
@@ -196,6 +197,11 @@ class KafkaClient implements MessagingClient {
       joinTimeoutMs: 60_000,
       onClosed: (closed) => this.subscriptions.delete(closed),
     });
+    if (this.closing) {
+      // close() ran while this subscription was joining: it must not outlive the client.
+      await subscription.close();
+      throw new InvalidArgumentError("this Kafka client was closed while subscribing");
+    }
     this.subscriptions.add(subscription);
     return subscription;
   }

@@ -1,6 +1,6 @@
 import { ConnectionError, InvalidArgumentError } from "@brokerlab/messaging";
 import { describe, expect, it } from "vitest";
-import { connectionFailure, protocolErrorType } from "./kafka-errors.js";
+import { connectionFailure, isConnectionLoss, protocolErrorType } from "./kafka-errors.js";
 
 const protocolError = (type: string) => Object.assign(new Error(type), { type });
 
@@ -12,6 +12,12 @@ describe("kafka errors", () => {
     ).toBe("A");
     expect(protocolErrorType(Object.assign(new Error("agg"), { errors: [protocolError("B")] }))).toBe("B");
     expect(protocolErrorType(new Error("plain"))).toBeUndefined();
+  });
+
+  it("recognises a lost connection inside kafkajs' retry error", () => {
+    const lost = Object.assign(new Error("Connection error"), { name: "KafkaJSConnectionError" });
+    expect(isConnectionLoss(Object.assign(new Error("retries"), { originalError: lost }))).toBe(true);
+    expect(isConnectionLoss(protocolError("INVALID_PARTITIONS"))).toBe(false);
   });
 
   it("turns a failed connection into one line with the address and a hint", () => {

@@ -18,6 +18,17 @@ export function protocolErrorType(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The broker could not be reached at all (refused, closed, timed out), possibly after kafkajs' retries. */
+export function isConnectionLoss(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (/^KafkaJS(Connection|ConnectionClosed|BrokerNotFound|RequestTimeout)Error$/.test(current.name))
+      return true;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return false;
+}
+
 export function isRetriable(error: unknown): boolean {
   return error instanceof Error && (error as { retriable?: unknown }).retriable === true;
 }

@@ -262,8 +262,12 @@ export class KafkaSubscription implements Subscription {
   private requeue(partition: number, tracker: AckTracker, offset: bigint): void {
     const rewindTo = tracker.requeue(offset);
     if (this.owned.get(partition)?.tracker !== tracker || this.closing) return;
-    // Rewinding to the acknowledged prefix re-reads the requeued record; acked and in-flight ones are skipped.
-    this.consumer.seek({ topic: this.settings.topic, partition, offset: String(rewindTo) });
+    try {
+      // Rewinding to the acknowledged prefix re-reads the requeued record; acked and in-flight ones are skipped.
+      this.consumer.seek({ topic: this.settings.topic, partition, offset: String(rewindTo) });
+    } catch {
+      // The consumer is restarting after a crash; its rejoin seeks kept partitions to the same prefix.
+    }
   }
 
   /** Coalesces commits: each caller waits for a commit that includes its offset. */
