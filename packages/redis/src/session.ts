@@ -8,6 +8,8 @@ import { type TopicKeys, topicKeys, validateTopic } from "./keys.js";
 import type { ResolvedOptions } from "./options.js";
 import { settingsFromHash, settingsToHash, type TopicSettings } from "./topic-settings.js";
 
+const SETTINGS_TTL_MS = 5_000;
+
 /**
  * What the three Redis targets share: the command connection (opened on first use), blocking connections
  * for subscriptions, topic keys and the per-topic settings stored by createTopic. One per client, no globals.
@@ -15,7 +17,10 @@ import { settingsFromHash, settingsToHash, type TopicSettings } from "./topic-se
 export class RedisSession {
   private command: Promise<Redis> | undefined;
   private closed = false;
-  private readonly settingsCache = new Map<string, Promise<TopicSettings>>();
+  private readonly settingsCache = new Map<
+    string,
+    { readonly at: number; readonly settings: Promise<TopicSettings> }
+  >();
 
   constructor(
     readonly target: RedisTarget,
@@ -64,19 +69,21 @@ export class RedisSession {
   async saveSettings(topic: string, settings: TopicSettings): Promise<void> {
     const { meta } = this.keys(topic);
     await (await this.connection()).multi().del(meta).hset(meta, settingsToHash(settings)).exec();
-    this.settingsCache.set(topic, Promise.resolve(settings));
+    this.settingsCache.set(topic, { at: Date.now(), settings: Promise.resolve(settings) });
   }
 
-  /** Settings are read once per topic per client; createTopic on this client updates them. */
+  /**
+   * The topic's settings as createTopic stored them. Cached for a few seconds so publishing costs no extra
+   * round trip, while a createTopic from another client is still seen soon.
+   */
   settings(topic: string): Promise<TopicSettings> {
-    let cached = this.settingsCache.get(topic);
-    if (cached === undefined) {
-      const { meta } = this.keys(topic);
-      cached = this.connection().then(async (redis) => settingsFromHash(await redis.hgetall(meta)));
-      cached.catch(() => this.settingsCache.delete(topic));
-      this.settingsCache.set(topic, cached);
-    }
-    return cached;
+    const cached = this.settingsCache.get(topic);
+    if (cached !== undefined && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.settings;
+    const { meta } = this.keys(topic);
+    const settings = this.connection().then(async (redis) => settingsFromHash(await redis.hgetall(meta)));
+    settings.catch(() => this.settingsCache.delete(topic));
+    this.settingsCache.set(topic, { at: Date.now(), settings });
+    return settings;
   }
 
   /** Deletes every key matching `pattern` (SCAN + UNLINK, so a big keyspace is never blocked). */
