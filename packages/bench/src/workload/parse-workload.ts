@@ -57,6 +57,7 @@ const KNOWN_FIELDS = new Set([
   "durability",
   "publishBatchSize",
   "maxInflightPublishes",
+  "consumerPrefetch",
 ]);
 
 type Raw = Record<string, unknown>;
@@ -154,6 +155,12 @@ export function parseWorkload(document: unknown, source: string): ParsedWorkload
   );
   const consumerBacklogSizeGB = number("consumerBacklogSizeGB", 0, 0, "a number ≥ 0 (GB)", false);
   const publishBatchSize = number("publishBatchSize", 100, 1, "an integer ≥ 1 (records per publish call)");
+  const consumerPrefetch = number(
+    "consumerPrefetch",
+    100,
+    1,
+    "an integer ≥ 1 (unacknowledged deliveries per consumer)",
+  );
   const maxInflightPublishes = number(
     "maxInflightPublishes",
     8,
@@ -203,6 +210,7 @@ export function parseWorkload(document: unknown, source: string): ParsedWorkload
       durability,
       publishBatchSize,
       maxInflightPublishes,
+      consumerPrefetch,
     },
   };
 }

@@ -36,4 +36,6 @@ export interface Workload {
   readonly publishBatchSize: number;
   /** Most publish calls awaiting their ack per producer; beyond it the producer waits (and delay grows). */
   readonly maxInflightPublishes: number;
+  /** Unacknowledged deliveries per consumer (the contract's `prefetch`). */
+  readonly consumerPrefetch: number;
 }
