@@ -7,23 +7,34 @@ import { consume, REDIS_URL, records, useClient, useTopic } from "./helpers.js";
 
 const fixture = fileURLToPath(new URL("./fixtures/crashing-consumer.ts", import.meta.url));
 
-function waitForLine(child: ChildProcess, line: string, ms = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(
-      () => reject(new Error(`child never printed "${line}"; it printed: ${seen}`)),
-      ms,
-    );
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.split("\n").includes(line)) {
+/** Everything a child prints, kept from the start so no line is missed between waits. */
+class Output {
+  private text = "";
+  private listeners: (() => void)[] = [];
+
+  constructor(child: ChildProcess) {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      this.text += chunk.toString();
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  waitForLine(line: string, ms = 20_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!this.text.split("\n").includes(line)) return false;
         clearTimeout(timer);
-        child.stdout?.off("data", onData);
+        this.listeners = this.listeners.filter((listener) => listener !== check);
         resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-  });
+        return true;
+      };
+      const timer = setTimeout(
+        () => reject(new Error(`child never printed "${line}"; it printed: ${this.text}`)),
+        ms,
+      );
+      if (!check()) this.listeners.push(check);
+    });
+  }
 }
 
 describe.each(REDIS_TARGETS)("%s consumer killed before ack", (target) => {
@@ -38,9 +49,10 @@ describe.each(REDIS_TARGETS)("%s consumer killed before ack", (target) => {
     onTestFinished(() => {
       child.kill("SIGKILL");
     });
-    await waitForLine(child, "subscribed");
+    const output = new Output(child);
+    await output.waitForLine("subscribed");
     await client.publish(topic, records(1));
-    await waitForLine(child, "got record-0");
+    await output.waitForLine("got record-0");
     child.kill("SIGKILL");
     await once(child, "exit");
 

@@ -4,6 +4,7 @@ import { DeliveryLoop } from "../delivery-loop.js";
 import type { TopicKeys } from "../keys.js";
 import { type RedisSession, sleep } from "../session.js";
 import {
+  flatToObject,
   parseAutoClaim,
   parseEntries,
   parseRead,
@@ -79,7 +80,7 @@ export class StreamSubscription implements Subscription {
     const { stream } = this.keys;
     const startId = groupStartId(from);
     const groups = await redis.xinfo("GROUPS", stream).catch(() => []);
-    const exists = (groups as unknown[][]).some((group) => group[1] === this.group);
+    const exists = (groups as unknown[]).map(flatToObject).some((group) => group.name === this.group);
     if (!exists) {
       try {
         await redis.xgroup("CREATE", stream, this.group, startId, "MKSTREAM");
