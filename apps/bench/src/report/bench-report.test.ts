@@ -1,0 +1,106 @@
+import type { BenchResults, Percentiles } from "@brokerlab/bench";
+import { describe, expect, it } from "vitest";
+import { renderHtml, renderMarkdown, summaryTable, yardstickTable } from "./bench-report.js";
+
+const p = (base: number): Percentiles => ({
+  count: 10,
+  p50: base,
+  p75: base * 2,
+  p95: base * 3,
+  p99: base * 4,
+  p999: base * 5,
+  max: base * 6,
+});
+
+// A hand-made result set: this tests rendering, not measurement.
+const results: BenchResults = {
+  schema: "brokerlab.bench-results/1",
+  runId: "r1",
+  startedAt: "2025-01-01T00:00:00.000Z",
+  finishedAt: "2025-01-01T00:01:00.000Z",
+  mode: "workload",
+  workload: {
+    file: "w.yaml",
+    name: "w",
+    topics: 1,
+    partitionsPerTopic: 4,
+    messageSize: 1024,
+    producerRate: 100,
+  },
+  machine: { cores: 2, node: "20", platform: "linux-x64" },
+  targets: [
+    {
+      target: "kafka",
+      ok: true,
+      durability: "leader",
+      partitions: 4,
+      producerRate: 100,
+      publishRate: { msgPerSec: 100, mbPerSec: 0.1 },
+      consumeRate: { msgPerSec: 99, mbPerSec: 0.1 },
+      publishLatencyMs: p(1),
+      endToEndLatencyMs: p(2),
+      publishDelayUs: p(10),
+      curves: {
+        publishLatencyMs: [{ percentile: 50, value: 1 }],
+        endToEndLatencyMs: [{ percentile: 50, value: 2 }],
+      },
+      timeSeries: [{ second: 1, publishRate: 100, consumeRate: 99, backlog: 1 }],
+      counts: { published: 100, consumed: 99, publishErrors: 0, consumeErrors: 0 },
+      errors: [],
+      clientCpu: { userMs: 10, systemMs: 1, percentOfOneCore: 1.1, cores: 2 },
+      notes: [],
+    },
+    { target: "redis-list", ok: false, error: "cannot reach 127.0.0.1:1", errors: [], notes: [] },
+  ],
+  yardstick: [
+    {
+      target: "kafka",
+      adapterMsgPerSec: 950,
+      rawClientMsgPerSec: 1000,
+      nativeTool: "kafka ProducerPerformance",
+      nativeMsgPerSec: 2000,
+      adapterVsRaw: 0.95,
+      adapterVsNative: 0.475,
+      notes: ["n"],
+    },
+  ],
+};
+
+describe("bench report", () => {
+  it("puts targets side by side and marks a failed one with its error", () => {
+    const table = summaryTable(results);
+    expect(table.headers).toEqual(["metric", "kafka", "redis-list"]);
+    expect(table.rows[0]).toEqual(["status", "ok", "FAILED: cannot reach 127.0.0.1:1"]);
+    expect(table.rows.find((row) => row[0] === "end-to-end p99 (ms)")).toEqual([
+      "end-to-end p99 (ms)",
+      8,
+      null,
+    ]);
+    expect(table.rows.find((row) => row[0] === "publish delay p50 (µs)")).toEqual([
+      "publish delay p50 (µs)",
+      10,
+      null,
+    ]);
+  });
+
+  it("shows the yardstick ratios", () => {
+    expect(yardstickTable(results.yardstick ?? []).rows[0]).toEqual([
+      "kafka",
+      950,
+      1000,
+      0.95,
+      "kafka ProducerPerformance",
+      2000,
+      0.475,
+    ]);
+  });
+
+  it("renders Markdown and a self-contained HTML page with every chart", () => {
+    const markdown = renderMarkdown(results);
+    expect(markdown).toContain("| status | ok | FAILED: cannot reach 127.0.0.1:1 |");
+    expect(markdown).toContain("redis-list: FAILED: cannot reach 127.0.0.1:1");
+    const html = renderHtml(results);
+    expect(html.match(/<svg[^>]*class="bl-chart"/g)).toHaveLength(7);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+});
