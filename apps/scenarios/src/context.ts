@@ -42,6 +42,8 @@ export class ScenarioContext {
   readonly metrics: Record<string, MetricValue> = {};
   readonly notes: string[] = [];
   readonly series: Record<string, SeriesPoints> = {};
+  /** The last step reported, to say where a failure happened. */
+  lastStep = "starting";
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   constructor(
@@ -49,6 +51,7 @@ export class ScenarioContext {
     readonly settings: ScenarioSettings,
     readonly scenario: string,
     private readonly onProgress: (text: string) => void,
+    private readonly createClient: () => MessagingClient = () => client,
   ) {}
 
   get target(): TargetId {
@@ -64,6 +67,7 @@ export class ScenarioContext {
   }
 
   progress(text: string): void {
+    this.lastStep = text;
     this.onProgress(text);
   }
 
@@ -73,6 +77,14 @@ export class ScenarioContext {
 
   uniqueName(label: string): string {
     return `bl-sc-${label}-${randomBytes(4).toString("hex")}`;
+  }
+
+  /** Another connected client for the same target (a second producer or a restarted service), closed at the end. */
+  async otherClient(): Promise<MessagingClient> {
+    const other = this.createClient();
+    await other.connect();
+    this.cleanups.push(() => other.close());
+    return other;
   }
 
   /** Creates a uniquely named topic/queue, deleted when the scenario ends for this target. */

@@ -80,8 +80,12 @@ async function runOne(scenario: Scenario, target: TargetId, options: RunOptions)
     const reason = messageOf(error);
     return { target, supported: false, error: true, reason, metrics: {}, summary: `failed: ${reason}` };
   }
-  const context = new ScenarioContext(client, options.settings, scenario.name, (text) =>
-    options.onProgress?.({ kind: "step", scenario: scenario.name, target, text }),
+  const context = new ScenarioContext(
+    client,
+    options.settings,
+    scenario.name,
+    (text) => options.onProgress?.({ kind: "step", scenario: scenario.name, target, text }),
+    () => options.createClient(target),
   );
   const result: TargetResult = { target, supported: true, metrics: context.metrics, summary: "" };
   try {
@@ -96,6 +100,7 @@ async function runOne(scenario: Scenario, target: TargetId, options: RunOptions)
       result.summary = `unsupported: ${result.reason}`;
     } else {
       result.error = true;
+      result.reason = `${result.reason} (last step: ${context.lastStep})`;
       result.summary = `failed: ${result.reason}`;
       // Programming errors keep their stack for whoever debugs; broker and user errors are one line.
       if (!isBrokerlabError(error) && error instanceof Error && process.env.BROKERLAB_DEBUG) {

@@ -1,18 +1,20 @@
-import type { MessageRecord } from "@brokerlab/messaging";
+import type { MessageRecord, MessagingClient, PublishReceipt } from "@brokerlab/messaging";
 import type { ScenarioContext } from "../context.js";
-import { publishAll } from "./publish.js";
-import { numberOf } from "./records.js";
+import { batches, numberOf } from "./records.js";
 
 /**
- * Publishes numbered records and returns the partition each landed on, by record number. The publish
+ * Publishes numbered records (through `publisher`, default the scenario's client) and returns the partition each landed on, by record number. The publish
  * receipts say where when the broker reports it (Kafka); otherwise a reader consumes them to find out.
  */
 export async function publishAndLocate(
   context: ScenarioContext,
   topic: string,
   records: readonly MessageRecord[],
+  publisher: MessagingClient = context.client,
 ): Promise<Map<number, number>> {
-  const receipts = await publishAll(context, topic, records);
+  const receipts: PublishReceipt[] = [];
+  for (const batch of batches(records, 50)) receipts.push(...(await publisher.publish(topic, batch)));
+  context.progress(`published ${records.length}`);
   const partitions = new Map<number, number>();
   if (receipts.length === records.length && receipts.every((receipt) => receipt.position)) {
     records.forEach((record, i) => {
