@@ -36,6 +36,8 @@ describe("parseTargets", () => {
   });
 
   it("names the valid targets when one is unknown", () => {
-    expect(() => parseTargets("kafka,nats")).toThrow(/unknown target "nats"; valid targets: kafka, rabbitmq-queue/);
+    expect(() => parseTargets("kafka,nats")).toThrow(
+      /unknown target "nats"; valid targets: kafka, rabbitmq-queue/,
+    );
   });
 });

@@ -4,7 +4,11 @@ import { InvalidArgumentError } from "@brokerlab/messaging";
 export interface ConnectionSettings {
   readonly kafkaBrokers: string[];
   readonly kafkaSsl: boolean;
-  readonly kafkaSasl?: { mechanism: "plain" | "scram-sha-256" | "scram-sha-512"; username: string; password: string };
+  readonly kafkaSasl?: {
+    mechanism: "plain" | "scram-sha-256" | "scram-sha-512";
+    username: string;
+    password: string;
+  };
   readonly rabbitmqUrl: string;
   readonly redisUrl: string;
 }

@@ -12,7 +12,10 @@ import { createRedisClient, redisCapabilities } from "@brokerlab/redis";
 import { type ConnectionSettings, settingsFromEnv } from "./connection-settings.js";
 
 /** A client for `target`, not yet connected. Settings default to the environment (see README). */
-export function createClient(target: TargetId, settings: ConnectionSettings = settingsFromEnv()): MessagingClient {
+export function createClient(
+  target: TargetId,
+  settings: ConnectionSettings = settingsFromEnv(),
+): MessagingClient {
   switch (target) {
     case "kafka":
       return createKafkaClient({

@@ -1,2 +1,2 @@
-export { capabilitiesOf, createClient, parseTargets } from "./create-client.js";
 export { type ConnectionSettings, DEFAULT_SETTINGS, settingsFromEnv } from "./connection-settings.js";
+export { capabilitiesOf, createClient, parseTargets } from "./create-client.js";
