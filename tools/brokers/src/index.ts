@@ -10,7 +10,13 @@ export {
 } from "./kafka/kafka-cluster.js";
 export { type KafkaNode, kafkaNodes, quorumVoters, serverProperties } from "./kafka/kafka-config.js";
 export { hasKafkaJars, kafkaClasspath, kafkaLibsDir } from "./kafka/kafka-jars.js";
-export { kafkaRoundTrip, type ProbeResult, rabbitMqRoundTrip, redisRoundTrip } from "./probes.js";
+export {
+  createTopicAndWait,
+  kafkaRoundTrip,
+  type ProbeResult,
+  rabbitMqRoundTrip,
+  redisRoundTrip,
+} from "./probes.js";
 export {
   type BrokerSettings,
   KAFKA_VERSION,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import amqplib from "amqplib";
 import { Redis } from "ioredis";
-import { Kafka, logLevel } from "kafkajs";
+import { type Admin, type ITopicConfig, Kafka, logLevel } from "kafkajs";
 
 /** What a successful round trip learned about the broker. */
 export interface ProbeResult {
@@ -46,16 +46,11 @@ export async function kafkaRoundTrip(brokers: readonly string[], timeoutMs = 20_
     await admin.connect();
     const cluster = await admin.describeCluster();
     if (!(await admin.listTopics()).includes(HEALTH_TOPIC)) {
-      await admin.createTopics({
-        topics: [
-          {
-            topic: HEALTH_TOPIC,
-            numPartitions: 1,
-            replicationFactor: 1,
-            configEntries: [{ name: "retention.ms", value: "3600000" }],
-          },
-        ],
-        waitForLeaders: true,
+      await createTopicAndWait(admin, {
+        topic: HEALTH_TOPIC,
+        numPartitions: 1,
+        replicationFactor: 1,
+        configEntries: [{ name: "retention.ms", value: "3600000" }],
       });
     }
     await producer.connect();
@@ -81,6 +76,37 @@ export async function kafkaRoundTrip(brokers: readonly string[], timeoutMs = 20_
     await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
     await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/**
+ * Creates a topic (if missing) and waits until every partition has a leader that the metadata reports.
+ * kafkajs' own `waitForLeaders` gives up with UNKNOWN_TOPIC_OR_PARTITION when a KRaft broker has not yet
+ * seen the new topic, which happens on a busy machine.
+ */
+export async function createTopicAndWait(
+  admin: Admin,
+  topic: ITopicConfig,
+  timeoutMs = 30_000,
+): Promise<void> {
+  await admin.createTopics({ topics: [topic], waitForLeaders: false });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic.topic] })).topics;
+      const partitions = metadata?.partitions ?? [];
+      if (
+        partitions.length >= (topic.numPartitions ?? 1) &&
+        partitions.every((partition) => partition.leader >= 0)
+      ) {
+        return;
+      }
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topic ${topic.topic} has no leader after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -122,9 +148,15 @@ export async function redisRoundTrip(url: string, timeoutMs = 5000): Promise<Pro
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  redis.on("error", () => {});
+  // ioredis reports the socket error as an event and rejects connect() with a vaguer one.
+  let socketError: Error | undefined;
+  redis.on("error", (error: Error) => {
+    socketError ??= error;
+  });
   const work = async (): Promise<ProbeResult> => {
-    await redis.connect();
+    await redis.connect().catch((error: unknown) => {
+      throw socketError ?? error;
+    });
     const key = `brokerlab:health:${randomUUID()}`;
     const value = randomUUID();
     await redis.lpush(key, value);

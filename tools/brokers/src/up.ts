@@ -23,7 +23,7 @@ import { portTaken, readLayout, startKafkaCluster } from "./kafka/kafka-cluster.
 import { isPortOpen } from "./local-listener.js";
 import { managedRabbitMqPid, rabbitMqLogFiles, startRabbitMq } from "./native/rabbitmq-native.js";
 import { managedRedisPid, redisLogFile, startRedis } from "./native/redis-native.js";
-import { reason } from "./probes.js";
+import { type ProbeResult, reason } from "./probes.js";
 import {
   type BrokerSettings,
   type HostPort,
@@ -138,13 +138,7 @@ async function upKafka(context: Context): Promise<string> {
     return startNativeKafka(context, first, want);
   }
 
-  let answered: { brokers?: number } | undefined;
-  let failure = "";
-  try {
-    answered = await probe("kafka", settings, 15_000);
-  } catch (error) {
-    failure = reason(error);
-  }
+  const { answered, failure } = await probeExisting("kafka", settings, first);
   if (answered) {
     const count = answered.brokers ?? 1;
     if (requested && count !== requested) {
@@ -233,13 +227,9 @@ async function upSimple(broker: "redis" | "rabbitmq", context: Context): Promise
     );
     return `${label}: already running at ${display} (brokerlab native${version(result)})`;
   }
-  let failure = "";
-  try {
-    const result = await probe(broker, settings);
-    return `${label}: already running at ${display} (${describe(owner, false)}${version(result)})`;
-  } catch (error) {
-    failure = reason(error);
-  }
+  const { answered, failure } = await probeExisting(broker, settings, address);
+  if (answered)
+    return `${label}: already running at ${display} (${describe(owner, false)}${version(answered)})`;
   await refuseTakenOrRemote(label, address, failure, variable);
 
   if (context.docker) {
@@ -273,6 +263,27 @@ async function upSimple(broker: "redis" | "rabbitmq", context: Context): Promise
   return `${label}: started at ${display} (${context.docker ? "docker" : "brokerlab native"}${version(result)})`;
 }
 
+/**
+ * Asks whatever runs at the broker's address for a round trip. A port that is open but fails once gets
+ * a few more seconds, so a busy broker is not mistaken for a stranger.
+ */
+async function probeExisting(
+  broker: BrokerName,
+  settings: BrokerSettings,
+  address: HostPort,
+): Promise<{ answered?: ProbeResult; failure: string }> {
+  try {
+    return { answered: await probe(broker, settings, broker === "kafka" ? 15_000 : undefined), failure: "" };
+  } catch (error) {
+    if (!(await isPortOpen(address.host, address.port))) return { failure: reason(error) };
+  }
+  try {
+    return { answered: await waitForRoundTrip(() => probe(broker, settings), 10_000), failure: "" };
+  } catch (error) {
+    return { failure: reason(error) };
+  }
+}
+
 /** Before starting anything: a port held by something else, or a remote address, is the user's to fix. */
 async function refuseTakenOrRemote(
   label: string,
@@ -282,8 +293,13 @@ async function refuseTakenOrRemote(
 ): Promise<void> {
   if (await isPortOpen(address.host, address.port)) {
     if (isLocalHost(address.host)) {
-      const taken = portTaken(address.host, address.port, label);
-      throw new BrokersError(`${taken.message} (it does not complete a ${label} round trip: ${failure})`);
+      throw portTaken(
+        address.host,
+        address.port,
+        label,
+        `set ${variable}`,
+        `, not by a working ${label} (${failure})`,
+      );
     }
     throw new BrokersError(
       `${label} at ${address.host}:${address.port} answers but the round trip failed: ${failure}`,

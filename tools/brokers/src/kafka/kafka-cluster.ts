@@ -293,12 +293,18 @@ function notReady(node: KafkaNode, dir: string, why: string): BrokersError {
   );
 }
 
-/** "port taken" with the process that holds it, when we can see it. */
-export function portTaken(host: string, port: number, wanted: string): BrokersError {
+/** "port taken" with the process that holds it, when we can see it, and what to do about it. */
+export function portTaken(
+  host: string,
+  port: number,
+  wanted: string,
+  fix = "choose other ports",
+  why = "",
+): BrokersError {
   const holder = findListener(port);
-  const who = holder ? ` by pid ${holder.pid} (${holder.command.slice(0, 80)})` : "";
+  const who = holder ? ` by pid ${holder.pid} (${holder.command.slice(0, 60)})` : "";
   return new BrokersError(
-    `${wanted} cannot start: port ${host}:${port} is taken${who}; free the port or choose other ports (see BROKERLAB_* variables)`,
+    `${wanted} cannot start: port ${host}:${port} is taken${who}${why}; free the port or ${fix}`,
   );
 }
 
