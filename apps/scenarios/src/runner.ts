@@ -131,8 +131,8 @@ export async function runScenarios(options: RunOptions, runId = newRunId()): Pro
     const results: TargetResult[] = [];
     for (const target of options.targets) {
       let result: TargetResult;
+      options.onProgress?.({ kind: "target", scenario: scenario.name, target });
       if (!brokers[target]?.error) {
-        options.onProgress?.({ kind: "target", scenario: scenario.name, target });
         result = await runOne(scenario, target, options);
       } else {
         const reason = brokers[target]?.error ?? "not connected";

@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ScenarioResults } from "../src/results.js";
+import { capabilitiesOf, RUN_TIMEOUT_MS, resultFor, runOnEveryTarget, TARGET_IDS } from "./run-scenario.js";
+
+describe("partitioning scenario: measured equals declared", () => {
+  let results: ScenarioResults | undefined;
+  beforeAll(async () => {
+    results = await runOnEveryTarget("partitioning");
+  }, RUN_TIMEOUT_MS);
+
+  it.each(TARGET_IDS)("%s spreads records over partitions exactly when it declares partitions", (target) => {
+    const caps = capabilitiesOf(target);
+    const { supported, reason, metrics, series } = resultFor(results, target);
+    expect(supported).toBe(caps.partitions);
+    if (caps.partitions) {
+      expect(metrics.partitions).toBe(6);
+      // Same key, same partition, every time; and keys and unkeyed records use more than one partition.
+      expect(metrics.keysOnOnePartition).toBe(metrics.keys);
+      expect(Number(metrics.keyedPartitionsUsed)).toBeGreaterThan(1);
+      expect(Number(metrics.unkeyedPartitionsUsed)).toBeGreaterThan(1);
+      const histogramTotal = (series?.keyed ?? []).reduce((sum, [, count]) => sum + count, 0);
+      expect(histogramTotal).toBe(results?.params.messages);
+    } else {
+      expect(reason).toMatch(/does not support partitions/);
+      expect(metrics.partitions).toBe(1);
+      expect(metrics.keyedPartitionsUsed).toBe(1);
+    }
+  });
+});
