@@ -34,7 +34,7 @@ export async function dockerEngineAvailable(): Promise<boolean> {
   }
 }
 
-function composeArgs(profiles: readonly string[]): string[] {
+export function composeArgs(profiles: readonly string[]): string[] {
   return [
     "compose",
     "-f",

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { BROKERS, brokerAddress, LABELS, ownership } from "./brokers.js";
-import { type BrokerName, composeLogs, readDockerRecord } from "./docker.js";
+import { type BrokerName, composeArgs, composeLogs, readDockerRecord } from "./docker.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
 
 /** The last `lines` lines of a text file. */
@@ -17,11 +17,15 @@ export async function logs(
 ): Promise<void> {
   const settings = options.settings ?? settingsFromEnv();
   const files: string[] = [];
+  const containers: string[] = [];
+  const profiles: string[] = [];
   for (const broker of options.broker ? [options.broker] : BROKERS) {
     const owner = await ownership(broker, settings);
-    if (owner.by === "docker") {
-      const entry = readDockerRecord(settings.stateDir)[broker];
-      if (entry)
+    const entry = readDockerRecord(settings.stateDir)[broker];
+    if (owner.by === "docker" && entry) {
+      containers.push(...entry.services);
+      if (entry.profile) profiles.push(entry.profile);
+      if (!options.follow)
         print(await composeLogs(entry.services, entry.profile ? [entry.profile] : [], options.lines));
       continue;
     }
@@ -38,11 +42,23 @@ export async function logs(
       files.push(file);
     }
   }
-  if (options.follow && files.length) {
-    await new Promise<void>((resolve) => {
-      const child = spawn("tail", ["-n", "0", "-F", ...files], { stdio: "inherit" });
-      child.on("exit", () => resolve());
-      process.once("SIGINT", () => child.kill("SIGTERM"));
-    });
+  if (!options.follow) return;
+  const followers: [string, string[]][] = [];
+  if (files.length) followers.push(["tail", ["-n", "0", "-F", ...files]]);
+  if (containers.length) {
+    followers.push([
+      "docker",
+      [...composeArgs(profiles), "logs", "-f", "--tail", String(options.lines), ...containers],
+    ]);
   }
+  await Promise.all(
+    followers.map(
+      ([command, args]) =>
+        new Promise<void>((resolve) => {
+          const child = spawn(command, args, { stdio: "inherit" });
+          child.on("exit", () => resolve());
+          process.once("SIGINT", () => child.kill("SIGTERM"));
+        }),
+    ),
+  );
 }

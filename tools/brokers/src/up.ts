@@ -3,6 +3,7 @@ import {
   BROKERS,
   brokerAddress,
   kafkaDir,
+  kafkaVersion,
   LABELS,
   type Ownership,
   ownership,
@@ -28,6 +29,7 @@ import {
   type BrokerSettings,
   type HostPort,
   isLocalHost,
+  KAFKA_VERSION,
   parseHostPort,
   settingsFromEnv,
   urlHostPort,
@@ -53,7 +55,7 @@ export interface UpResult {
 
 interface Context {
   readonly settings: BrokerSettings;
-  readonly docker: boolean;
+  readonly docker: () => Promise<boolean>;
   readonly log: (line: string) => void;
   readonly waitMs: number;
   readonly kafkaBrokers?: number;
@@ -68,8 +70,15 @@ export async function up(options: UpOptions = {}): Promise<UpResult[]> {
   const settings = options.settings ?? settingsFromEnv();
   const log = options.log ?? (() => {});
   mkdirSync(settings.stateDir, { recursive: true });
-  const docker = await useDocker(settings);
-  if (docker) log("Docker engine found: missing brokers start from docker-compose.yml");
+  // Asked only when something must start, once, so a machine whose brokers all run pays nothing.
+  let dockerAnswer: Promise<boolean> | undefined;
+  const docker = () => {
+    dockerAnswer ??= useDocker(settings).then((found) => {
+      if (found) log("Docker engine found: missing brokers start from docker-compose.yml");
+      return found;
+    });
+    return dockerAnswer;
+  };
   const context: Context = {
     settings,
     docker,
@@ -109,9 +118,8 @@ async function useDocker(settings: BrokerSettings): Promise<boolean> {
   return available;
 }
 
-function describe(owner: Ownership | undefined, docker: boolean): string {
-  if (owner?.by) return owner.by;
-  return docker ? "docker" : "external";
+function describe(owner: Ownership): string {
+  return owner.by ?? "external";
 }
 
 async function upKafka(context: Context): Promise<string> {
@@ -133,7 +141,7 @@ async function upKafka(context: Context): Promise<string> {
           );
         },
       );
-      return `Kafka: already running at ${brokerAddress("kafka", settings, want)} (brokerlab native, ${result.brokers} broker(s))`;
+      return `Kafka: already running at ${brokerAddress("kafka", settings, want)} (brokerlab native, ${result.brokers} broker(s), version ${layout?.version})`;
     }
     return startNativeKafka(context, first, want);
   }
@@ -147,11 +155,12 @@ async function upKafka(context: Context): Promise<string> {
         `Kafka at ${first.host}:${first.port} is not started by brokerlab and has ${count} broker(s), not ${requested}: stop it, or run brokerlab's cluster on other ports (e.g. BROKERLAB_KAFKA_BROKERS=127.0.0.1:19092)`,
       );
     }
-    return `Kafka: already running at ${settings.kafkaBrokers.join(",")} (${describe(owner, false)}, ${count} broker(s))`;
+    const version = kafkaVersion(settings, owner);
+    return `Kafka: already running at ${settings.kafkaBrokers.join(",")} (${describe(owner)}, ${count} broker(s)${version ? `, version ${version}` : ""})`;
   }
   await refuseTakenOrRemote("Kafka", first, failure, "BROKERLAB_KAFKA_BROKERS");
   const want = requested ?? readLayout(dir)?.brokers ?? 1;
-  if (context.docker) return startDockerKafka(context, first, want, owner);
+  if (await context.docker()) return startDockerKafka(context, first, want, owner);
   log(`Kafka: nothing answers on ${first.host}:${first.port}; starting ${want} native broker(s)`);
   return startNativeKafka(context, first, want);
 }
@@ -171,7 +180,7 @@ async function startNativeKafka(context: Context, first: HostPort, brokers: numb
     waitMs: context.waitMs,
     log: context.log,
   });
-  return `Kafka: started at ${cluster.addresses.join(",")} (brokerlab native, ${brokers} broker(s)), logs in ${cluster.dir}`;
+  return `Kafka: started at ${cluster.addresses.join(",")} (brokerlab native, ${brokers} broker(s), version ${KAFKA_VERSION}), logs in ${cluster.dir}`;
 }
 
 async function startDockerKafka(
@@ -228,11 +237,11 @@ async function upSimple(broker: "redis" | "rabbitmq", context: Context): Promise
     return `${label}: already running at ${display} (brokerlab native${version(result)})`;
   }
   const { answered, failure } = await probeExisting(broker, settings, address);
-  if (answered)
-    return `${label}: already running at ${display} (${describe(owner, false)}${version(answered)})`;
+  if (answered) return `${label}: already running at ${display} (${describe(owner)}${version(answered)})`;
   await refuseTakenOrRemote(label, address, failure, variable);
 
-  if (context.docker) {
+  const docker = await context.docker();
+  if (docker) {
     const wanted = composeServices(broker);
     log(`${label}: docker compose up ${broker} (waits for the healthcheck)…`);
     await composeUp(wanted.services, []);
@@ -242,14 +251,14 @@ async function upSimple(broker: "redis" | "rabbitmq", context: Context): Promise
   } else {
     await startRabbitMq(settings.stateDir, address, log);
   }
-  const logFile = context.docker
+  const logFile = docker
     ? `docker compose logs ${broker}`
     : broker === "redis"
       ? redisLogFile(settings.stateDir)
       : rabbitMqLogFiles(settings.stateDir, address.port)[0];
   log(`${label}: waiting for a publish/consume round trip on ${display} (up to ${context.waitMs / 1000} s)…`);
   const alive = async () =>
-    context.docker ||
+    docker ||
     broker === "rabbitmq" || // its pid file appears only once the node has booted
     (await managedRedisPid(settings.stateDir)) !== undefined;
   const result = await waitForRoundTrip(() => probe(broker, settings), context.waitMs, alive).catch(
@@ -257,10 +266,10 @@ async function upSimple(broker: "redis" | "rabbitmq", context: Context): Promise
       throw new BrokersError(`${label} at ${display} is not ready (${reason(error)}); see ${logFile}`);
     },
   );
-  if (broker === "rabbitmq" && !context.docker && !(await managedRabbitMqPid(settings.stateDir))) {
+  if (broker === "rabbitmq" && !docker && !(await managedRabbitMqPid(settings.stateDir))) {
     log(`${label}: answering, but its pid file is missing; down will not be able to stop it`);
   }
-  return `${label}: started at ${display} (${context.docker ? "docker" : "brokerlab native"}${version(result)})`;
+  return `${label}: started at ${display} (${docker ? "docker" : "brokerlab native"}${version(result)})`;
 }
 
 /**
