@@ -70,7 +70,7 @@ export function parseCliArgs(argv: readonly string[], scenarioNames: readonly st
     }
     if (message.includes("argument missing") && flag) {
       throw new InvalidArgumentError(
-        `${flag.split(" ").at(-1) ?? flag} needs a value; see pnpm scenario --help`,
+        `${flag.split(" ")[0] ?? flag} needs a value; see pnpm scenario --help`,
       );
     }
     throw new InvalidArgumentError(`${message.split(".")[0]}; see pnpm scenario --help`);
