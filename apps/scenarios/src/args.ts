@@ -69,9 +69,7 @@ export function parseCliArgs(argv: readonly string[], scenarioNames: readonly st
       throw new InvalidArgumentError(`unknown flag ${flag}; see pnpm scenario --help`);
     }
     if (message.includes("argument missing") && flag) {
-      throw new InvalidArgumentError(
-        `${flag.split(" ")[0] ?? flag} needs a value; see pnpm scenario --help`,
-      );
+      throw new InvalidArgumentError(`${flag.split(" ")[0] ?? flag} needs a value; see pnpm scenario --help`);
     }
     throw new InvalidArgumentError(`${message.split(".")[0]}; see pnpm scenario --help`);
   }
