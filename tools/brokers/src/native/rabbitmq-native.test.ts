@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rabbitMqEnv, systemUser } from "./rabbitmq-native.js";
+import { rabbitMqEnv, reachableByOthers, systemUser } from "./rabbitmq-native.js";
 
 describe("rabbitMqEnv", () => {
   it("gives a brokerlab node its own name, port, plugins and folders", () => {
@@ -23,5 +23,13 @@ describe("systemUser", () => {
       "root:x:0:0:root:/root:/bin/bash\nrabbitmq:x:106:109:RabbitMQ:/var/lib/rabbitmq:/usr/sbin/nologin\n";
     expect(systemUser("rabbitmq", passwd)).toEqual({ uid: 106, gid: 109 });
     expect(systemUser("nobody", passwd)).toBeUndefined();
+  });
+});
+
+describe("reachableByOthers", () => {
+  const modes: Record<string, number> = { "/": 0o755, "/root": 0o700, "/root/clone": 0o755, "/work": 0o755 };
+  it("is false when a folder on the way is closed to other users", () => {
+    expect(reachableByOthers("/root/clone/.brokerlab", (dir) => modes[dir])).toBe(false);
+    expect(reachableByOthers("/work/clone/.brokerlab", (dir) => modes[dir])).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
-import { chownSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { chownSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { BrokersError } from "../errors.js";
 import {
   hasCommand,
@@ -12,8 +14,38 @@ import {
 } from "../processes.js";
 import type { HostPort } from "../settings.js";
 
+/**
+ * The node's folder: under the state folder, unless we are root and Debian's rabbitmq-server (which then
+ * runs the node as the rabbitmq user) could not reach it, e.g. a clone under /root; then under /tmp.
+ */
 export function rabbitMqDir(stateDir: string): string {
-  return join(stateDir, "rabbitmq");
+  const preferred = join(stateDir, "rabbitmq");
+  if (process.getuid?.() !== 0 || !systemUser("rabbitmq") || reachableByOthers(stateDir)) return preferred;
+  const key = createHash("sha256").update(resolve(stateDir)).digest("hex").slice(0, 8);
+  return join(tmpdir(), `brokerlab-rabbitmq-${key}`);
+}
+
+/** True when every existing folder on the way to `path` lets other users pass (o+x). */
+export function reachableByOthers(
+  path: string,
+  mode: (dir: string) => number | undefined = folderMode,
+): boolean {
+  let dir = resolve(path);
+  for (;;) {
+    const bits = mode(dir);
+    if (bits !== undefined && (bits & 0o001) === 0) return false;
+    const parent = dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+  }
+}
+
+function folderMode(dir: string): number | undefined {
+  try {
+    return statSync(dir).mode;
+  } catch {
+    return undefined;
+  }
 }
 
 export function rabbitMqNodeName(port: number): string {
