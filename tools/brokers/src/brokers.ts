@@ -92,7 +92,7 @@ export function probe(
 ): Promise<ProbeResult> {
   switch (broker) {
     case "kafka":
-      return kafkaRoundTrip(settings.kafkaBrokers, timeoutMs);
+      return kafkaRoundTrip(settings.kafkaBrokers, timeoutMs, settings.kafkaSecurity);
     case "rabbitmq":
       return rabbitMqRoundTrip(settings.rabbitmqUrl, timeoutMs);
     case "redis":

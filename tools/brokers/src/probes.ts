@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import amqplib from "amqplib";
 import { Redis } from "ioredis";
-import { type Admin, type ITopicConfig, Kafka, logLevel } from "kafkajs";
+import { type Admin, type ITopicConfig, Kafka, logLevel, type SASLOptions } from "kafkajs";
 
 /** What a successful round trip learned about the broker. */
 export interface ProbeResult {
@@ -11,6 +11,12 @@ export interface ProbeResult {
 }
 
 export const HEALTH_TOPIC = "brokerlab-health";
+
+/** TLS and SASL for a Kafka that needs them (BROKERLAB_KAFKA_SSL, BROKERLAB_KAFKA_SASL_*). */
+export interface KafkaSecurity {
+  readonly ssl?: boolean;
+  readonly sasl?: SASLOptions;
+}
 
 /** Races `promise` against a timer; the timer is cleared either way. */
 export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -29,10 +35,16 @@ export async function withDeadline<T>(promise: Promise<T>, ms: number, what: str
  * A real Kafka round trip with kafkajs: create the health topic if missing, produce one record, consume
  * it back through a throwaway consumer group. Returns the number of brokers in the cluster.
  */
-export async function kafkaRoundTrip(brokers: readonly string[], timeoutMs = 20_000): Promise<ProbeResult> {
+export async function kafkaRoundTrip(
+  brokers: readonly string[],
+  timeoutMs = 20_000,
+  security: KafkaSecurity = {},
+): Promise<ProbeResult> {
   const kafka = new Kafka({
     clientId: "brokerlab-health",
     brokers: [...brokers],
+    ...(security.ssl ? { ssl: true } : {}),
+    ...(security.sasl ? { sasl: security.sasl } : {}),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
     requestTimeout: 10_000,

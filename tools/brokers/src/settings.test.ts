@@ -20,6 +20,7 @@ describe("settingsFromEnv", () => {
       cacheDir: "/home/me/.cache/brokerlab",
       kafkaHeap: "512m",
       runtime: "auto",
+      kafkaSecurity: {},
     });
   });
 
@@ -32,6 +33,10 @@ describe("settingsFromEnv", () => {
       BROKERLAB_CACHE: "/tmp/cache",
       BROKERLAB_KAFKA_HEAP: "1g",
       BROKERLAB_RUNTIME: "native",
+      BROKERLAB_KAFKA_SSL: "true",
+      BROKERLAB_KAFKA_SASL_MECHANISM: "scram-sha-512",
+      BROKERLAB_KAFKA_SASL_USERNAME: "svc",
+      BROKERLAB_KAFKA_SASL_PASSWORD: "pw",
     });
     expect(settings).toEqual({
       kafkaBrokers: ["127.0.0.1:19092", "127.0.0.1:19094"],
@@ -41,6 +46,7 @@ describe("settingsFromEnv", () => {
       cacheDir: "/tmp/cache",
       kafkaHeap: "1g",
       runtime: "native",
+      kafkaSecurity: { ssl: true, sasl: { mechanism: "scram-sha-512", username: "svc", password: "pw" } },
     });
   });
 
@@ -51,6 +57,7 @@ describe("settingsFromEnv", () => {
   it.each([
     [{ BROKERLAB_RUNTIME: "podman" }, /BROKERLAB_RUNTIME="podman" is not one of auto, native, docker/],
     [{ BROKERLAB_KAFKA_HEAP: "lots" }, /not a JVM size/],
+    [{ BROKERLAB_KAFKA_SASL_MECHANISM: "md5" }, /not one of plain, scram-sha-256, scram-sha-512/],
     [{ BROKERLAB_KAFKA_BROKERS: "localhost" }, /"localhost" is not host:port/],
   ])("rejects %j in one line", (env, message) => {
     expect(() => settingsFromEnv(env)).toThrow(BrokersError);

@@ -2,6 +2,7 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BrokersError } from "./errors.js";
+import type { KafkaSecurity } from "./probes.js";
 
 export const KAFKA_VERSION = "3.9.1";
 export const RABBITMQ_VERSION = "3.10";
@@ -22,6 +23,8 @@ export interface BrokerSettings {
   /** JVM max heap of each native Kafka broker (BROKERLAB_KAFKA_HEAP). */
   readonly kafkaHeap: string;
   readonly runtime: Runtime;
+  /** TLS and SASL for an external Kafka (same variables as @brokerlab/targets). */
+  readonly kafkaSecurity: KafkaSecurity;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -49,6 +52,17 @@ export function settingsFromEnv(env: Env = process.env): BrokerSettings {
   if (!/^\d+[mMgG]$/.test(kafkaHeap)) {
     throw new BrokersError(`BROKERLAB_KAFKA_HEAP="${kafkaHeap}" is not a JVM size such as 512m or 1g`);
   }
+  const mechanism = env.BROKERLAB_KAFKA_SASL_MECHANISM || "plain";
+  if (mechanism !== "plain" && mechanism !== "scram-sha-256" && mechanism !== "scram-sha-512") {
+    throw new BrokersError(
+      `BROKERLAB_KAFKA_SASL_MECHANISM="${mechanism}" is not one of plain, scram-sha-256, scram-sha-512`,
+    );
+  }
+  const username = env.BROKERLAB_KAFKA_SASL_USERNAME;
+  const kafkaSecurity: KafkaSecurity = {
+    ...(env.BROKERLAB_KAFKA_SSL === "true" ? { ssl: true } : {}),
+    ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
+  };
   return {
     kafkaBrokers: kafkaBrokers.length ? kafkaBrokers : ["127.0.0.1:9092"],
     rabbitmqUrl: env.BROKERLAB_RABBITMQ_URL || "amqp://guest:guest@127.0.0.1:5672",
@@ -57,6 +71,7 @@ export function settingsFromEnv(env: Env = process.env): BrokerSettings {
     cacheDir: defaultCacheDir(env),
     kafkaHeap,
     runtime,
+    kafkaSecurity,
   };
 }
 

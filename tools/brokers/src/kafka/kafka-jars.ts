@@ -69,8 +69,14 @@ async function resolveJars(libs: string, options: KafkaJarsOptions): Promise<voi
   if (!readdirSync(staging).some((name) => name.startsWith(`kafka_2.13-${version}`))) {
     throw new BrokersError(`mvn finished but ${staging} holds no kafka_2.13-${version} jar`);
   }
-  rmSync(libs, { recursive: true, force: true });
-  renameSync(staging, libs);
+  try {
+    rmSync(libs, { recursive: true, force: true });
+    renameSync(staging, libs);
+  } catch (error) {
+    // Another process (a parallel `up` or bench run) finished first: its copy is as good as ours.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(libs, `kafka_2.13-${version}.jar`))) throw error;
+  }
   writeFileSync(join(home, ".complete"), `${new Date().toISOString()}\n`);
 }
 
