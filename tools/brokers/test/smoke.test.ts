@@ -23,6 +23,7 @@ describe("kafka (kafkajs)", () => {
     clientId: "brokerlab-smoke",
     brokers: settings.kafkaBrokers,
     logLevel: logLevel.NOTHING,
+    ...settings.kafkaSecurity,
   });
   const admin = kafka.admin();
   beforeAll(() => admin.connect());
