@@ -41,6 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
       loaded,
       targets: args.targets,
       runId,
+      // Not the workload's test duration: an OMB file says 15 minutes, per measurement that would be hours.
+      seconds: args.duration ?? 10,
       onProgress,
       log: (line) => {
         endProgressLine();

@@ -22,6 +22,8 @@ export interface YardstickOptions {
   readonly loaded: LoadedWorkload;
   readonly targets: readonly TargetId[];
   readonly runId: string;
+  /** Seconds each measurement runs (after a 2 s warm-up). */
+  readonly seconds: number;
   /** Rounds of adapter-then-raw measurements, averaged (alternating evens out drift on a shared machine). */
   readonly rounds?: number;
   readonly onProgress?: (progress: BenchProgress) => void;
@@ -39,7 +41,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
   const startedAt = new Date().toISOString();
   const { workload } = options.loaded;
   const settings = settingsFromEnv();
-  const seconds = Math.max(1, Math.round(workload.testDurationSeconds));
+  const seconds = Math.max(1, Math.round(options.seconds));
   const rounds = options.rounds ?? 2;
   const payloads = createPayloads({
     ...workload,
