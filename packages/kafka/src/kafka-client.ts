@@ -48,7 +48,7 @@ class KafkaClient implements MessagingClient {
   readonly address: string;
   private readonly kafka: Kafka;
   private readonly admin: Admin;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly topics: TopicAdmin;
   /** The partition the partitioner chose for each message of a send, read back for receipts. */
   private readonly assigned = new WeakMap<Message, number>();
@@ -63,17 +63,35 @@ class KafkaClient implements MessagingClient {
     this.address = addressOf(options);
     this.kafka = new kafkajs.Kafka(kafkaConfig(options));
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({
-      allowAutoTopicCreation: false,
-      createPartitioner: javaCompatiblePartitioner((message, partition) =>
-        this.assigned.set(message, partition),
-      ),
-    });
+    this.producer = this.createProducer();
     const ssl = options.ssl;
     this.topics = new TopicAdmin(
       this.admin,
       options.sasl ? undefined : (broker, topic, count) => createPartitionsRefusal(broker, ssl, topic, count),
     );
+  }
+
+  private createProducer(): Producer {
+    return this.kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: javaCompatiblePartitioner((message, partition) =>
+        this.assigned.set(message, partition),
+      ),
+    });
+  }
+
+  /**
+   * kafkajs producers keep topic metadata for minutes, so after this client grew a topic its keyed records would
+   * still be hashed over the old partition count. A fresh producer sees the new count at once; the old one
+   * finishes what it is sending, then disconnects.
+   */
+  private async renewProducer(): Promise<void> {
+    const fresh = this.createProducer();
+    await fresh.connect();
+    const old = this.producer;
+    this.producer = fresh;
+    await Promise.allSettled([...this.publishes]);
+    await old.disconnect().catch(() => {});
   }
 
   connect(): Promise<void> {
@@ -220,7 +238,7 @@ class KafkaClient implements MessagingClient {
 
   async addPartitions(topic: string, partitions: number): Promise<void> {
     await this.connect();
-    await this.topics.addPartitions(topic, partitions);
+    if (await this.topics.addPartitions(topic, partitions)) await this.renewProducer();
   }
 
   async inspect(topic: string): Promise<TopicState> {

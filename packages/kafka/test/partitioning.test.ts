@@ -53,13 +53,27 @@ describe("kafka partitioning", () => {
     expect(new Set(receipts.map((r) => r.position?.partition))).toEqual(new Set([0, 1, 2]));
   });
 
-  it("grows a topic and surfaces the broker's refusal to shrink it", async () => {
+  it("grows a topic and surfaces the broker's refusal to shrink it", { timeout: 60_000 }, async () => {
     const client = await kafkaClient();
+    const observer = await kafkaClient();
     const topic = await freshTopic(client, "grow", { partitions: 3 });
+    // Both clients have the topic's metadata cached before it grows.
+    const before = await client.publish(topic, [{ key: "kafka", value: text("x") }]);
+    expect(before[0]?.position?.partition).toBe(partitionForKey("kafka", 3));
+    expect((await observer.inspect(topic)).partitions).toHaveLength(3);
+    const sink = collector();
+    const subscription = await observer.subscribe(topic, { group: uniqueName("g") }, sink.handler);
+
     await client.addPartitions(topic, 6);
     expect((await client.inspect(topic)).partitions).toHaveLength(6);
-    const receipts = await client.publish(topic, [{ key: "kafka", value: text("x") }]);
-    expect(receipts[0]?.position?.partition).toBe(partitionForKey("kafka", 6));
+    expect((await observer.inspect(topic)).partitions).toHaveLength(6);
+    // The same key now hashes over six partitions: the ordering hazard of growing a keyed topic.
+    const after = await client.publish(topic, [{ key: "kafka", value: text("y") }]);
+    expect(after[0]?.position?.partition).toBe(partitionForKey("kafka", 6));
+    expect(partitionForKey("kafka", 6)).not.toBe(partitionForKey("kafka", 3));
+    // A running subscription notices the new partitions on its next metadata refresh and reads them too.
+    await waitFor(() => sink.received.length === 2, "both records, the second from a new partition", 40_000);
+    await subscription.close();
 
     const refusal = client.addPartitions(topic, 3);
     await expect(refusal).rejects.toBeInstanceOf(InvalidArgumentError);

@@ -80,13 +80,18 @@ export class TopicAdmin {
     return metadata.topics[0]?.partitions.length ?? 0;
   }
 
-  /** Grows the topic. Asking for fewer partitions is sent anyway so the refusal is the broker's own. */
-  async addPartitions(topic: string, partitions: number): Promise<void> {
+  /**
+   * Grows the topic; true when it grew. Asking for fewer partitions is sent anyway so the refusal is the
+   * broker's own.
+   */
+  async addPartitions(topic: string, partitions: number): Promise<boolean> {
     requirePositiveInteger("partitions", partitions);
     const current = await this.partitionCount(topic);
-    if (current === partitions) return;
+    if (current === partitions) return false;
     try {
       await this.admin.createPartitions({ topicPartitions: [{ topic, count: partitions }] });
+      await this.awaitPartitionCount(topic, partitions);
+      return true;
     } catch (error) {
       const type = protocolErrorType(error);
       if (type !== "INVALID_PARTITIONS") throw error;
@@ -109,11 +114,32 @@ export class TopicAdmin {
   }
 
   async partitionOffsets(topic: string): Promise<PartitionOffsets[]> {
-    if (!(await this.exists(topic))) throw missingTopic(topic);
-    const offsets = await retrying(() => this.admin.fetchTopicOffsets(topic));
+    const partitions = await this.partitionCount(topic);
+    let offsets = await retrying(() => this.admin.fetchTopicOffsets(topic));
+    if (offsets.length < partitions) {
+      // kafkajs answers from metadata cached for up to 5 minutes, so partitions added since are missing.
+      // describeConfigs is the cheapest public call that refreshes that cache.
+      await this.refreshMetadata(topic);
+      offsets = await retrying(() => this.admin.fetchTopicOffsets(topic));
+    }
     return offsets
       .map(({ partition, low, high }) => ({ partition, low: BigInt(low), high: BigInt(high) }))
       .sort((a, b) => a.partition - b.partition);
+  }
+
+  private async refreshMetadata(topic: string): Promise<void> {
+    await this.admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: kafkajs.ConfigResourceTypes.TOPIC, name: topic, configNames: ["cleanup.policy"] }],
+    });
+  }
+
+  /** Waits until the broker's metadata shows `partitions` (a new partition reaches metadata shortly after). */
+  async awaitPartitionCount(topic: string, partitions: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.partitionCount(topic)) < partitions && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Offsets the group committed, by partition; partitions without a commit are absent. */

@@ -1,5 +1,4 @@
 import {
-  type Delivery,
   type DeliveryHandler,
   type StartPosition,
   type Subscription,
@@ -10,7 +9,10 @@ import type { TopicAdmin } from "../admin/topic-admin.js";
 import { protocolErrorType } from "../kafka-errors.js";
 import { headersToStrings, keyOf } from "../records.js";
 import { AckTracker } from "./ack-tracker.js";
+import { type DeliveryOwner, KafkaDelivery } from "./kafka-delivery.js";
 import { PrefetchGate } from "./prefetch-gate.js";
+
+const RESOLVED = Promise.resolve();
 
 export interface SubscriptionSettings {
   readonly kafka: Kafka;
@@ -33,6 +35,12 @@ interface OwnedPartition {
 
 /** How long a delivery waits for a prefetch slot before heartbeating and checking for close. */
 const SLOT_WAIT_MS = 1000;
+/**
+ * Commits are coalesced: at most one per interval per subscription. Each one is a write to __consumer_offsets;
+ * committing per ack would cost the broker more than the records themselves. Acks still resolve only once the
+ * commit covering them is done, so this only delays `ack()`, never a delivery (slots free as soon as ack is called).
+ */
+const COMMIT_INTERVAL_MS = 20;
 
 /** Errors of a commit made while the group rebalances: the records go to the next owner, at least once. */
 const REBALANCE_ERRORS = new Set([
@@ -48,17 +56,19 @@ const REBALANCE_ERRORS = new Set([
  * order per partition, at most `prefetch` unsettled at a time; `ack` commits the contiguous acknowledged prefix
  * of its partition; `nack({ requeue })` rewinds the partition so the record comes again.
  */
-export class KafkaSubscription implements Subscription {
+export class KafkaSubscription implements Subscription, DeliveryOwner {
   private readonly consumer: Consumer;
   private readonly gate: PrefetchGate;
   private owned = new Map<number, OwnedPartition>();
   /** Highest offset handed out per partition, across rebalances: anything at or below it is a redelivery. */
-  private readonly maxDelivered = new Map<number, bigint>();
+  private readonly maxDelivered = new Map<number, number>();
   private joins = 0;
   private closing = false;
   private closed?: Promise<void>;
-  private readonly pendingCommits = new Map<number, bigint>();
+  private readonly pendingCommits = new Map<number, number>();
   private commitChain: Promise<void> = Promise.resolve();
+  private lastCommitAt = 0;
+  private nextFlush?: Promise<void>;
   private readonly joined: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
 
   private constructor(private readonly settings: SubscriptionSettings) {
@@ -70,6 +80,8 @@ export class KafkaSubscription implements Subscription {
       rebalanceTimeout: 20_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 500,
+      // kafkajs' default is 5 minutes: partitions added to the topic would go unread that long.
+      metadataMaxAge: 10_000,
       allowAutoTopicCreation: false,
     });
     let resolve: () => void = () => {};
@@ -168,7 +180,7 @@ export class KafkaSubscription implements Subscription {
       if (offset === undefined) continue;
       this.consumer.seek({ topic, partition, offset: String(offset) });
       if (kept) kept.positioned = true;
-      else this.owned.set(partition, { tracker: new AckTracker(offset), positioned: true });
+      else this.owned.set(partition, { tracker: new AckTracker(Number(offset)), positioned: true });
     }
     // A kept partition may have acks whose commit failed during the rebalance.
     for (const [partition, { tracker }] of this.owned) {
@@ -191,18 +203,20 @@ export class KafkaSubscription implements Subscription {
     const live = () => !this.closing && isRunning() && !isStale() && this.owned.get(partition) === state;
     for (const message of batch.messages) {
       if (!live()) return;
-      const offset = BigInt(message.offset);
+      const offset = Number(message.offset);
       if (!state.tracker.shouldDeliver(offset)) {
         resolveOffset(message.offset);
         continue;
       }
-      while (!(await this.gate.acquire(SLOT_WAIT_MS))) {
-        if (this.closing || !isRunning()) return;
-        await heartbeat();
-      }
-      if (!live()) {
-        this.gate.release();
-        return;
+      if (!this.gate.tryAcquire()) {
+        while (!(await this.gate.acquire(SLOT_WAIT_MS))) {
+          if (this.closing || !isRunning()) return;
+          await heartbeat();
+        }
+        if (!live()) {
+          this.gate.release();
+          return;
+        }
       }
       this.deliver(partition, state.tracker, message, offset);
       resolveOffset(message.offset);
@@ -210,77 +224,83 @@ export class KafkaSubscription implements Subscription {
     await heartbeat();
   }
 
-  private deliver(partition: number, tracker: AckTracker, message: KafkaMessage, offset: bigint): void {
-    const { topic } = this.settings;
+  private deliver(partition: number, tracker: AckTracker, message: KafkaMessage, offset: number): void {
     const seen = this.maxDelivered.get(partition);
     const redelivered = seen !== undefined && offset <= seen;
     if (!redelivered) this.maxDelivered.set(partition, offset);
     tracker.delivered(offset);
-    let settled = false;
-    const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      this.gate.release();
-      return true;
-    };
-    const delivery: Delivery = {
-      topic,
-      key: keyOf(message),
-      value: message.value ?? Buffer.alloc(0),
-      headers: headersToStrings(message.headers),
-      timestamp: Number(message.timestamp),
-      position: { partition, offset: message.offset },
+    const delivery = new KafkaDelivery(
+      this,
+      tracker,
+      offset,
+      this.settings.topic,
+      { partition, offset: message.offset },
+      keyOf(message),
+      message.value ?? Buffer.alloc(0),
+      headersToStrings(message.headers),
+      Number(message.timestamp),
       redelivered,
-      ack: async () => {
-        if (settle()) await this.acknowledge(partition, tracker, offset);
-      },
-      nack: async (options) => {
-        if (!settle()) return;
-        if (options?.requeue === false) await this.acknowledge(partition, tracker, offset);
-        else this.requeue(partition, tracker, offset);
-      },
-    };
-    void this.invoke(delivery, () => settled);
-  }
-
-  /** A handler that throws leaves nothing behind: its unsettled delivery is requeued. */
-  private async invoke(delivery: Delivery, isSettled: () => boolean): Promise<void> {
+    );
+    // A handler that throws leaves nothing behind: its unsettled delivery is requeued.
     try {
-      await this.settings.handler(delivery);
+      const result = this.settings.handler(delivery);
+      if (result instanceof Promise) result.catch(() => this.requeueUnsettled(delivery));
     } catch {
-      if (!isSettled()) await delivery.nack({ requeue: true }).catch(() => {});
+      this.requeueUnsettled(delivery);
     }
   }
 
-  private async acknowledge(partition: number, tracker: AckTracker, offset: bigint): Promise<void> {
-    // A partition revoked by a rebalance belongs to another member now: its commits are not ours to make.
-    if (this.owned.get(partition)?.tracker !== tracker || this.closed) return;
-    const next = tracker.ack(offset);
-    if (next !== undefined) await this.commit(partition, next);
+  private requeueUnsettled(delivery: KafkaDelivery): void {
+    if (!delivery.settled) void this.settle(delivery, "requeue");
   }
 
-  private requeue(partition: number, tracker: AckTracker, offset: bigint): void {
-    const rewindTo = tracker.requeue(offset);
-    if (this.owned.get(partition)?.tracker !== tracker || this.closing) return;
+  settle(delivery: KafkaDelivery, outcome: "ack" | "requeue"): Promise<void> {
+    if (delivery.settled) return RESOLVED;
+    delivery.settled = true;
+    this.gate.release();
+    const partition = delivery.position.partition;
+    const { tracker, offset } = delivery;
+    // A partition revoked by a rebalance belongs to another member now: its commits are not ours to make.
+    if (this.owned.get(partition)?.tracker !== tracker || this.closing) return RESOLVED;
+    if (outcome === "requeue") {
+      this.rewind(partition, tracker.requeue(offset));
+      return RESOLVED;
+    }
+    const next = tracker.ack(offset);
+    return next === undefined ? RESOLVED : this.commit(partition, next);
+  }
+
+  private rewind(partition: number, offset: number): void {
     try {
       // Rewinding to the acknowledged prefix re-reads the requeued record; acked and in-flight ones are skipped.
-      this.consumer.seek({ topic: this.settings.topic, partition, offset: String(rewindTo) });
+      this.consumer.seek({ topic: this.settings.topic, partition, offset: String(offset) });
     } catch {
       // The consumer is restarting after a crash; its rejoin seeks kept partitions to the same prefix.
     }
   }
 
-  /** Coalesces commits: each caller waits for a commit that includes its offset. */
-  private commit(partition: number, offset: bigint): Promise<void> {
+  /** Coalesces commits: every ack that arrives before a flush starts shares that flush's promise. */
+  private commit(partition: number, offset: number): Promise<void> {
     const current = this.pendingCommits.get(partition);
     if (current === undefined || offset > current) this.pendingCommits.set(partition, offset);
-    const next = this.commitChain.then(() => this.flushCommits());
-    this.commitChain = next.catch(() => {});
-    return next;
+    if (!this.nextFlush) {
+      const flush = this.commitChain.then(() => this.flushCommits());
+      this.nextFlush = flush;
+      this.commitChain = flush.catch(() => {});
+    }
+    return this.nextFlush;
   }
 
   private async flushCommits(): Promise<void> {
-    if (this.pendingCommits.size === 0) return;
+    if (this.pendingCommits.size === 0) {
+      this.nextFlush = undefined;
+      return;
+    }
+    const wait = this.lastCommitAt + COMMIT_INTERVAL_MS - Date.now();
+    if (wait > 0 && !this.closing) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.lastCommitAt = Date.now();
+    // Acks from here on wait for the next flush.
+    this.nextFlush = undefined;
     const batch = [...this.pendingCommits];
     this.pendingCommits.clear();
     const { topic } = this.settings;

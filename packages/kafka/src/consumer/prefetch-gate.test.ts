@@ -13,6 +13,14 @@ describe("PrefetchGate", () => {
     expect(gate.inUse).toBe(2);
   });
 
+  it("takes a free slot synchronously", () => {
+    const gate = new PrefetchGate(1);
+    expect(gate.tryAcquire()).toBe(true);
+    expect(gate.tryAcquire()).toBe(false);
+    gate.release();
+    expect(gate.tryAcquire()).toBe(true);
+  });
+
   it("wakes waiters with false when closed", async () => {
     const gate = new PrefetchGate(1);
     await gate.acquire(10);

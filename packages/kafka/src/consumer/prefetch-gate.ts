@@ -10,6 +10,13 @@ export class PrefetchGate {
     return this.used;
   }
 
+  /** Takes a slot if one is free right now (no promise on the hot path). */
+  tryAcquire(): boolean {
+    if (this.closed || this.used >= this.limit) return false;
+    this.used += 1;
+    return true;
+  }
+
   /** Resolves true with a slot taken, false on timeout or once the gate is closed. */
   acquire(waitMs: number): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
