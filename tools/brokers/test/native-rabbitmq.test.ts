@@ -3,13 +3,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { waitForRoundTrip } from "../src/brokers.js";
-import { managedRabbitMqPid, startRabbitMq, stopRabbitMq } from "../src/native/rabbitmq-native.js";
+import {
+  managedRabbitMqPid,
+  rabbitMqDir,
+  startRabbitMq,
+  stopRabbitMq,
+} from "../src/native/rabbitmq-native.js";
 import { rabbitMqRoundTrip } from "../src/probes.js";
 import { freePortRange } from "./free-ports.js";
 
 // A RabbitMQ node of our own on a spare port (its Erlang distribution port is port + 20000).
 const stateDir = mkdtempSync(join(tmpdir(), "brokerlab-rabbitmq-test-"));
-afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+afterAll(() => {
+  // As root the node's folder may live under /tmp instead (see rabbitMqDir).
+  rmSync(rabbitMqDir(stateDir), { recursive: true, force: true });
+  rmSync(stateDir, { recursive: true, force: true });
+});
 
 describe("native RabbitMQ", () => {
   it("starts rabbitmq-server on a spare port, round-trips, and stops only that node", async () => {
