@@ -19,10 +19,12 @@ export const lag: Scenario = {
     const topic = await context.topic("lag", { partitions: context.partitions(3) });
     const group = context.uniqueName("g");
     // Per-record work sized so the consumer needs about `lagMs` for all records: slower than the producer.
+    // Prefetch 1: adapters differ in how many handlers run at once under a larger prefetch (Kafka runs them
+    // concurrently), and one at a time makes every target's consumer equally slow.
     const workMs = Math.max(1, Math.round(context.settings.lagMs / n));
     const consumer = await context.consume(
       topic,
-      { group, from: context.fromStart(), prefetch: 10 },
+      { group, from: context.fromStart(), prefetch: 1 },
       async () => {
         await sleep(workMs);
         return "ack" as const;

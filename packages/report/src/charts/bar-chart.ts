@@ -31,6 +31,16 @@ export interface BarChartOptions {
   readonly description?: string;
 }
 
+/** One line, or two split after the dash nearest the middle when one line would be wider than `width`. */
+export function splitLabel(label: string, width: number): string[] {
+  if (textWidth(label, 11) <= width) return [label];
+  const dashes = [...label.matchAll(/-/g)].map((match) => match.index ?? 0);
+  if (dashes.length === 0) return [label];
+  const middle = label.length / 2;
+  const at = dashes.reduce((best, dash) => (Math.abs(dash - middle) < Math.abs(best - middle) ? dash : best));
+  return [label.slice(0, at + 1), label.slice(at + 1)];
+}
+
 /** A self-contained SVG grouped bar chart: one group per category, one bar per series. */
 export function barChart(options: BarChartOptions): string {
   const height = options.height ?? 420;
@@ -47,16 +57,19 @@ export function barChart(options: BarChartOptions): string {
   const count = Math.max(1, options.categories.length);
   const groupWidth = (box.right - box.left) / count;
   const barWidth = (groupWidth * 0.8) / Math.max(1, options.series.length);
-  const widestLabel = Math.max(0, ...options.categories.map((label) => textWidth(label, 11)));
-  // Thin the labels rather than let them overlap when there are many categories.
+  // Labels too wide for their group break at a dash onto two lines; if still too wide, only every n-th shows.
+  const lines = options.categories.map((label) => splitLabel(label, groupWidth - 4));
+  const widestLabel = Math.max(0, ...lines.flat().map((line) => textWidth(line, 11)));
   const labelEvery = Math.max(1, Math.ceil((widestLabel + 6) / groupWidth));
   const showValues = options.series.length * count <= 32;
   options.categories.forEach((category, c) => {
     const groupLeft = box.left + c * groupWidth + groupWidth * 0.1;
     if (c % labelEvery === 0) {
-      parts.push(
-        `<text x="${(box.left + (c + 0.5) * groupWidth).toFixed(1)}" y="${box.bottom + 18}" font-size="11" text-anchor="middle">${escapeHtml(category)}</text>`,
-      );
+      const x = (box.left + (c + 0.5) * groupWidth).toFixed(1);
+      const spans = (lines[c] ?? [category])
+        .map((line, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : 12}">${escapeHtml(line)}</tspan>`)
+        .join("");
+      parts.push(`<text x="${x}" y="${box.bottom + 16}" font-size="11" text-anchor="middle">${spans}</text>`);
     }
     options.series.forEach((item, s) => {
       const value = item.values[c];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barChart } from "./bar-chart.js";
+import { barChart, splitLabel } from "./bar-chart.js";
 import { lineChart, stepChart } from "./line-chart.js";
 
 describe("lineChart", () => {
@@ -97,5 +97,14 @@ describe("barChart", () => {
     });
     expect(svg.match(/<rect x=/g)).toHaveLength(5);
     expect(svg).toContain("p&lt;2&gt;");
+  });
+});
+
+describe("splitLabel", () => {
+  it("breaks a long label at the dash nearest its middle, and leaves short ones whole", () => {
+    expect(splitLabel("kafka", 50)).toEqual(["kafka"]);
+    expect(splitLabel("rabbitmq-stream", 60)).toEqual(["rabbitmq-", "stream"]);
+    expect(splitLabel("a-very-long-label", 40)).toEqual(["a-very-", "long-label"]);
+    expect(splitLabel("nodashesatallhere", 10)).toEqual(["nodashesatallhere"]);
   });
 });
