@@ -170,8 +170,10 @@ class KafkaClient implements MessagingClient {
     if (!limit) {
       limit = this.topics.batchLimit(topic).then(
         (bytes) => Math.max(1024, Math.min(MAX_SEND_BYTES, bytes - BATCH_OVERHEAD_BYTES)),
-        () => {
+        (error: unknown) => {
           this.sendLimits.delete(topic);
+          // Saying so now beats kafkajs retrying a send to a topic that is not there for seconds.
+          if (protocolErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") throw missingTopic(topic);
           return MAX_SEND_BYTES;
         },
       );

@@ -91,5 +91,8 @@ describe("kafka round trip", () => {
       `topic "${topic}" does not exist`,
     );
     await expect(client.inspect(topic)).rejects.toMatchObject({ code: "BROKERLAB_INVALID_ARGUMENT" });
+    await expect(client.publish(topic, [{ value: text("x") }])).rejects.toThrow(
+      `topic "${topic}" does not exist`,
+    );
   });
 });

@@ -235,17 +235,20 @@ export class TopicAdmin {
    * `segment.bytes` (small segments are how retention demos make data expire quickly).
    */
   async batchLimit(topic: string): Promise<number> {
-    const described = await retrying(() =>
-      this.admin.describeConfigs({
-        includeSynonyms: false,
-        resources: [
-          {
-            type: kafkajs.ConfigResourceTypes.TOPIC,
-            name: topic,
-            configNames: ["segment.bytes", "max.message.bytes"],
-          },
-        ],
-      }),
+    // Two attempts: enough to ride out a topic created a moment ago, quick to tell a topic that does not exist.
+    const described = await retrying(
+      () =>
+        this.admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [
+            {
+              type: kafkajs.ConfigResourceTypes.TOPIC,
+              name: topic,
+              configNames: ["segment.bytes", "max.message.bytes"],
+            },
+          ],
+        }),
+      2,
     );
     const limits = (described.resources[0]?.configEntries ?? [])
       .map((entry) => Number(entry.configValue))
