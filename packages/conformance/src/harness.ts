@@ -4,8 +4,8 @@ import {
   type Delivery,
   type MessageRecord,
   type MessagingClient,
-  type StartPosition,
   StartAt,
+  type StartPosition,
   type SubscribeOptions,
   type Subscription,
   type TopicOptions,
@@ -25,7 +25,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /** A fresh topic (or queue) with a unique name, deleted when the current test finishes. */
-export async function useTopic(client: MessagingClient, label: string, options?: TopicOptions): Promise<string> {
+export async function useTopic(
+  client: MessagingClient,
+  label: string,
+  options?: TopicOptions,
+): Promise<string> {
   const topic = uniqueName(label);
   await client.createTopic(topic, options);
   onTestFinished(() => client.deleteTopic(topic));
@@ -122,7 +126,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `read` until `done` holds, returning the last value read; gives up (returning it anyway) after `ms`. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms = 20_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   let value = await read();
   while (!done(value) && Date.now() < deadline) {

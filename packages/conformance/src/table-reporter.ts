@@ -25,8 +25,19 @@ export default class TableReporter implements Reporter {
     const columns = targets.map((target) => Math.max(target.length, 1));
     const line = (first: string, rest: string[]) =>
       `${first.padEnd(width)} │ ${rest.map((cell, i) => cell.padEnd(columns[i] ?? 1)).join(" │ ")}`;
-    const out = [line("case", targets), "─".repeat(width + 1) + columns.map((c) => `┼${"─".repeat(c + 2)}`).join("")];
-    for (const [name, row] of cells) out.push(line(name, targets.map((target) => row.get(target) ?? " ")));
-    process.stdout.write(`\nConformance: target × case (✓ passed, ✗ failed, blank = not applicable)\n${out.join("\n")}\n`);
+    const out = [
+      line("case", targets),
+      "─".repeat(width + 1) + columns.map((c) => `┼${"─".repeat(c + 2)}`).join(""),
+    ];
+    for (const [name, row] of cells)
+      out.push(
+        line(
+          name,
+          targets.map((target) => row.get(target) ?? " "),
+        ),
+      );
+    process.stdout.write(
+      `\nConformance: target × case (✓ passed, ✗ failed, blank = not applicable)\n${out.join("\n")}\n`,
+    );
   }
 }

@@ -12,7 +12,11 @@ export interface PublishOptions {
 
 export interface Publisher {
   /** Resolves once the broker holds every record at the requested durability. */
-  publish(topic: string, records: readonly MessageRecord[], options?: PublishOptions): Promise<PublishReceipt[]>;
+  publish(
+    topic: string,
+    records: readonly MessageRecord[],
+    options?: PublishOptions,
+  ): Promise<PublishReceipt[]>;
 }
 
 export interface SubscribeOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Capabilities } from "./capabilities.js";
 import { ConnectionError, isBrokerlabError, UnsupportedCapabilityError } from "./errors.js";
 import { requireStartPosition } from "./require-capability.js";
-import type { Capabilities } from "./capabilities.js";
 
 const queueLike: Capabilities = {
   retainsAfterAck: false,
@@ -29,9 +29,9 @@ describe("errors", () => {
 
   it("refuse an undeclared start position with the target and the reason", () => {
     const declared = { target: "rabbitmq-queue" as const, capabilities: queueLike };
-    expect(() => requireStartPosition(declared, { kind: "earliest" }, "a classic queue deletes on ack")).toThrow(
-      UnsupportedCapabilityError,
-    );
+    expect(() =>
+      requireStartPosition(declared, { kind: "earliest" }, "a classic queue deletes on ack"),
+    ).toThrow(UnsupportedCapabilityError);
     try {
       requireStartPosition(declared, { kind: "earliest" }, "a classic queue deletes on ack");
     } catch (error) {

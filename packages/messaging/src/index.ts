@@ -1,10 +1,10 @@
-export type { CapabilityName, Capabilities, RetentionKind } from "./capabilities.js";
+export type { Capabilities, CapabilityName, RetentionKind } from "./capabilities.js";
 export type {
   Admin,
   DeliveryHandler,
   MessagingClient,
-  PublishOptions,
   Publisher,
+  PublishOptions,
   SubscribeOptions,
   Subscriber,
   Subscription,
@@ -19,10 +19,10 @@ export {
   TimeoutError,
   UnsupportedCapabilityError,
 } from "./errors.js";
-export { formatPosition, parsePosition, type Position } from "./position.js";
+export { formatPosition, type Position, parsePosition } from "./position.js";
 export type { Delivery, MessageRecord, PublishReceipt } from "./record.js";
+export { requireDurability, requireStartPosition } from "./require-capability.js";
 export { StartAt, type StartPosition, type StartPositionKind } from "./start-position.js";
-export { brokerOf, type BrokerKind, isTargetId, TARGET_IDS, type TargetId } from "./targets.js";
+export { type BrokerKind, brokerOf, isTargetId, TARGET_IDS, type TargetId } from "./targets.js";
 export type { GroupLag, PartitionState, RetentionPolicy, TopicOptions, TopicState } from "./topic.js";
 export { withTimeout } from "./with-timeout.js";
-export { requireDurability, requireStartPosition } from "./require-capability.js";
