@@ -267,15 +267,18 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
       const startPublished = stats.published;
       const buildStart = nowMs();
       let stalled = 0;
-      while (stats.publishedBytes - startBytes < targetBytes) {
-        const before = stats.published;
-        await sample("backlog", 1);
-        stalled = stats.published === before ? stalled + 1 : 0;
-        if (stalled >= 30)
-          throw new TimeoutError(
-            `building a ${workload.consumerBacklogSizeGB} GB backlog (no publishes for 30 s)`,
-            30_000,
-          );
+      let lastPublished = stats.published;
+      // Open-ended: until the backlog is built, or publishing has stalled for 30 s.
+      await sample("backlog", Number.MAX_SAFE_INTEGER, () => {
+        stalled = stats.published === lastPublished ? stalled + 1 : 0;
+        lastPublished = stats.published;
+        return stats.publishedBytes - startBytes >= targetBytes || stalled >= 30;
+      });
+      if (stalled >= 30) {
+        throw new TimeoutError(
+          `building a ${workload.consumerBacklogSizeGB} GB backlog (no publishes for 30 s)`,
+          30_000,
+        );
       }
       const buildSeconds = (nowMs() - buildStart) / 1000;
       const drainStart = nowMs();
