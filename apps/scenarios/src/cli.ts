@@ -55,6 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Everything is closed by now; should a client library still hold a handle open, do not hang on it.
+    setTimeout(() => process.exit(code), 5_000).unref();
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
