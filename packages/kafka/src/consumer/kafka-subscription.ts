@@ -63,6 +63,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
   /** Highest offset handed out per partition, across rebalances: anything at or below it is a redelivery. */
   private readonly maxDelivered = new Map<number, number>();
   private joins = 0;
+  private positionedOnce = false;
   private closing = false;
   private closed?: Promise<void>;
   private readonly pendingCommits = new Map<number, number>();
@@ -130,7 +131,8 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
 
   /** Called synchronously by kafkajs after each join: delivery stops until the new assignment is positioned. */
   private onJoin(assigned: readonly number[]): void {
-    const first = this.joins === 0;
+    // The requested start applies until one assignment was positioned with it (a join can be overtaken).
+    const first = !this.positionedOnce;
     this.joins += 1;
     const generation = this.joins;
     const previous = this.owned;
@@ -141,10 +143,10 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     }
     this.positionWithRetry(generation, assigned, first).then(
       () => {
-        if (first) this.joined.resolve();
+        if (this.positionedOnce) this.joined.resolve();
       },
       (error: unknown) => {
-        if (first) this.joined.reject(error);
+        if (!this.positionedOnce) this.joined.reject(error);
       },
     );
   }
@@ -182,6 +184,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
       if (kept) kept.positioned = true;
       else this.owned.set(partition, { tracker: new AckTracker(Number(offset)), positioned: true });
     }
+    this.positionedOnce = true;
     // A kept partition may have acks whose commit failed during the rebalance.
     for (const [partition, { tracker }] of this.owned) {
       if (tracker.commitOffset > tracker.committed)
