@@ -36,7 +36,7 @@ export class MaxRateSearch {
 
   constructor(options: MaxRateSearchOptions = {}) {
     this.nextRate = options.startRate ?? 1000;
-    this.stepSeconds = options.stepSeconds ?? 2;
+    this.stepSeconds = options.stepSeconds ?? 3;
     this.precision = options.precision ?? 1.15;
     this.maxSteps = options.maxSteps ?? 12;
   }
