@@ -358,6 +358,20 @@ export function defineConformanceSuite(
       expect(inbox.deliveries.map((d) => d.value.toString())).toEqual(["mine-0", "mine-1", "mine-2"]);
     });
 
+    it("keeps working on other topics after deleting one it used", async () => {
+      const client = await open();
+      const gone = uniqueName("gone");
+      await client.createTopic(gone);
+      await client.publish(gone, numberedRecords(1));
+      await client.inspect(gone);
+      await client.deleteTopic(gone);
+      const topic = await useTopic(client, "after-delete");
+      await client.publish(topic, numberedRecords(2));
+      const { inbox } = await consume(client, topic, { group: uniqueName("g"), from: start });
+      await inbox.waitFor(2);
+      expect(inbox.numbers().sort()).toEqual([0, 1]);
+    });
+
     it("stops delivering once the subscription is closed", async () => {
       const client = await open();
       const topic = await useTopic(client, "close");

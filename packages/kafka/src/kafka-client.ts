@@ -234,8 +234,11 @@ class KafkaClient implements MessagingClient {
 
   async deleteTopic(topic: string): Promise<void> {
     await this.connect();
-    this.sendLimits.delete(topic);
+    // A kafkajs producer refreshes metadata for every topic it ever sent to, and one deleted topic
+    // fails that refresh for all: a producer that knew the topic is replaced.
+    const producerKnewTopic = this.sendLimits.delete(topic);
     await this.topics.deleteTopic(topic);
+    if (producerKnewTopic) await this.renewProducer();
   }
 
   async addPartitions(topic: string, partitions: number): Promise<void> {
