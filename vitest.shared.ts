@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // The JSON result feeds the one-line total that `pnpm test` prints at the end (scripts/test-summary.mjs).
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest/results.json" },
   },
 });
