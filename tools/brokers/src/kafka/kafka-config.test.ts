@@ -44,6 +44,7 @@ describe("serverProperties", () => {
       "group.initial.rebalance.delay.ms": "0",
       "auto.create.topics.enable": "false",
       "log.retention.check.interval.ms": "5000",
+      "log.initial.task.delay.ms": "1000",
     });
   });
 
