@@ -8,7 +8,6 @@ import {
   type TargetId,
   UnsupportedCapabilityError,
 } from "@brokerlab/messaging";
-import { describe, expect, it } from "vitest";
 import {
   consume,
   eventually,
@@ -19,7 +18,8 @@ import {
   uniqueName,
   useClient,
   useTopic,
-} from "./harness.js";
+} from "@brokerlab/testing";
+import { describe, expect, it } from "vitest";
 
 /** How long "nothing more arrives" is watched for. A wait, never a timing assertion. */
 const QUIET_MS = 1_500;
