@@ -11,7 +11,6 @@ export function topicKeys(prefix: string, topic: string) {
     all: `${base}:*`,
     meta: `${base}:meta`,
     queue: `${base}:queue`,
-    sequence: `${base}:seq`,
     deliveries: `${base}:deliveries`,
     consumers: `${base}:consumers`,
     processing: (consumer: string) => `${base}:processing:${consumer}`,

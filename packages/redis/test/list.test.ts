@@ -46,4 +46,18 @@ describe("redis-list", () => {
     expect((await client.inspect(topic)).stored).toBe(2);
     expect((await client.lag(topic, "any")).total).toBe(2);
   });
+
+  it("gives records from two publishing clients distinct positions and delivers each once, in order per client", async () => {
+    const first = await useClient("redis-list");
+    const second = await useClient("redis-list");
+    const topic = await useTopic(first, "two-publishers");
+    await first.publish(topic, records(3));
+    await second.publish(topic, records(3, 3));
+    await first.publish(topic, records(2, 6));
+    const { inbox } = await consume(first, topic, { group: "g" });
+    const deliveries = await inbox.waitFor(8);
+    expect(deliveries.map((d) => d.headers.n)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7"]);
+    expect(new Set(deliveries.map((d) => d.position.offset)).size).toBe(8);
+    expect(deliveries.every((d) => !d.redelivered)).toBe(true);
+  });
 });

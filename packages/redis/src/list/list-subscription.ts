@@ -4,7 +4,7 @@ import { DeliveryLoop } from "../delivery-loop.js";
 import type { TopicKeys } from "../keys.js";
 import { runScript } from "../run-script.js";
 import { type RedisSession, sleep } from "../session.js";
-import { decodeItem } from "./envelope.js";
+import { decodeItem, itemId } from "./envelope.js";
 import { FETCH, RECOVER, REQUEUE, SETTLE } from "./scripts.js";
 
 /** Seconds one BLMOVE waits; close() unblocks it at once, this only bounds a lost race. */
@@ -83,8 +83,7 @@ export class ListSubscription implements Subscription {
         if (reply.length > 0 || this.loop.stopping) continue;
         const item = await blocking.blmoveBuffer(queue, processing, "RIGHT", "LEFT", BLOCK_SECONDS);
         if (item === null) continue;
-        const id = /^(\d+)\n/.exec(item.subarray(0, 24).toString())?.[1] ?? "?";
-        this.deliver(item, await blocking.hincrby(deliveries, id, 1));
+        this.deliver(item, await blocking.hincrby(deliveries, itemId(item) ?? "?", 1));
       } catch {
         // Connection trouble: ioredis reconnects; try again shortly unless we are closing.
         if (!this.loop.stopping) await sleep(500);

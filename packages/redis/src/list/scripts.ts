@@ -1,15 +1,4 @@
-/** Lua scripts of the list queue. Each touches only keys of one topic (one cluster slot). */
-
-/** KEYS: queue, sequence. ARGV[1]: maxCount (0 keeps all), ARGV[2..]: item bodies. Assigns ids, LPUSHes, trims. */
-export const PUBLISH = `
-local n = #ARGV - 1
-local last = redis.call('INCRBY', KEYS[2], n)
-for i = 2, #ARGV do
-  redis.call('LPUSH', KEYS[1], string.format('%d', last - n + i - 1) .. '\\n' .. ARGV[i])
-end
-local keep = tonumber(ARGV[1])
-if keep > 0 then redis.call('LTRIM', KEYS[1], 0, keep - 1) end
-return last`;
+/** Lua scripts of the list consumers. Each touches only keys of one topic (one cluster slot). */
 
 /**
  * KEYS: queue, processing, deliveries. ARGV[1]: most items. Moves the oldest items to the consumer's processing
@@ -21,13 +10,17 @@ for _ = 1, tonumber(ARGV[1]) do
   local item = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
   if not item then break end
   out[#out + 1] = item
-  out[#out + 1] = redis.call('HINCRBY', KEYS[3], string.match(item, '^(%d+)\\n') or '?', 1)
+  out[#out + 1] = redis.call('HINCRBY', KEYS[3], string.match(item, '^([%x-]+)\\n') or '?', 1)
 end
 return out`;
 
-/** KEYS: processing, deliveries. ARGV: item, id. Ack (or drop): gone from the processing list for good. */
+/**
+ * KEYS: processing, deliveries. ARGV: item, id. Ack (or drop): gone from the processing list for good. Searched
+ * from the tail (count -1): deliveries enter at the head, so the oldest unacknowledged item, the one an in-order
+ * ack settles, is at the tail.
+ */
 export const SETTLE = `
-if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 1 then
+if redis.call('LREM', KEYS[1], -1, ARGV[1]) == 1 then
   redis.call('HDEL', KEYS[2], ARGV[2])
   return 1
 end
@@ -38,7 +31,7 @@ return 0`;
  * delivered next. Nothing happens when recovery already moved it back.
  */
 export const REQUEUE = `
-if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 1 then
+if redis.call('LREM', KEYS[1], -1, ARGV[1]) == 1 then
   redis.call('RPUSH', KEYS[2], ARGV[1])
   return 1
 end
