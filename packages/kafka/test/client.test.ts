@@ -1,7 +1,8 @@
 import { ConnectionError, StartAt, UnsupportedCapabilityError } from "@brokerlab/messaging";
+import { Inbox, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
 import { createKafkaClient, kafkaCapabilities } from "../src/index.js";
-import { collector, freshTopic, KAFKA_BROKERS, kafkaClient, text, uniqueName, waitFor } from "./helpers.js";
+import { KAFKA_BROKERS, kafkaClient } from "./helpers.js";
 
 describe("kafka client", () => {
   it("fails fast with the address and a hint when nothing listens", { timeout: 15_000 }, async () => {
@@ -35,16 +36,16 @@ describe("kafka client", () => {
   it("close commits what was acknowledged, waits for publishes in flight, and loses nothing", async () => {
     const client = createKafkaClient({ brokers: KAFKA_BROKERS });
     const observer = await kafkaClient();
-    const topic = await freshTopic(observer, "close-all", { partitions: 2 });
-    const other = await freshTopic(observer, "close-late");
+    const topic = await useTopic(observer, "close-all", { partitions: 2 });
+    const other = await useTopic(observer, "close-late");
     const group = uniqueName("g");
-    const sink = collector();
-    await client.subscribe(topic, { group, from: StartAt.earliest }, sink.handler);
+    const sink = new Inbox();
+    await client.subscribe(topic, { group, from: StartAt.earliest }, sink.handler());
     await client.publish(
       topic,
       Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, value: text(String(i)) })),
     );
-    await waitFor(() => sink.received.length === 20, "20 deliveries");
+    await sink.waitFor(20);
     const inFlight = client.publish(other, [{ key: "late", value: text("late") }], {
       durability: "replicated",
     });

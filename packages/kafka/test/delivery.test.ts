@@ -1,6 +1,7 @@
 import { type Delivery, StartAt } from "@brokerlab/messaging";
+import { Inbox, sleep, text, uniqueName, useTopic, waitUntil } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
-import { collector, freshTopic, kafkaClient, sleep, text, uniqueName, waitFor } from "./helpers.js";
+import { kafkaClient } from "./helpers.js";
 
 const records = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: text(String(i)) }));
@@ -8,7 +9,7 @@ const records = (count: number) =>
 describe("kafka acknowledgement", () => {
   it("nack with requeue delivers the record again, marked redelivered; without requeue skips it", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "nack");
+    const topic = await useTopic(client, "nack");
     const group = uniqueName("g");
     await client.publish(topic, records(3));
     const seen: Delivery[] = [];
@@ -23,7 +24,7 @@ describe("kafka acknowledgement", () => {
         else await delivery.ack();
       },
     );
-    await waitFor(() => seen.length >= 4 && seen.some((d) => d.redelivered), "the redelivery");
+    await waitUntil(() => seen.length >= 4 && seen.some((d) => d.redelivered), "the redelivery");
     await sleep(300);
     await subscription.close();
     const zero = seen.filter((d) => d.value.toString() === "0");
@@ -36,41 +37,42 @@ describe("kafka acknowledgement", () => {
 
   it("a handler that throws gets the record again", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "throw");
+    const topic = await useTopic(client, "throw");
     await client.publish(topic, records(1));
     let calls = 0;
-    const sink = collector();
+    const sink = new Inbox();
     const subscription = await client.subscribe(
       topic,
       { group: uniqueName("g"), from: StartAt.earliest },
       async (d) => {
         calls += 1;
         if (calls === 1) throw new Error("boom");
-        await sink.handler(d);
+        sink.push(d);
+        await d.ack();
       },
     );
-    await waitFor(() => sink.received.length === 1, "the second attempt");
+    await sink.waitFor(1);
     await subscription.close();
-    expect(sink.received[0]?.redelivered).toBe(true);
+    expect(sink.deliveries[0]?.redelivered).toBe(true);
   });
 
   it("records delivered but not acknowledged go to the group's next consumer after close", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "unacked");
+    const topic = await useTopic(client, "unacked");
     const group = uniqueName("g");
     await client.publish(topic, records(4));
-    const first = collector({ ack: false });
-    const one = await client.subscribe(topic, { group, from: StartAt.earliest }, first.handler);
-    await waitFor(() => first.received.length === 4, "4 deliveries");
-    await first.received[0]?.ack();
-    await first.received[2]?.ack();
+    const first = new Inbox();
+    const one = await client.subscribe(topic, { group, from: StartAt.earliest }, first.handler(false));
+    await first.waitFor(4);
+    await first.deliveries[0]?.ack();
+    await first.deliveries[2]?.ack();
     await one.close();
     // Acks after close change nothing: the partition is no longer ours.
-    await first.received[1]?.ack();
+    await first.deliveries[1]?.ack();
 
-    const second = collector();
-    const two = await client.subscribe(topic, { group }, second.handler);
-    await waitFor(() => second.received.length === 3, "3 redeliveries");
+    const second = new Inbox();
+    const two = await client.subscribe(topic, { group }, second.handler());
+    await second.waitFor(3);
     await sleep(300);
     await two.close();
     expect(second.values()).toEqual(["1", "2", "3"]);
@@ -78,22 +80,22 @@ describe("kafka acknowledgement", () => {
 
   it("prefetch bounds unsettled deliveries and keeps partition order", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "prefetch");
+    const topic = await useTopic(client, "prefetch");
     await client.publish(topic, records(10));
-    const sink = collector({ ack: false });
+    const sink = new Inbox();
     const subscription = await client.subscribe(
       topic,
       { group: uniqueName("g"), from: StartAt.earliest, prefetch: 3 },
-      sink.handler,
+      sink.handler(false),
     );
-    await waitFor(() => sink.received.length === 3, "3 deliveries");
+    await sink.waitFor(3);
     await sleep(500);
-    expect(sink.received).toHaveLength(3);
-    await sink.received[1]?.ack();
-    await waitFor(() => sink.received.length === 4, "a 4th delivery once a slot frees");
-    for (const delivery of sink.received) await delivery.ack();
-    await waitFor(() => sink.received.length === 10, "all deliveries");
-    for (const delivery of sink.received.slice(4)) await delivery.ack();
+    expect(sink.deliveries).toHaveLength(3);
+    await sink.deliveries[1]?.ack();
+    await sink.waitFor(4);
+    for (const delivery of sink.deliveries) await delivery.ack();
+    await sink.waitFor(10);
+    for (const delivery of sink.deliveries.slice(4)) await delivery.ack();
     await subscription.close();
     expect(sink.values()).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
   });
@@ -102,45 +104,45 @@ describe("kafka acknowledgement", () => {
 describe("kafka groups", () => {
   it("two groups each receive everything; two consumers in one group split the partitions", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "groups", { partitions: 4 });
+    const topic = await useTopic(client, "groups", { partitions: 4 });
     const shared = uniqueName("shared");
-    const a = collector();
-    const b = collector();
-    const other = collector();
-    const subA = await client.subscribe(topic, { group: shared }, a.handler);
-    const subB = await client.subscribe(topic, { group: shared }, b.handler);
-    const subOther = await client.subscribe(topic, { group: uniqueName("other") }, other.handler);
+    const a = new Inbox();
+    const b = new Inbox();
+    const other = new Inbox();
+    const subA = await client.subscribe(topic, { group: shared }, a.handler());
+    const subB = await client.subscribe(topic, { group: shared }, b.handler());
+    const subOther = await client.subscribe(topic, { group: uniqueName("other") }, other.handler());
     // Both members must hold partitions before the test publishes, else one of them may get everything.
     const published = await client.publish(topic, records(40));
     expect(published).toHaveLength(40);
-    await waitFor(
-      () => a.received.length + b.received.length === 40 && other.received.length === 40,
+    await waitUntil(
+      () => a.deliveries.length + b.deliveries.length === 40 && other.deliveries.length === 40,
       "40 + 40",
     );
     await sleep(300);
     await Promise.all([subA.close(), subB.close(), subOther.close()]);
-    expect(a.received.length).toBeGreaterThan(0);
-    expect(b.received.length).toBeGreaterThan(0);
-    const partitionsA = new Set(a.received.map((d) => d.position.partition));
-    const partitionsB = new Set(b.received.map((d) => d.position.partition));
+    expect(a.deliveries.length).toBeGreaterThan(0);
+    expect(b.deliveries.length).toBeGreaterThan(0);
+    const partitionsA = new Set(a.deliveries.map((d) => d.position.partition));
+    const partitionsB = new Set(b.deliveries.map((d) => d.position.partition));
     expect([...partitionsA].filter((p) => partitionsB.has(p))).toEqual([]);
     expect([...a.values(), ...b.values()].sort()).toEqual(other.values().sort());
   });
 
   it("close stops delivery", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "close");
-    const sink = collector();
+    const topic = await useTopic(client, "close");
+    const sink = new Inbox();
     const subscription = await client.subscribe(
       topic,
       { group: uniqueName("g"), from: StartAt.latest },
-      sink.handler,
+      sink.handler(),
     );
     await client.publish(topic, records(1));
-    await waitFor(() => sink.received.length === 1, "1 delivery");
+    await sink.waitFor(1);
     await subscription.close();
     await client.publish(topic, records(2));
     await sleep(1000);
-    expect(sink.received).toHaveLength(1);
+    expect(sink.deliveries).toHaveLength(1);
   });
 });

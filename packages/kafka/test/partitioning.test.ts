@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from "@brokerlab/messaging";
+import { Inbox, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
 import { partitionForKey } from "../src/index.js";
-import { collector, freshTopic, kafkaClient, text, uniqueName, waitFor } from "./helpers.js";
+import { kafkaClient } from "./helpers.js";
 
 // Partitions the Java client (kafka-clients 3.9.1, BuiltInPartitioner.partitionForKey) picks for these keys on a
 // 7-partition topic; src/partitioner.test.ts has the full table with the raw murmur2 values.
@@ -17,7 +18,7 @@ const JAVA_7: Record<string, number> = {
 describe("kafka partitioning", () => {
   it("stores keyed records on the partition the Java partitioner picks, every time", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "keyed", { partitions: 7 });
+    const topic = await useTopic(client, "keyed", { partitions: 7 });
     const keys = [...Object.keys(JAVA_7), ...Array.from({ length: 40 }, (_, i) => `key-${i}`)];
     const receipts = await client.publish(
       topic,
@@ -30,22 +31,22 @@ describe("kafka partitioning", () => {
     });
 
     // Read back what the broker stored: the partition each record really sits in.
-    const sink = collector();
+    const sink = new Inbox();
     const subscription = await client.subscribe(
       topic,
       { group: uniqueName("g"), from: { kind: "earliest" } },
-      sink.handler,
+      sink.handler(),
     );
-    await waitFor(() => sink.received.length === keys.length * 2, "every keyed record");
+    await sink.waitFor(keys.length * 2);
     await subscription.close();
-    for (const delivery of sink.received) {
+    for (const delivery of sink.deliveries) {
       expect(delivery.position.partition).toBe(partitionForKey(delivery.key ?? "", 7));
     }
   });
 
   it("spreads unkeyed records over the partitions", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "unkeyed", { partitions: 3 });
+    const topic = await useTopic(client, "unkeyed", { partitions: 3 });
     const receipts = await client.publish(
       topic,
       Array.from({ length: 30 }, (_, i) => ({ value: text(String(i)) })),
@@ -56,13 +57,13 @@ describe("kafka partitioning", () => {
   it("grows a topic and surfaces the broker's refusal to shrink it", { timeout: 60_000 }, async () => {
     const client = await kafkaClient();
     const observer = await kafkaClient();
-    const topic = await freshTopic(client, "grow", { partitions: 3 });
+    const topic = await useTopic(client, "grow", { partitions: 3 });
     // Both clients have the topic's metadata cached before it grows.
     const before = await client.publish(topic, [{ key: "kafka", value: text("x") }]);
     expect(before[0]?.position?.partition).toBe(partitionForKey("kafka", 3));
     expect((await observer.inspect(topic)).partitions).toHaveLength(3);
-    const sink = collector();
-    const subscription = await observer.subscribe(topic, { group: uniqueName("g") }, sink.handler);
+    const sink = new Inbox();
+    const subscription = await observer.subscribe(topic, { group: uniqueName("g") }, sink.handler());
 
     await client.addPartitions(topic, 6);
     expect((await client.inspect(topic)).partitions).toHaveLength(6);
@@ -72,7 +73,7 @@ describe("kafka partitioning", () => {
     expect(after[0]?.position?.partition).toBe(partitionForKey("kafka", 6));
     expect(partitionForKey("kafka", 6)).not.toBe(partitionForKey("kafka", 3));
     // A running subscription notices the new partitions on its next metadata refresh and reads them too.
-    await waitFor(() => sink.received.length === 2, "both records, the second from a new partition", 40_000);
+    await sink.waitFor(2, 40_000);
     await subscription.close();
 
     const refusal = client.addPartitions(topic, 3);

@@ -1,10 +1,11 @@
+import { sleep, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
-import { freshTopic, kafkaClient, sleep } from "./helpers.js";
+import { kafkaClient } from "./helpers.js";
 
 describe("kafka retention", () => {
   it("splits publishes to fit small segments, and the broker drops what is beyond retention.bytes", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "segments", { retention: { maxBytes: 4096, segmentBytes: 4096 } });
+    const topic = await useTopic(client, "segments", { retention: { maxBytes: 4096, segmentBytes: 4096 } });
     const payload = Buffer.alloc(512, 3);
     // 80 records of 512 bytes in one call: far more than one 4 KiB segment can take in a single batch.
     const receipts = await client.publish(

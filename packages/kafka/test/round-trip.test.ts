@@ -1,11 +1,12 @@
 import { formatPosition, type MessageRecord } from "@brokerlab/messaging";
+import { Inbox, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
-import { collector, freshTopic, kafkaClient, text, uniqueName, waitFor } from "./helpers.js";
+import { kafkaClient } from "./helpers.js";
 
 describe("kafka round trip", () => {
   it("delivers keys, null keys, headers, binary values and producer timestamps intact", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "roundtrip", { partitions: 3 });
+    const topic = await useTopic(client, "roundtrip", { partitions: 3 });
     const binary = new Uint8Array(256).map((_, i) => i);
     const timestamp = Date.now() - 60_000;
     const records: MessageRecord[] = [
@@ -22,16 +23,16 @@ describe("kafka round trip", () => {
     expect(receipts).toHaveLength(3);
     for (const receipt of receipts) expect(receipt.position).toBeDefined();
 
-    const sink = collector();
+    const sink = new Inbox();
     const subscription = await client.subscribe(
       topic,
       { group: uniqueName("g"), from: { kind: "earliest" } },
-      sink.handler,
+      sink.handler(),
     );
-    await waitFor(() => sink.received.length === 3, "3 deliveries");
+    await sink.waitFor(3);
     await subscription.close();
 
-    const byPosition = new Map(sink.received.map((d) => [formatPosition(d.position), d]));
+    const byPosition = new Map(sink.deliveries.map((d) => [formatPosition(d.position), d]));
     const first = byPosition.get(formatPosition(receipts[0]?.position ?? { partition: -1, offset: "" }));
     expect(first?.key).toBe("k1");
     expect([...(first?.value ?? [])]).toEqual([...binary]);
@@ -49,25 +50,25 @@ describe("kafka round trip", () => {
 
   it("carries a 1 MiB record", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "big");
+    const topic = await useTopic(client, "big");
     const value = Buffer.alloc(1024 * 1024, 7);
     value[0] = 1;
     value[value.length - 1] = 9;
     await client.publish(topic, [{ key: "big", value }]);
-    const sink = collector();
+    const sink = new Inbox();
     const subscription = await client.subscribe(
       topic,
       { group: uniqueName("g"), from: { kind: "earliest" } },
-      sink.handler,
+      sink.handler(),
     );
-    await waitFor(() => sink.received.length === 1, "the big record");
+    await sink.waitFor(1);
     await subscription.close();
-    expect(Buffer.compare(sink.received[0]?.value ?? Buffer.alloc(0), value)).toBe(0);
+    expect(Buffer.compare(sink.deliveries[0]?.value ?? Buffer.alloc(0), value)).toBe(0);
   });
 
   it("maps durability to acks: none gives no positions, leader and replicated do", async () => {
     const client = await kafkaClient();
-    const topic = await freshTopic(client, "acks");
+    const topic = await useTopic(client, "acks");
     const none = await client.publish(topic, [{ value: text("a") }], { durability: "none" });
     const leader = await client.publish(topic, [{ value: text("b") }], { durability: "leader" });
     const replicated = await client.publish(topic, [{ value: text("c") }, { value: text("d") }], {
