@@ -5,9 +5,10 @@ import {
   StartAt,
   UnsupportedCapabilityError,
 } from "@brokerlab/messaging";
+import { Inbox, numberOf, sleep, uniqueName, useTopic } from "@brokerlab/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRabbitMqClient } from "../src/index.js";
-import { Collector, records, SHARED_URL, sleep, uniqueName, useClient, useTopic } from "./helpers.js";
+import { rabbitClient, records, SHARED_URL } from "./helpers.js";
 
 describe("connecting", () => {
   let silent: Server | undefined;
@@ -47,14 +48,14 @@ describe("connecting", () => {
   });
 
   it("reports the broker version from the connection's server properties", async () => {
-    const client = await useClient("rabbitmq-queue");
+    const client = await rabbitClient("rabbitmq-queue");
     expect(await client.brokerVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
 
 describe("topology", () => {
   it("creates a topic idempotently and refuses the same name with other settings in one line", async () => {
-    const client = await useClient("rabbitmq-quorum");
+    const client = await rabbitClient("rabbitmq-quorum");
     const topic = await useTopic(client, "idem", { deliveryLimit: 3 });
     await client.createTopic(topic, { deliveryLimit: 3 });
     const error = await client.createTopic(topic, { deliveryLimit: 5 }).catch((e: unknown) => e);
@@ -66,7 +67,7 @@ describe("topology", () => {
   });
 
   it("refuses publishing to and subscribing to a topic that does not exist", async () => {
-    const client = await useClient("rabbitmq-queue");
+    const client = await rabbitClient("rabbitmq-queue");
     const missing = uniqueName("missing");
     await expect(client.publish(missing, records(1))).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(client.subscribe(missing, { group: "g" }, () => {})).rejects.toThrow(/does not exist/);
@@ -76,8 +77,8 @@ describe("topology", () => {
 
 describe("durability", () => {
   it("has confirms from one node on a classic queue and only replicated confirms on quorum queues", async () => {
-    const classic = await useClient("rabbitmq-queue");
-    const quorum = await useClient("rabbitmq-quorum");
+    const classic = await rabbitClient("rabbitmq-queue");
+    const quorum = await rabbitClient("rabbitmq-quorum");
     const classicTopic = await useTopic(classic, "dur");
     const quorumTopic = await useTopic(quorum, "dur");
     await expect(
@@ -94,18 +95,15 @@ describe("durability", () => {
   });
 
   it("waits for the write buffer to drain under backpressure and loses nothing", async () => {
-    const client = await useClient("rabbitmq-queue");
+    const client = await rabbitClient("rabbitmq-queue");
     const topic = await useTopic(client, "drain");
     const value = Buffer.alloc(64 * 1024, 1);
     const batch = (from: number) =>
       Array.from({ length: 100 }, (_, i) => ({ key: null, value, headers: { n: String(from + i) } }));
     await client.publish(topic, batch(0), { durability: "none" });
     await client.publish(topic, batch(100), { durability: "leader" });
-    const inbox = new Collector();
-    await client.subscribe(topic, { group: "g", prefetch: 50 }, async (delivery) => {
-      inbox.push(delivery);
-      await delivery.ack();
-    });
+    const inbox = new Inbox();
+    await client.subscribe(topic, { group: "g", prefetch: 50 }, inbox.handler());
     await inbox.waitFor(200);
     expect(new Set(inbox.numbers()).size).toBe(200);
   });
@@ -113,20 +111,17 @@ describe("durability", () => {
 
 describe("quorum queues", () => {
   it("dead-letters a record after its delivery limit, counting deliveries", async () => {
-    const client = await useClient("rabbitmq-quorum");
+    const client = await rabbitClient("rabbitmq-quorum");
     const dlq = await useTopic(client, "dlq");
     const topic = await useTopic(client, "limit", { deliveryLimit: 2, deadLetterTopic: dlq });
-    const inbox = new Collector();
+    const inbox = new Inbox();
     await client.subscribe(topic, { group: "g" }, async (delivery) => {
       inbox.push(delivery);
       await delivery.nack({ requeue: true });
     });
     await client.publish(topic, records(1));
-    const dead = new Collector();
-    await client.subscribe(dlq, { group: "dl" }, async (delivery) => {
-      dead.push(delivery);
-      await delivery.ack();
-    });
+    const dead = new Inbox();
+    await client.subscribe(dlq, { group: "dl" }, dead.handler());
     const [record] = await dead.waitFor(1);
     expect(record?.value.toString()).toBe("r0");
     expect(record?.key).toBe("k0");
@@ -136,9 +131,9 @@ describe("quorum queues", () => {
 
   it("redelivers a record whose handler threw and reports the error", async () => {
     const errors: unknown[] = [];
-    const client = await useClient("rabbitmq-quorum", { onHandlerError: (error) => errors.push(error) });
+    const client = await rabbitClient("rabbitmq-quorum", { onHandlerError: (error) => errors.push(error) });
     const topic = await useTopic(client, "throw");
-    const inbox = new Collector();
+    const inbox = new Inbox();
     await client.subscribe(topic, { group: "g" }, async (delivery) => {
       inbox.push(delivery);
       if (!delivery.redelivered) throw new Error("boom");
@@ -154,11 +149,11 @@ describe("quorum queues", () => {
 
 describe("streams", () => {
   it("positions are stream offsets; inspect reads the first and last offset", async () => {
-    const client = await useClient("rabbitmq-stream");
+    const client = await rabbitClient("rabbitmq-stream");
     const topic = await useTopic(client, "offsets");
     expect((await client.inspect(topic)).stored).toBe(0);
     await client.publish(topic, records(7));
-    const inbox = new Collector();
+    const inbox = new Inbox();
     await client.subscribe(
       topic,
       { group: "g", from: StartAt.position({ partition: 0, offset: "2" }) },
@@ -174,14 +169,15 @@ describe("streams", () => {
   });
 
   it("tracks each group's lag from the offsets it acknowledged", async () => {
-    const client = await useClient("rabbitmq-stream");
+    const client = await rabbitClient("rabbitmq-stream");
     const topic = await useTopic(client, "lag");
     await client.publish(topic, records(10));
-    const inbox = new Collector();
-    const subscription = await client.subscribe(topic, { group: "a", prefetch: 10 }, async (delivery) => {
-      inbox.push(delivery);
-      if (Number(delivery.headers.n) < 7) await delivery.ack();
-    });
+    const inbox = new Inbox();
+    const subscription = await client.subscribe(
+      topic,
+      { group: "a", prefetch: 10 },
+      inbox.handler((delivery) => numberOf(delivery) < 7),
+    );
     await inbox.waitFor(10);
     await subscription.close();
     expect((await client.lag(topic, "a")).total).toBe(3);
@@ -190,10 +186,10 @@ describe("streams", () => {
   });
 
   it("refuses nack with requeue, and a nack without requeue keeps the connection working", async () => {
-    const client = await useClient("rabbitmq-stream");
+    const client = await rabbitClient("rabbitmq-stream");
     const topic = await useTopic(client, "nack");
     const outcomes: unknown[] = [];
-    const inbox = new Collector();
+    const inbox = new Inbox();
     await client.subscribe(topic, { group: "g" }, async (delivery) => {
       outcomes.push(await delivery.nack({ requeue: true }).catch((e: unknown) => e));
       await delivery.nack({ requeue: false });
@@ -207,7 +203,7 @@ describe("streams", () => {
   });
 
   it("refuses options a stream does not have", async () => {
-    const client = await useClient("rabbitmq-stream");
+    const client = await rabbitClient("rabbitmq-stream");
     await expect(client.createTopic(uniqueName("s"), { retention: { maxCount: 3 } })).rejects.toBeInstanceOf(
       UnsupportedCapabilityError,
     );
@@ -227,7 +223,7 @@ describe("closing", () => {
     const publishing = client.publish(topic, records(300));
     await client.close();
     await expect(publishing).resolves.toHaveLength(300);
-    const reader = await useClient("rabbitmq-queue");
+    const reader = await rabbitClient("rabbitmq-queue");
     try {
       expect((await reader.inspect(topic)).stored).toBe(300);
     } finally {
@@ -237,10 +233,10 @@ describe("closing", () => {
   });
 
   it("stops handing out queued deliveries once the subscription closes", async () => {
-    const client = await useClient("rabbitmq-queue");
+    const client = await rabbitClient("rabbitmq-queue");
     const topic = await useTopic(client, "closing");
     await client.publish(topic, records(20));
-    const inbox = new Collector();
+    const inbox = new Inbox();
     const subscription = await client.subscribe(topic, { group: "g", prefetch: 20 }, async (delivery) => {
       inbox.push(delivery);
       await sleep(50);

@@ -1,6 +1,7 @@
+import { Inbox, sleep, uniqueName, useClient } from "@brokerlab/testing";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { createRabbitMqClient, type RabbitMqClient, type RabbitMqTarget } from "../src/index.js";
-import { Collector, records, SHARED_URL, sleep, uniqueName, useClient } from "./helpers.js";
+import { rabbitClient, records, SHARED_URL } from "./helpers.js";
 import { TcpProxy } from "./tcp-proxy.js";
 
 // The network between client and broker fails; the shared broker keeps running (and keeps its queues).
@@ -13,28 +14,24 @@ async function clientThroughProxy(target: RabbitMqTarget): Promise<RabbitMqClien
   const url = new URL(SHARED_URL);
   url.hostname = "127.0.0.1";
   url.port = String(proxy.port);
-  const client = createRabbitMqClient(target, {
-    url: url.toString(),
-    connectionTimeoutMs: 20_000,
-    reconnect: { initialDelayMs: 100, maxDelayMs: 500 },
-  });
-  await client.connect();
-  onTestFinished(() => client.close());
-  return client;
+  return useClient(() =>
+    createRabbitMqClient(target, {
+      url: url.toString(),
+      connectionTimeoutMs: 20_000,
+      reconnect: { initialDelayMs: 100, maxDelayMs: 500 },
+    }),
+  );
 }
 
 describe("reconnect after a network cut", () => {
   it("a stream subscription resumes after the last offset it handed out", { timeout: 60_000 }, async () => {
     const client = await clientThroughProxy("rabbitmq-stream");
-    const admin = await useClient("rabbitmq-stream");
+    const admin = await rabbitClient("rabbitmq-stream");
     const topic = uniqueName("cut");
     await client.createTopic(topic);
     onTestFinished(() => admin.deleteTopic(topic));
-    const inbox = new Collector();
-    await client.subscribe(topic, { group: "g" }, async (delivery) => {
-      inbox.push(delivery);
-      await delivery.ack();
-    });
+    const inbox = new Inbox();
+    await client.subscribe(topic, { group: "g" }, inbox.handler());
     await client.publish(topic, records(3));
     await inbox.waitFor(3);
 
@@ -54,15 +51,12 @@ describe("reconnect after a network cut", () => {
     timeout: 60_000,
   }, async () => {
     const client = await clientThroughProxy("rabbitmq-queue");
-    const admin = await useClient("rabbitmq-queue");
+    const admin = await rabbitClient("rabbitmq-queue");
     const topic = uniqueName("cut");
     await client.createTopic(topic, { retention: { maxCount: 100 } });
     onTestFinished(() => admin.deleteTopic(topic));
-    const inbox = new Collector();
-    await client.subscribe(topic, { group: "g" }, async (delivery) => {
-      inbox.push(delivery);
-      await delivery.ack();
-    });
+    const inbox = new Inbox();
+    await client.subscribe(topic, { group: "g" }, inbox.handler());
 
     await proxy?.cut();
     await admin.deleteTopic(topic);

@@ -1,12 +1,13 @@
 import { isBrokerlabError } from "@brokerlab/messaging";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { Inbox, uniqueName, useClient } from "@brokerlab/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createRabbitMqClient,
   RABBITMQ_TARGETS,
   type RabbitMqClient,
   type RabbitMqTarget,
 } from "../src/index.js";
-import { Collector, records, uniqueName } from "./helpers.js";
+import { records } from "./helpers.js";
 import { LocalRabbitNode } from "./local-rabbitmq-node.js";
 
 // These tests stop and wipe a broker, so they run against a node of their own, never the shared one.
@@ -18,23 +19,19 @@ afterAll(async () => {
   await node?.stop();
 }, 60_000);
 
-async function connectedClient(target: RabbitMqTarget): Promise<RabbitMqClient> {
-  const client = createRabbitMqClient(target, {
-    url: node.url,
-    connectionTimeoutMs: 30_000,
-    reconnect: { initialDelayMs: 100, maxDelayMs: 1_000 },
-  });
-  await client.connect();
-  onTestFinished(() => client.close());
-  return client;
+function connectedClient(target: RabbitMqTarget): Promise<RabbitMqClient> {
+  return useClient(() =>
+    createRabbitMqClient(target, {
+      url: node.url,
+      connectionTimeoutMs: 30_000,
+      reconnect: { initialDelayMs: 100, maxDelayMs: 1_000 },
+    }),
+  );
 }
 
-async function consumeAll(client: RabbitMqClient, topic: string): Promise<Collector> {
-  const inbox = new Collector();
-  await client.subscribe(topic, { group: "g" }, async (delivery) => {
-    inbox.push(delivery);
-    await delivery.ack();
-  });
+async function consumeAll(client: RabbitMqClient, topic: string): Promise<Inbox> {
+  const inbox = new Inbox();
+  await client.subscribe(topic, { group: "g" }, inbox.handler());
   return inbox;
 }
 
