@@ -18,7 +18,7 @@ import { redisCapabilities } from "../capabilities.js";
 import type { RedisSession } from "../session.js";
 import { checkPrefetch, checkPublish, refusePartitions } from "../shared.js";
 import { topicSettingsFor } from "../topic-settings.js";
-import { entryFields, flatToObject } from "./stream-entries.js";
+import { flatToObject, xaddArguments } from "./stream-entries.js";
 import { StreamSubscription } from "./stream-subscription.js";
 
 /** `redis-stream`: a Redis Stream with consumer groups (XADD, XREADGROUP, XACK, XAUTOCLAIM). */
@@ -58,7 +58,7 @@ export class StreamClient implements MessagingClient {
     const redis = await this.session.connection();
     const now = Date.now();
     const pipeline = redis.pipeline();
-    for (const record of records) pipeline.xadd(stream, "*", ...entryFields(record, now));
+    for (const record of records) pipeline.call("XADD", xaddArguments(stream, record));
     if (settings.maxCount !== undefined) pipeline.xtrim(stream, "MAXLEN", "=", settings.maxCount);
     if (settings.maxAgeMs !== undefined) pipeline.xtrim(stream, "MINID", "=", `${now - settings.maxAgeMs}-0`);
     const sent = pipeline.exec();

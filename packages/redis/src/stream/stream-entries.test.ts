@@ -1,21 +1,22 @@
 import { InvalidArgumentError } from "@brokerlab/messaging";
 import { describe, expect, it } from "vitest";
 import {
-  entryFields,
   flatToObject,
   parseAutoClaim,
   parseRead,
   streamIdBefore,
   streamIdOf,
+  xaddArguments,
 } from "./stream-entries.js";
 
-const asReply = (fields: (string | Buffer)[]) =>
-  fields.map((field) => (Buffer.isBuffer(field) ? field : Buffer.from(field)));
+/** The field/value part of the XADD arguments, as Redis replies with it. */
+const asReply = (args: (string | Buffer)[]) =>
+  args.slice(2).map((field) => (Buffer.isBuffer(field) ? field : Buffer.from(field)));
 
 describe("stream entries", () => {
   it("writes fields that parse back to the same record, binary intact", () => {
     const value = Buffer.from([0, 255, 10, 13, 0x80]);
-    const fields = entryFields({ key: "k1", value, headers: { a: "b" }, timestamp: 5 }, 9);
+    const fields = xaddArguments("s", { key: "k1", value, headers: { a: "b" }, timestamp: 5 });
     const [entry] = parseRead([[Buffer.from("s"), [[Buffer.from("1700000000123-4"), asReply(fields)]]]]);
     expect(entry).toEqual({
       id: "1700000000123-4",
@@ -26,8 +27,16 @@ describe("stream entries", () => {
     });
   });
 
+  it("sends only the bytes of a value that is a view into a larger buffer, without copying them", () => {
+    const backing = Buffer.from("xxhelloyy");
+    const args = xaddArguments("s", { value: new Uint8Array(backing.buffer, backing.byteOffset + 2, 5) });
+    const value = args[args.indexOf("v") + 1] as Buffer;
+    expect(value.toString()).toBe("hello");
+    expect(value.buffer).toBe(backing.buffer);
+  });
+
   it("omits a null key and empty headers, and reads them back as null and {}", () => {
-    const fields = entryFields({ key: null, value: Buffer.from("x") }, 9);
+    const fields = xaddArguments("s", { key: null, value: Buffer.from("x") });
     expect(fields.filter((field) => typeof field === "string" && (field === "k" || field === "h"))).toEqual(
       [],
     );
