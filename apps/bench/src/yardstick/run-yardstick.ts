@@ -24,7 +24,7 @@ export interface YardstickOptions {
   readonly runId: string;
   /** Seconds each measurement runs (after a 2 s warm-up). */
   readonly seconds: number;
-  /** Rounds of adapter-then-raw measurements, averaged (alternating evens out drift on a shared machine). */
+  /** Adapter/raw measurement pairs; the ratio is the median of the pairs' ratios (default 3). */
   readonly rounds?: number;
   readonly onProgress?: (progress: BenchProgress) => void;
   readonly log: (line: string) => void;
@@ -42,7 +42,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
   const { workload } = options.loaded;
   const settings = settingsFromEnv();
   const seconds = Math.max(1, Math.round(options.seconds));
-  const rounds = options.rounds ?? 2;
+  const rounds = options.rounds ?? 3;
   const payloads = createPayloads({
     ...workload,
     ...(options.loaded.payload ? { fileBytes: options.loaded.payload.bytes } : {}),
@@ -118,13 +118,21 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       }
     };
 
+    // A shared machine drifts: each round measures adapter and raw back to back (order alternating, so
+    // neither always gets the warmer broker) and the ratio is the median of the rounds' ratios.
     const adapter: number[] = [];
     const raw: number[] = [];
+    const pairRatios: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      const a = await measure("adapter", round);
-      if (a) adapter.push(a.publishRate.msgPerSec);
-      const r = await measure("raw", round);
-      if (r) raw.push(r.publishRate.msgPerSec);
+      const order = round % 2 === 0 ? (["adapter", "raw"] as const) : (["raw", "adapter"] as const);
+      const rates: Partial<Record<"adapter" | "raw", number>> = {};
+      for (const path of order) {
+        const measured = await measure(path, round);
+        if (measured) rates[path] = measured.publishRate.msgPerSec;
+      }
+      if (rates.adapter !== undefined) adapter.push(rates.adapter);
+      if (rates.raw !== undefined) raw.push(rates.raw);
+      if (rates.adapter !== undefined && rates.raw) pairRatios.push(rates.adapter / rates.raw);
     }
     options.log(`[${target}] native tool…`);
     const native = await runNativeTool({
@@ -139,10 +147,10 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       seconds,
       log: options.log,
     });
-    const adapterMsgPerSec = mean(adapter);
-    const rawClientMsgPerSec = mean(raw);
+    const adapterMsgPerSec = Math.round(median(adapter));
+    const rawClientMsgPerSec = Math.round(median(raw));
     notes.push(
-      `${rounds} alternating rounds of ${seconds} s, durability ${durability}, batch ${workload.publishBatchSize}, ` +
+      `${rounds} rounds of adapter/raw pairs (order alternating) of ${seconds} s each, durability ${durability}, batch ${workload.publishBatchSize}, ` +
         `${workload.maxInflightPublishes} in flight: adapter ${adapter.join(" / ")}, raw ${raw.join(" / ")} msg/s`,
       ...native.notes,
     );
@@ -152,7 +160,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       rawClientMsgPerSec,
       nativeTool: native.tool,
       nativeMsgPerSec: native.msgPerSec,
-      adapterVsRaw: ratio(adapterMsgPerSec, rawClientMsgPerSec),
+      adapterVsRaw: pairRatios.length > 0 ? Math.round(median(pairRatios) * 1000) / 1000 : null,
       adapterVsNative: ratio(adapterMsgPerSec, native.msgPerSec),
       notes,
     };
@@ -178,6 +186,12 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
   };
 }
 
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
+/** The middle value (mean of the two middle ones for an even count); 0 for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
