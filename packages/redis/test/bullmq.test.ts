@@ -51,4 +51,17 @@ describe("bullmq", () => {
     expect(state.history?.failed).toBe(1);
     expect(inbox.deliveries).toHaveLength(2);
   });
+
+  it("hands out up to prefetch unacknowledged jobs, beyond the worker's first fetch window, and no more", async () => {
+    const client = await useClient("bullmq");
+    const topic = await useTopic(client, "window");
+    const { inbox } = await consume(client, topic, { group: "g", prefetch: 150 }, () => false);
+    await client.publish(topic, records(200));
+    const held = await inbox.waitFor(150);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(inbox.deliveries).toHaveLength(150);
+    for (const delivery of held.slice(0, 20)) await delivery.ack();
+    await inbox.waitFor(170);
+    expect(new Set(inbox.deliveries.map((d) => d.headers.n)).size).toBe(170);
+  });
 });

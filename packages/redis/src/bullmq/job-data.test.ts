@@ -10,6 +10,12 @@ describe("BullMQ job data", () => {
     expect(decodeJobData(encodeJobData({ value: Buffer.alloc(0) }, 1)).key).toBeNull();
   });
 
+  it("encodes only the bytes of a value that is a view into a larger buffer", () => {
+    const backing = Buffer.from("xxhelloyy");
+    const data = encodeJobData({ value: new Uint8Array(backing.buffer, backing.byteOffset + 2, 5) }, 1);
+    expect(decodeJobData(data).value.toString()).toBe("hello");
+  });
+
   it("maps deliveryLimit to attempts and retention to removeOnComplete/removeOnFail", () => {
     expect(jobOptions({})).toEqual({ attempts: UNLIMITED_ATTEMPTS });
     expect(jobOptions({ deliveryLimit: 3, maxCount: 10, maxAgeMs: 1500 })).toEqual({

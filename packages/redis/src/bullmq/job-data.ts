@@ -14,7 +14,8 @@ export function encodeJobData(record: MessageRecord, now: number): JobData {
   return {
     k: record.key ?? null,
     h: { ...record.headers },
-    v: Buffer.from(record.value).toString("base64"),
+    // A view, not a copy: base64 reads the bytes where they are.
+    v: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength).toString("base64"),
     ts: record.timestamp ?? now,
   };
 }
