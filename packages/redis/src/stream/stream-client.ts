@@ -70,7 +70,7 @@ export class StreamClient implements MessagingClient {
     return records.map((_, i) => {
       const [error, id] = replies[i] ?? [new Error("no reply")];
       if (error) throw error;
-      return { position: { partition: 0, offset: String(id) } };
+      return { position: { partition: 0, offset: id as string } };
     });
   }
 

@@ -13,21 +13,24 @@ export interface StreamEntry {
 /**
  * XADD arguments for one record: `<stream> * <field value ...>`, in one array (no spreading per record). The
  * producer's timestamp is not stored: a delivery reports the time in the id Redis assigns (the contract's
- * "broker time where it keeps one"), and an unread field cost a sixth of the client's publish work.
+ * "broker time where it keeps one"), and the unread field cost about a tenth of the client's publish work.
  */
 export function xaddArguments(stream: string, record: MessageRecord): (string | Buffer)[] {
-  const args: (string | Buffer)[] = [stream, "*"];
-  if (record.key !== undefined && record.key !== null) args.push("k", record.key);
-  if (hasEntries(record.headers)) args.push("h", JSON.stringify(record.headers));
-  // A view, not a copy: ioredis copies the bytes into the command it writes anyway.
-  const { value } = record;
-  args.push("v", Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-  return args;
+  const value = asBuffer(record.value);
+  const headers = record.headers === undefined ? "{}" : JSON.stringify(record.headers);
+  const key = record.key;
+  // Array literals per shape: this runs once per record published.
+  if (key === undefined || key === null) {
+    return headers === "{}" ? [stream, "*", "v", value] : [stream, "*", "h", headers, "v", value];
+  }
+  return headers === "{}"
+    ? [stream, "*", "k", key, "v", value]
+    : [stream, "*", "k", key, "h", headers, "v", value];
 }
 
-function hasEntries(headers: Readonly<Record<string, string>> | undefined): boolean {
-  for (const _ in headers) return true;
-  return false;
+/** The value as a Buffer without copying it: ioredis copies the bytes into the command it writes anyway. */
+function asBuffer(value: Uint8Array): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
 /** Parses `[id, [field, value, ...]]` pairs as XREADGROUP / XCLAIM / XAUTOCLAIM return them (Buffer replies). */
