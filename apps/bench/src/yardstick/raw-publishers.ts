@@ -130,7 +130,17 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
       return {
         async publish(topic: string, records: readonly MessageRecord[]) {
           if (list) {
-            await redis.lpush(topic, ...records.map((record) => buffer(record.value)));
+            // Like the stream and BullMQ loops, each item carries the headers (as JSON): what a service
+            // that needs them writes at least, so the comparison is of clients, not of content.
+            await redis.lpush(
+              topic,
+              ...records.map((record) =>
+                Buffer.concat([
+                  Buffer.from(`${JSON.stringify(record.headers ?? {})}\n`),
+                  buffer(record.value),
+                ]),
+              ),
+            );
           } else {
             const pipeline = redis.pipeline();
             for (const record of records) {
