@@ -6,16 +6,19 @@ describe("AMQP message mapping", () => {
     const properties = publishProperties(
       { key: "user-1", value: Buffer.from("x"), headers: { n: "1" }, timestamp: 1_700_000_000_123 },
       5,
+      true,
     );
     expect(properties).toEqual({
       persistent: true,
       timestamp: 1_700_000_000_123,
       headers: { n: "1", "x-key": "user-1" },
+      mandatory: true,
     });
-    expect(publishProperties({ key: null, value: Buffer.alloc(0) }, 42)).toEqual({
+    expect(publishProperties({ key: null, value: Buffer.alloc(0) }, 42, false)).toEqual({
       persistent: true,
       timestamp: 42,
       headers: {},
+      mandatory: false,
     });
   });
 

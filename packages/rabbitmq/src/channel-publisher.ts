@@ -66,7 +66,7 @@ export class ChannelPublisher {
         writable = channel.sendToQueue(
           topic,
           toBuffer(record.value),
-          { ...publishProperties(record, Date.now()), mandatory: true },
+          publishProperties(record, Date.now(), true),
           (error: unknown) => (error ? reject(error) : resolve()),
         );
       });
@@ -83,7 +83,7 @@ export class ChannelPublisher {
       const writable = channel.sendToQueue(
         topic,
         toBuffer(record.value),
-        publishProperties(record, Date.now()),
+        publishProperties(record, Date.now(), false),
       );
       if (!writable) await drained(channel);
     }
