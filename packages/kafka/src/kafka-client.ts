@@ -50,8 +50,11 @@ class KafkaClient implements MessagingClient {
   private readonly admin: Admin;
   private producer: Producer;
   private readonly topics: TopicAdmin;
-  /** The partition the partitioner chose for each message of a send, read back for receipts. */
-  private readonly assigned = new WeakMap<Message, number>();
+  /**
+   * The partition the partitioner chose for each message of a send, read back (and removed) for receipts.
+   * A Map with explicit deletes: weak entries cost the garbage collector more, per message.
+   */
+  private readonly assigned = new Map<Message, number>();
   private readonly subscriptions = new Set<KafkaSubscription>();
   private readonly publishes = new Set<Promise<unknown>>();
   /** Per topic, the bytes one send may carry (see TopicAdmin.batchLimit); looked up once per topic. */
@@ -160,6 +163,8 @@ class KafkaClient implements MessagingClient {
         );
       } catch (error) {
         throw await this.publishFailure(topic, error);
+      } finally {
+        for (const message of messages) this.assigned.delete(message);
       }
     }
     return receipts;
