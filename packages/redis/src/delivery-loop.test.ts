@@ -83,4 +83,23 @@ describe("DeliveryLoop", () => {
     await loop.idle();
     expect(seen).toEqual([1]);
   });
+
+  it("keeps the prefetch slot until the broker has the settlement", async () => {
+    let finishNack: () => void = () => {};
+    const loop = new DeliveryLoop(1, (delivery) => {
+      void delivery.nack({ requeue: true });
+    });
+    loop.dispatch(fields(0), {
+      ack: async () => {},
+      nack: () =>
+        new Promise<void>((resolve) => {
+          finishNack = resolve;
+        }),
+    });
+    await loop.idle();
+    expect(loop.room).toBe(0);
+    finishNack();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loop.room).toBe(1);
+  });
 });

@@ -45,12 +45,13 @@ export class DeliveryLoop {
   dispatch(fields: DeliveryFields, settlement: Settlement): void {
     this.unsettled += 1;
     let settled: Promise<void> | undefined;
+    // The slot frees once the broker has the ack or nack: freeing it on the call let the fetch loop take the
+    // next record before a requeued one was back at the head, so "prefetch 1" could hold two.
     const settle = (how: () => Promise<void>): Promise<void> => {
-      if (settled === undefined) {
+      settled ??= how().finally(() => {
         this.unsettled -= 1;
         this.wake();
-        settled = how();
-      }
+      });
       return settled;
     };
     const delivery: Delivery = {
