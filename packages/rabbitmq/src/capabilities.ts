@@ -8,43 +8,33 @@ export const RABBITMQ_TARGETS: readonly RabbitMqTarget[] = [
   "rabbitmq-stream",
 ];
 
+/** A classic queue: destructive read, one queue is one group. */
+const classicQueue: Capabilities = {
+  retainsAfterAck: false,
+  replayFromPosition: false,
+  replayFromTimestamp: false,
+  // One queue is one group: every consumer of the queue competes for the same records.
+  consumerGroups: false,
+  competingConsumers: true,
+  ordering: "queue",
+  redeliversUnacked: true,
+  partitions: false,
+  // x-message-ttl, x-max-length, x-max-length-bytes (overflow drop-head drops the oldest).
+  retention: ["time", "count", "size"],
+  // No confirms, or a confirm from the one node that holds a classic queue.
+  durability: ["none", "leader"],
+  deadLettering: true,
+  // A queue always hands out from its head: what is there has not been acknowledged yet.
+  startPositions: ["committed"],
+};
+
 /** What each RabbitMQ queue type really does over AMQP 0.9.1 (RabbitMQ 3.10+), checked by the conformance suite. */
 export const rabbitMqCapabilities: Record<RabbitMqTarget, Capabilities> = {
-  "rabbitmq-queue": {
-    retainsAfterAck: false,
-    replayFromPosition: false,
-    replayFromTimestamp: false,
-    // One queue is one group: every consumer of the queue competes for the same records.
-    consumerGroups: false,
-    competingConsumers: true,
-    ordering: "queue",
-    redeliversUnacked: true,
-    partitions: false,
-    // x-message-ttl, x-max-length, x-max-length-bytes (overflow drop-head drops the oldest).
-    retention: ["time", "count", "size"],
-    // No confirms, or a confirm from the one node that holds a classic queue.
-    durability: ["none", "leader"],
-    deadLettering: true,
-    // A queue always hands out from its head: what is there has not been acknowledged yet.
-    startPositions: ["committed"],
-  },
-  "rabbitmq-quorum": {
-    retainsAfterAck: false,
-    replayFromPosition: false,
-    replayFromTimestamp: false,
-    consumerGroups: false,
-    competingConsumers: true,
-    ordering: "queue",
-    redeliversUnacked: true,
-    partitions: false,
-    // Message TTL on quorum queues exists since RabbitMQ 3.10.
-    retention: ["time", "count", "size"],
-    // A quorum queue confirms only once a Raft majority of its members has the record: that is
-    // "replicated". There is no weaker leader-only confirm, so "leader" is not declared.
-    durability: ["none", "replicated"],
-    deadLettering: true,
-    startPositions: ["committed"],
-  },
+  "rabbitmq-queue": classicQueue,
+  // A quorum queue behaves as a classic one (message TTL included, since RabbitMQ 3.10) except for confirms:
+  // it confirms only once a Raft majority of its members has the record, which is "replicated"; there is no
+  // weaker leader-only confirm, so "leader" is not declared.
+  "rabbitmq-quorum": { ...classicQueue, durability: ["none", "replicated"] },
   "rabbitmq-stream": {
     retainsAfterAck: true,
     replayFromPosition: true,
