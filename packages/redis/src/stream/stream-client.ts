@@ -58,7 +58,8 @@ export class StreamClient implements MessagingClient {
     const redis = await this.session.connection();
     const now = Date.now();
     const pipeline = redis.pipeline();
-    for (const record of records) pipeline.call("XADD", xaddArguments(stream, record));
+    // Lower case on purpose: ioredis lower-cases command names for its flag lookups, several times per command.
+    for (const record of records) pipeline.call("xadd", xaddArguments(stream, record));
     if (settings.maxCount !== undefined) pipeline.xtrim(stream, "MAXLEN", "=", settings.maxCount);
     if (settings.maxAgeMs !== undefined) pipeline.xtrim(stream, "MINID", "=", `${now - settings.maxAgeMs}-0`);
     const sent = pipeline.exec();
@@ -67,11 +68,13 @@ export class StreamClient implements MessagingClient {
       return records.map(() => ({}));
     }
     const replies = (await sent) ?? [];
-    return records.map((_, i) => {
-      const [error, id] = replies[i] ?? [new Error("no reply")];
-      if (error) throw error;
-      return { position: { partition: 0, offset: id as string } };
-    });
+    const receipts: PublishReceipt[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const reply = replies[i];
+      if (!reply || reply[0]) throw reply?.[0] ?? new Error("no reply");
+      receipts[i] = { position: { partition: 0, offset: reply[1] as string } };
+    }
+    return receipts;
   }
 
   async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
