@@ -70,4 +70,24 @@ describe("murmur2 / partitionForKey", () => {
     expect(new Set(seen)).toEqual(new Set([0, 2]));
     expect(partitioner({ topic: "t", partitionMetadata, message: { value: "v", partition: 1 } })).toBe(1);
   });
+
+  it("follows new metadata when a partition loses its leader", () => {
+    const metadata = (leaderless: number) =>
+      [0, 1, 2].map((partitionId) => ({
+        partitionErrorCode: 0,
+        partitionId,
+        leader: partitionId === leaderless ? -1 : 1,
+        replicas: [1],
+        isr: [1],
+      }));
+    const partitioner = javaCompatiblePartitioner(() => {})();
+    const choices = (partitionMetadata: ReturnType<typeof metadata>) =>
+      new Set(
+        Array.from({ length: 6 }, () =>
+          partitioner({ topic: "t", partitionMetadata, message: { value: "v" } }),
+        ),
+      );
+    expect(choices(metadata(0))).toEqual(new Set([1, 2]));
+    expect(choices(metadata(2))).toEqual(new Set([0, 1]));
+  });
 });

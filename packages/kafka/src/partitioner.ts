@@ -59,8 +59,17 @@ export function javaCompatiblePartitioner(
 ): ICustomPartitioner {
   return () => {
     const counters = new Map<string, number>();
+    // kafkajs passes one metadata array for all messages of a send: its partitions with a leader are
+    // worked out once per array, not once per message.
+    let metadata: PartitionerArgs["partitionMetadata"] | undefined;
+    let candidates: PartitionerArgs["partitionMetadata"] = [];
     return ({ topic, partitionMetadata, message }: PartitionerArgs) => {
-      const partition = choosePartition(topic, partitionMetadata, message, counters);
+      if (partitionMetadata !== metadata) {
+        metadata = partitionMetadata;
+        const available = partitionMetadata.filter((partition) => partition.leader >= 0);
+        candidates = available.length > 0 ? available : partitionMetadata;
+      }
+      const partition = choosePartition(topic, partitionMetadata.length, candidates, message, counters);
       onAssign(message, partition);
       return partition;
     };
@@ -69,15 +78,13 @@ export function javaCompatiblePartitioner(
 
 function choosePartition(
   topic: string,
-  partitionMetadata: PartitionerArgs["partitionMetadata"],
+  partitionCount: number,
+  candidates: PartitionerArgs["partitionMetadata"],
   message: Message,
   counters: Map<string, number>,
 ): number {
   if (message.partition !== undefined && message.partition !== null) return message.partition;
-  if (message.key !== undefined && message.key !== null)
-    return partitionForKey(message.key, partitionMetadata.length);
-  const available = partitionMetadata.filter((partition) => partition.leader >= 0);
-  const candidates = available.length > 0 ? available : partitionMetadata;
+  if (message.key !== undefined && message.key !== null) return partitionForKey(message.key, partitionCount);
   // Start each topic at a random partition so many short-lived producers do not all pile onto partition 0.
   const next = (counters.get(topic) ?? Math.floor(Math.random() * candidates.length)) + 1;
   counters.set(topic, next);
