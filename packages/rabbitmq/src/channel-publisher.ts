@@ -58,32 +58,39 @@ export class ChannelPublisher {
     return records.map(() => ({}));
   }
 
+  /** One promise per call, settled by counting the records' confirms: a promise per record cost client CPU. */
   private async sendConfirmed(channel: ConfirmChannel, topic: string, records: readonly MessageRecord[]) {
-    const confirms: Promise<void>[] = [];
-    for (const record of records) {
-      let writable = true;
-      const confirm = new Promise<void>((resolve, reject) => {
-        writable = channel.sendToQueue(
-          topic,
-          toBuffer(record.value),
-          publishProperties(record, Date.now(), true),
-          (error: unknown) => (error ? reject(error) : resolve()),
-        );
-      });
-      // Observed below; this only keeps an early rejection from being reported as unhandled meanwhile.
-      confirm.catch(() => {});
-      confirms.push(confirm);
-      if (!writable) await drained(channel);
-    }
-    await Promise.all(confirms);
-  }
-
-  private async sendPlain(channel: Channel, topic: string, records: readonly MessageRecord[]) {
+    let unconfirmed = records.length;
+    let settle: (error?: unknown) => void = () => {};
+    const confirmed = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error ? reject(error) : resolve());
+    });
+    // Observed below; this only keeps an early nack from being reported as unhandled while a write waits.
+    confirmed.catch(() => {});
+    const onConfirm = (error: unknown) => {
+      if (error) settle(error);
+      else if (--unconfirmed === 0) settle();
+    };
+    const now = Date.now();
     for (const record of records) {
       const writable = channel.sendToQueue(
         topic,
         toBuffer(record.value),
-        publishProperties(record, Date.now(), false),
+        publishProperties(record, now, true),
+        onConfirm,
+      );
+      if (!writable) await drained(channel);
+    }
+    await confirmed;
+  }
+
+  private async sendPlain(channel: Channel, topic: string, records: readonly MessageRecord[]) {
+    const now = Date.now();
+    for (const record of records) {
+      const writable = channel.sendToQueue(
+        topic,
+        toBuffer(record.value),
+        publishProperties(record, now, false),
       );
       if (!writable) await drained(channel);
     }
