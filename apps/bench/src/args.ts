@@ -13,14 +13,12 @@ export interface BenchArgs {
   readonly warmup?: number;
   /** Messages per second over all producers (replaces the workload's producerRate). */
   readonly rate?: number;
-  /** Yardstick: adapter/raw measurement pairs per target (the ratio is their median). */
-  readonly rounds?: number;
   readonly out?: string;
 }
 
 export const USAGE = `Usage:
   pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--out DIR]
-  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--rounds N] [--out DIR]
+  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--out DIR]
 
 Runs a workload (OpenMessaging Benchmark YAML fields, see apps/bench/README.md) on each target in turn and
 writes results.json, report.md and report.html (default reports/bench-<run-id>/).
@@ -30,14 +28,13 @@ Options:
   --targets LIST    comma-separated targets (default all): kafka, rabbitmq-queue, rabbitmq-quorum,
                     rabbitmq-stream, redis-list, redis-stream, bullmq
   --duration S      timed run in seconds (replaces the workload's test duration; also caps the
-                    warm-up at S/4 unless --warmup is given)
+                    warm-up at S/4 unless --warmup is given); yardstick: seconds each of adapter and
+                    raw client publish, in interleaved one-second slices (default 20)
   --warmup S        warm-up seconds, excluded from the results
   --rate N          producer rate, messages/s over all producers (0 = find the highest sustainable)
   --out DIR         where to write the reports
   --yardstick       publish at max rate through the adapter, through the raw client, and with the
                     broker's own tool (Kafka ProducerPerformance, RabbitMQ PerfTest, redis-benchmark)
-  --rounds N        yardstick: adapter/raw pairs per target, order alternating; the ratio is the
-                    median of the pairs' ratios (default 3)
   -h, --help        this text`;
 
 function seconds(flag: string, value: string | undefined, min: number): number | undefined {
@@ -75,14 +72,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       `--rate "${values.rate}" is not valid; expected a whole number of messages/s`,
     );
   }
-  const rounds = seconds("rounds", values.rounds, 1);
-  if (rounds !== undefined && !Number.isInteger(rounds)) {
-    throw new InvalidArgumentError(`--rounds "${values.rounds}" is not valid; expected a whole number ≥ 1`);
-  }
   return {
     help,
     yardstick,
-    ...optional("rounds", rounds),
     targets: parseTargets(values.targets),
     ...(values.workload === undefined ? {} : { workload: values.workload }),
     ...optional("duration", seconds("duration", values.duration, 1)),
@@ -109,7 +101,6 @@ function parse(argv: readonly string[]) {
       duration: { type: "string" },
       warmup: { type: "string" },
       rate: { type: "string" },
-      rounds: { type: "string" },
       out: { type: "string" },
     },
   });

@@ -7,6 +7,11 @@ import kafkajs from "kafkajs";
 
 /** A bare client behind the contract's `publish`, so the yardstick's loop is the same for adapter and raw. */
 export interface RawPublisher extends Publisher {
+  /**
+   * Only where the broker keeps everything in memory (Redis): drops what was published, so the yardstick can
+   * empty both paths between rounds instead of filling the machine's memory.
+   */
+  empty?(): Promise<void>;
   /** Removes what setup created and disconnects. */
   close(): Promise<void>;
 }
@@ -152,6 +157,9 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
           }
           return records.map(() => ({}));
         },
+        async empty() {
+          await redis.del(name);
+        },
         async close() {
           await redis.del(name);
           redis.disconnect();
@@ -171,6 +179,9 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
             })),
           );
           return records.map(() => ({}));
+        },
+        async empty() {
+          await queue.obliterate({ force: true });
         },
         async close() {
           await queue.obliterate({ force: true }).catch(() => {});

@@ -6,14 +6,13 @@ import {
   durabilityFor,
   type LoadedWorkload,
   measurePublishRate,
-  type PublishMeasurement,
   type YardstickEntry,
 } from "@brokerlab/bench";
 import { type Publisher, type TargetId, withTimeout } from "@brokerlab/messaging";
 import { capabilitiesOf, createClient, settingsFromEnv } from "@brokerlab/targets";
 import { machine } from "../run-bench.js";
 import { runNativeTool } from "./native-tools.js";
-import { createRawPublisher } from "./raw-publishers.js";
+import { createRawPublisher, type RawPublisher } from "./raw-publishers.js";
 
 /** The workload whose message size, partitions, batching and durability the yardstick uses by default. */
 export const DEFAULT_YARDSTICK_WORKLOAD = "workloads/1-topic-16-partitions-1kb.yaml";
@@ -22,27 +21,32 @@ export interface YardstickOptions {
   readonly loaded: LoadedWorkload;
   readonly targets: readonly TargetId[];
   readonly runId: string;
-  /** Seconds each measurement runs (after a 2 s warm-up). */
+  /** Seconds each of adapter and raw client publishes, in one-second slices (after a 2 s warm-up each). */
   readonly seconds: number;
-  /** Adapter/raw measurement pairs; the ratio is the median of the pairs' ratios (default 3). */
-  readonly rounds?: number;
   readonly onProgress?: (progress: BenchProgress) => void;
   readonly log: (line: string) => void;
 }
 
+type Path = "adapter" | "raw";
+/** A round: four one-second slices. Adapter, raw, raw, adapter cancels a drift that is linear over the round. */
+const ROUND_ORDER: readonly Path[] = ["adapter", "raw", "raw", "adapter"];
+const MIRRORED_ROUND_ORDER: readonly Path[] = ["raw", "adapter", "adapter", "raw"];
+const SLICE_SECONDS = 1;
+const WARMUP_SECONDS = 2;
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 
 /**
- * Per target, publish-only at max rate with the workload's message size, partitions, batch and in-flight window:
- * through the adapter and through the raw client (alternating, `rounds` times each, same loop), then the broker's
+ * Per target, publish-only at max rate with the workload's message size, partitions, batch and in-flight window,
+ * through the adapter and through the raw client (same loop, one-second slices interleaved), then the broker's
  * own tool. Reports adapter ÷ raw and adapter ÷ native.
  */
 export async function runYardstick(options: YardstickOptions): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
   const { workload } = options.loaded;
   const settings = settingsFromEnv();
-  const seconds = Math.max(1, Math.round(options.seconds));
-  const rounds = options.rounds ?? 3;
+  const rounds = Math.max(1, Math.ceil(options.seconds / (2 * SLICE_SECONDS)));
   const payloads = createPayloads({
     ...workload,
     ...(options.loaded.payload ? { fileBytes: options.loaded.payload.bytes } : {}),
@@ -52,7 +56,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
   for (const target of options.targets) {
     const capabilities = capabilitiesOf(target);
     const partitions = capabilities.partitions ? workload.partitionsPerTopic : 1;
-    const notes: string[] = [];
+    const topicOptions = capabilities.partitions ? { partitions } : {};
     let durability: ReturnType<typeof durabilityFor>;
     try {
       durability = durabilityFor(workload.durability, target, capabilities.durability);
@@ -60,80 +64,86 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       options.log(`[${target}] skipped: ${(error as Error).message}`);
       continue;
     }
-    const measure = async (
-      path: "adapter" | "raw",
-      round: number,
-    ): Promise<PublishMeasurement | undefined> => {
-      const name = `bl-yard-${options.runId}-${target}-${path}${round}`;
-      let publisher: (Publisher & { close(): Promise<void> }) | undefined;
-      try {
-        if (path === "adapter") {
-          const client = createClient(target, settings);
-          publisher = client;
-          await withTimeout(client.connect(), 15_000, `connecting ${target} to ${client.address}`);
-          await client.createTopic(name, capabilities.partitions ? { partitions } : {});
-          const close = client.close.bind(client);
-          publisher = {
-            publish: client.publish.bind(client),
-            close: async () => {
-              await client.deleteTopic(name).catch(() => {});
-              await close();
-            },
-          };
-        } else {
-          publisher = await createRawPublisher({ target, settings, name, partitions });
-        }
+    const notes: string[] = [];
+    const names: Record<Path, string> = {
+      adapter: `bl-yard-${options.runId}-${target}-adapter`,
+      raw: `bl-yard-${options.runId}-${target}-raw`,
+    };
+    const client = createClient(target, settings);
+    let raw: RawPublisher | undefined;
+    const adapter: number[] = [];
+    const rawRates: number[] = [];
+    const roundRatios: number[] = [];
+    try {
+      await withTimeout(client.connect(), 15_000, `connecting ${target} to ${client.address}`);
+      await client.createTopic(names.adapter, topicOptions);
+      raw = await createRawPublisher({ target, settings, name: names.raw, partitions });
+      const publishers: Record<Path, Publisher> = { adapter: client, raw };
+      let slicesDone = 0;
+      const publishFor = async (path: Path, seconds: number): Promise<number> => {
         const measured = await measurePublishRate({
-          publisher,
-          topic: name,
+          publisher: publishers[path],
+          topic: names[path],
           payloads,
           keyDistributor: workload.keyDistributor,
           batchSize: workload.publishBatchSize,
           maxInflight: workload.maxInflightPublishes,
           durability,
-          warmupSeconds: 2,
+          warmupSeconds: 0,
           seconds,
-          onSecond: (second, publishRate) =>
-            options.onProgress?.({
-              target,
-              phase: "test",
-              second,
-              of: seconds,
-              offeredRate: 0,
-              publishRate,
-              consumeRate: 0,
-              backlog: 0,
-            }),
         });
-        options.log(`[${target}] ${path} round ${round + 1}: ${measured.publishRate.msgPerSec} msg/s`);
         if (measured.errors.length) notes.push(`${path}: ${measured.errors.join("; ")}`);
-        return measured;
-      } catch (error) {
-        const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        notes.push(`${path} failed: ${message}`);
-        options.log(`[${target}] ${path} failed: ${message}`);
-        return undefined;
-      } finally {
-        await publisher?.close().catch(() => {});
-      }
-    };
+        return measured.publishRate.msgPerSec;
+      };
 
-    // A shared machine drifts: each round measures adapter and raw back to back (order alternating, so
-    // neither always gets the warmer broker) and the ratio is the median of the rounds' ratios.
-    const adapter: number[] = [];
-    const raw: number[] = [];
-    const pairRatios: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? (["adapter", "raw"] as const) : (["raw", "adapter"] as const);
-      const rates: Partial<Record<"adapter" | "raw", number>> = {};
-      for (const path of order) {
-        const measured = await measure(path, round);
-        if (measured) rates[path] = measured.publishRate.msgPerSec;
+      // The first seconds of a client run cold (JIT, buffers, broker caches): each path warms up first.
+      await publishFor("adapter", WARMUP_SECONDS);
+      await publishFor("raw", WARMUP_SECONDS);
+      // A shared machine drifts by tens of percent within seconds: short slices interleaved see the same
+      // drift on both paths, and the median of the rounds' ratios ignores a round that one stall hit.
+      for (let round = 0; round < rounds; round++) {
+        const rates: Record<Path, number[]> = { adapter: [], raw: [] };
+        for (const path of round % 2 === 0 ? ROUND_ORDER : MIRRORED_ROUND_ORDER) {
+          const rate = await publishFor(path, SLICE_SECONDS);
+          rates[path].push(rate);
+          slicesDone++;
+          options.onProgress?.({
+            target,
+            phase: "test",
+            second: slicesDone * SLICE_SECONDS,
+            of: rounds * ROUND_ORDER.length * SLICE_SECONDS,
+            offeredRate: 0,
+            publishRate: rate,
+            consumeRate: 0,
+            backlog: 0,
+          });
+        }
+        adapter.push(...rates.adapter);
+        rawRates.push(...rates.raw);
+        const roundRatio = sum(rates.raw) > 0 ? sum(rates.adapter) / sum(rates.raw) : undefined;
+        if (roundRatio !== undefined) roundRatios.push(roundRatio);
+        options.log(
+          `[${target}] round ${round + 1}/${rounds}: adapter ${rates.adapter.join(", ")}, raw ${rates.raw.join(", ")} msg/s` +
+            (roundRatio === undefined ? "" : ` (×${roundRatio.toFixed(3)})`),
+        );
+        if (raw.empty) {
+          // Redis keeps everything in memory: emptied between rounds, a long run cannot fill the machine.
+          await Promise.all([
+            raw.empty(),
+            client.deleteTopic(names.adapter).then(() => client.createTopic(names.adapter, topicOptions)),
+          ]);
+        }
       }
-      if (rates.adapter !== undefined) adapter.push(rates.adapter);
-      if (rates.raw !== undefined) raw.push(rates.raw);
-      if (rates.adapter !== undefined && rates.raw) pairRatios.push(rates.adapter / rates.raw);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      notes.push(`failed: ${message}`);
+      options.log(`[${target}] failed: ${message}`);
+    } finally {
+      await client.deleteTopic(names.adapter).catch(() => {});
+      await client.close().catch(() => {});
+      await raw?.close().catch(() => {});
     }
+
     options.log(`[${target}] native tool…`);
     const native = await runNativeTool({
       target,
@@ -144,14 +154,15 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       durability,
       batchSize: workload.publishBatchSize,
       maxInflight: workload.maxInflightPublishes,
-      seconds,
+      seconds: Math.max(1, Math.round(options.seconds)),
       log: options.log,
     });
-    const adapterMsgPerSec = Math.round(median(adapter));
-    const rawClientMsgPerSec = Math.round(median(raw));
+    const adapterMsgPerSec = Math.round(adapter.length > 0 ? sum(adapter) / adapter.length : 0);
+    const rawClientMsgPerSec = Math.round(rawRates.length > 0 ? sum(rawRates) / rawRates.length : 0);
     notes.push(
-      `${rounds} rounds of adapter/raw pairs (order alternating) of ${seconds} s each, durability ${durability}, batch ${workload.publishBatchSize}, ` +
-        `${workload.maxInflightPublishes} in flight: adapter ${adapter.join(" / ")}, raw ${raw.join(" / ")} msg/s`,
+      `${roundRatios.length} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each; ` +
+        `durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight; ` +
+        `adapter ÷ raw per round ${roundRatios.map((value) => value.toFixed(3)).join(" / ")}`,
       ...native.notes,
     );
     const entry: YardstickEntry = {
@@ -160,7 +171,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       rawClientMsgPerSec,
       nativeTool: native.tool,
       nativeMsgPerSec: native.msgPerSec,
-      adapterVsRaw: pairRatios.length > 0 ? Math.round(median(pairRatios) * 1000) / 1000 : null,
+      adapterVsRaw: roundRatios.length > 0 ? Math.round(median(roundRatios) * 1000) / 1000 : null,
       adapterVsNative: ratio(adapterMsgPerSec, native.msgPerSec),
       notes,
     };
