@@ -8,8 +8,8 @@ import kafkajs from "kafkajs";
 /** A bare client behind the contract's `publish`, so the yardstick's loop is the same for adapter and raw. */
 export interface RawPublisher extends Publisher {
   /**
-   * Only where the broker keeps everything in memory (Redis): drops what was published, so the yardstick can
-   * empty both paths between rounds instead of filling the machine's memory.
+   * Only where the broker holds what was published in memory (Redis, RabbitMQ queues): drops it, so the
+   * yardstick can empty both paths between rounds. Logs (Kafka, RabbitMQ streams) keep growing, as in a long run.
    */
   empty?(): Promise<void>;
   /** Removes what setup created and disconnects. */
@@ -90,7 +90,7 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
       await confirm.assertQueue(name, { durable: true, arguments: { "x-queue-type": QUEUE_TYPE[target] } });
       const drained = (channel: amqplib.Channel) =>
         new Promise<void>((resolve) => channel.once("drain", resolve));
-      return {
+      const publisher: RawPublisher = {
         async publish(topic: string, records: readonly MessageRecord[], publishOptions) {
           const properties = (record: MessageRecord) => ({
             persistent: true,
@@ -124,6 +124,13 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
         async close() {
           await plain.deleteQueue(name).catch(() => {});
           await connection.close();
+        },
+      };
+      if (target === "rabbitmq-stream") return publisher;
+      return {
+        ...publisher,
+        async empty() {
+          await plain.purgeQueue(name);
         },
       };
     }

@@ -127,7 +127,8 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
             (roundRatio === undefined ? "" : ` (×${roundRatio.toFixed(3)})`),
         );
         if (raw.empty) {
-          // Redis keeps everything in memory: emptied between rounds, a long run cannot fill the machine.
+          // Redis and RabbitMQ queues hold what was published in memory: emptied between rounds, each round
+          // starts from the same depth and a long run cannot fill the machine.
           await Promise.all([
             raw.empty(),
             client.deleteTopic(names.adapter).then(() => client.createTopic(names.adapter, topicOptions)),
