@@ -42,6 +42,14 @@ describe("records", () => {
     ]);
   });
 
+  it("counts offsets exactly past 2^53", () => {
+    const metadata = [{ topicName: "t", partition: 0, errorCode: 0, baseOffset: "9007199254740991" }];
+    expect(receiptsFor([0, 0], metadata)).toEqual([
+      { position: { partition: 0, offset: "9007199254740991" } },
+      { position: { partition: 0, offset: "9007199254740992" } },
+    ]);
+  });
+
   it("gives receipts without positions when the broker said nothing (acks 0)", () => {
     expect(receiptsFor([0, 1], [])).toEqual([{}, {}]);
   });

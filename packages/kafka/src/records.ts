@@ -1,14 +1,16 @@
 import type { MessageRecord, PublishReceipt } from "@brokerlab/messaging";
 import type { IHeaders, KafkaMessage, Message, RecordMetadata } from "kafkajs";
 
-/** A contract record as a kafkajs message. The value is wrapped, not copied. */
+/**
+ * A contract record as a kafkajs message: the value wrapped, not copied, the headers passed as they are (kafkajs
+ * only reads them). One literal of one shape: built per record, spreads cost measurable client CPU.
+ */
 export function toKafkaMessage(record: MessageRecord): Message {
-  const value = Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength);
   return {
     key: record.key ?? null,
-    value,
-    ...(record.headers ? { headers: { ...record.headers } } : {}),
-    ...(record.timestamp === undefined ? {} : { timestamp: String(record.timestamp) }),
+    value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength),
+    headers: record.headers,
+    timestamp: record.timestamp === undefined ? undefined : String(record.timestamp),
   };
 }
 
@@ -34,19 +36,25 @@ export function receiptsFor(
   partitions: readonly (number | undefined)[],
   metadata: readonly RecordMetadata[],
 ): PublishReceipt[] {
-  const base = new Map<number, bigint>();
+  const base = new Map<number, string>();
   for (const entry of metadata) {
-    if (entry.baseOffset !== undefined && BigInt(entry.baseOffset) >= 0n)
-      base.set(entry.partition, BigInt(entry.baseOffset));
+    if (entry.baseOffset !== undefined && !entry.baseOffset.startsWith("-"))
+      base.set(entry.partition, entry.baseOffset);
   }
-  const seen = new Map<number, bigint>();
+  const seen = new Map<number, number>();
   return partitions.map((partition) => {
     const first = partition === undefined ? undefined : base.get(partition);
     if (partition === undefined || first === undefined) return {};
-    const index = seen.get(partition) ?? 0n;
-    seen.set(partition, index + 1n);
-    return { position: { partition, offset: String(first + index) } };
+    const index = seen.get(partition) ?? 0;
+    seen.set(partition, index + 1);
+    return { position: { partition, offset: addToOffset(first, index) } };
   });
+}
+
+/** Offsets are int64: exact Number arithmetic while the sum stays below 2^53, BigInt above. */
+function addToOffset(offset: string, count: number): string {
+  const value = Number(offset);
+  return Number.isSafeInteger(value + count) ? String(value + count) : String(BigInt(offset) + BigInt(count));
 }
 
 /** Splits records into sends of at most `maxBytes` (a single bigger record goes alone) so no batch hits Kafka's size limit. */
@@ -68,9 +76,12 @@ export function chunkByBytes(records: readonly MessageRecord[], maxBytes: number
   return chunks;
 }
 
+/** An upper bound that is cheap per record: UTF-16 length × 3 bounds a string's UTF-8 bytes. */
 function approximateSize(record: MessageRecord): number {
-  let size = record.value.byteLength + Buffer.byteLength(record.key ?? "") + 32;
-  for (const [name, value] of Object.entries(record.headers ?? {}))
-    size += Buffer.byteLength(name) + Buffer.byteLength(value) + 8;
+  let size = record.value.byteLength + (record.key ?? "").length * 3 + 32;
+  const headers = record.headers;
+  if (headers !== undefined) {
+    for (const name in headers) size += (name.length + (headers[name] ?? "").length) * 3 + 8;
+  }
   return size;
 }

@@ -68,8 +68,8 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
             messages: records.map((record) => ({
               key: record.key ?? null,
               value: buffer(record.value),
-              ...(record.headers ? { headers: { ...record.headers } } : {}),
-              ...(record.timestamp === undefined ? {} : { timestamp: String(record.timestamp) }),
+              headers: record.headers,
+              timestamp: record.timestamp === undefined ? undefined : String(record.timestamp),
             })),
           });
           return records.map(() => ({}));
