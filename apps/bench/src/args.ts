@@ -29,7 +29,8 @@ Options:
                     rabbitmq-stream, redis-list, redis-stream, bullmq
   --duration S      timed run in seconds (replaces the workload's test duration; also caps the
                     warm-up at S/4 unless --warmup is given); yardstick: seconds each of adapter and
-                    raw client publish, in interleaved one-second slices (default 20)
+                    raw client publish, in interleaved one-second slices (default 60: a
+                    single second here swings ±20 %, the median of 30 rounds settles)
   --warmup S        warm-up seconds, excluded from the results
   --rate N          producer rate, messages/s over all producers (0 = find the highest sustainable)
   --out DIR         where to write the reports

@@ -42,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
       targets: args.targets,
       runId,
       // Not the workload's test duration: an OMB file says 15 minutes, per measurement that would be hours.
-      seconds: args.duration ?? 20,
+      seconds: args.duration ?? 60,
       onProgress,
       log: (line) => {
         endProgressLine();
