@@ -10,6 +10,8 @@ export interface RawPublisher extends Publisher {
   /**
    * Only where the broker holds what was published in memory (Redis, RabbitMQ queues): drops it, so the
    * yardstick can empty both paths between rounds. Logs (Kafka, RabbitMQ streams) keep growing, as in a long run.
+   * Resolves once the broker is done freeing, also what the adapter deleted just before (Redis frees UNLINKed
+   * values in a background thread, which would otherwise take CPU from the next round's first slices).
    */
   empty?(): Promise<void>;
   /** Removes what setup created and disconnects. */
@@ -166,6 +168,7 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
         },
         async empty() {
           await redis.del(name);
+          await lazyFreeDone(redis);
         },
         async close() {
           await redis.del(name);
@@ -189,6 +192,7 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
         },
         async empty() {
           await queue.obliterate({ force: true });
+          await lazyFreeDone(connection);
         },
         async close() {
           await queue.obliterate({ force: true }).catch(() => {});
@@ -197,5 +201,15 @@ export async function createRawPublisher(options: RawPublisherOptions): Promise<
         },
       };
     }
+  }
+}
+
+/** Waits (at most 10 s) until Redis has no values left to free in the background. */
+async function lazyFreeDone(redis: Redis): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const info = await redis.info("memory");
+    if (/^lazyfree_pending_objects:0\r?$/m.test(info)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -65,6 +65,8 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       continue;
     }
     const notes: string[] = [];
+    // Once per distinct error, not once per slice it recurred in.
+    const errors = new Set<string>();
     const names: Record<Path, string> = {
       adapter: `bl-yard-${options.runId}-${target}-adapter`,
       raw: `bl-yard-${options.runId}-${target}-raw`,
@@ -92,7 +94,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
           warmupSeconds: 0,
           seconds,
         });
-        if (measured.errors.length) notes.push(`${path}: ${measured.errors.join("; ")}`);
+        for (const error of measured.errors) errors.add(`${path}: ${error}`);
         return measured.publishRate.msgPerSec;
       };
 
@@ -129,10 +131,9 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
         if (raw.empty) {
           // Redis and RabbitMQ queues hold what was published in memory: emptied between rounds, each round
           // starts from the same depth and a long run cannot fill the machine.
-          await Promise.all([
-            raw.empty(),
-            client.deleteTopic(names.adapter).then(() => client.createTopic(names.adapter, topicOptions)),
-          ]);
+          await client.deleteTopic(names.adapter);
+          await client.createTopic(names.adapter, topicOptions);
+          await raw.empty();
         }
       }
     } catch (error) {
@@ -164,6 +165,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       `${roundRatios.length} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each; ` +
         `durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight; ` +
         `adapter ÷ raw per round ${roundRatios.map((value) => value.toFixed(3)).join(" / ")}`,
+      ...errors,
       ...native.notes,
     );
     const entry: YardstickEntry = {
