@@ -11,7 +11,10 @@ export interface PublishOptions {
 }
 
 export interface Publisher {
-  /** Resolves once the broker holds every record at the requested durability. */
+  /**
+   * Resolves once the broker holds every record at the requested durability. Records are read, not copied:
+   * leave their values and headers unchanged until the call resolves.
+   */
   publish(
     topic: string,
     records: readonly MessageRecord[],
