@@ -35,6 +35,7 @@ const SLICE_SECONDS = 1;
 const WARMUP_SECONDS = 2;
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+const mean = (values: readonly number[]) => (values.length > 0 ? sum(values) / values.length : 0);
 const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 
 /**
@@ -73,7 +74,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
     };
     const client = createClient(target, settings);
     let raw: RawPublisher | undefined;
-    const adapter: number[] = [];
+    const adapterRates: number[] = [];
     const rawRates: number[] = [];
     const roundRatios: number[] = [];
     try {
@@ -120,7 +121,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
             backlog: 0,
           });
         }
-        adapter.push(...rates.adapter);
+        adapterRates.push(...rates.adapter);
         rawRates.push(...rates.raw);
         const roundRatio = sum(rates.raw) > 0 ? sum(rates.adapter) / sum(rates.raw) : undefined;
         if (roundRatio !== undefined) roundRatios.push(roundRatio);
@@ -159,8 +160,8 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       seconds: Math.max(1, Math.round(options.seconds)),
       log: options.log,
     });
-    const adapterMsgPerSec = Math.round(adapter.length > 0 ? sum(adapter) / adapter.length : 0);
-    const rawClientMsgPerSec = Math.round(rawRates.length > 0 ? sum(rawRates) / rawRates.length : 0);
+    const adapterMsgPerSec = Math.round(mean(adapterRates));
+    const rawClientMsgPerSec = Math.round(mean(rawRates));
     notes.push(
       `${roundRatios.length} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each; ` +
         `durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight; ` +
