@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { checkHistory } from "./check-history.js";
+import type { HistoryEvent } from "./history.js";
+import { readingOf } from "./reading.js";
+
+const events: HistoryEvent[] = [
+  {
+    type: "run",
+    target: "kafka",
+    level: "replicated",
+    fault: "kill",
+    topic: "t",
+    startedAt: "",
+    retainsAfterAck: true,
+    idempotent: false,
+  },
+  { type: "leader", phase: "before", t: 0, node: "kafka-2" },
+  { type: "attempt", id: 1, key: "k", attempt: 1, start: 0, end: 10, outcome: "ok" },
+  { type: "fault", t: 100, action: "kill", node: "kafka-2" },
+  { type: "attempt", id: 2, key: "k", attempt: 1, start: 200, end: 2_200, outcome: "ok" },
+  { type: "leader", phase: "after", t: 3_000, node: "kafka-1" },
+  { type: "read", reader: "fresh", id: 1, key: "k", position: "0/0", t: 3_100 },
+  { type: "read", reader: "fresh", id: 2, key: "k", position: "0/1", t: 3_100 },
+  { type: "read-done", reader: "fresh", t: 3_200, complete: true },
+];
+
+describe("readingOf", () => {
+  it("says what the level lost when the leader died and who took over how fast", () => {
+    const line = readingOf({ level: "replicated", fault: "kill", idempotent: false }, checkHistory(events));
+    expect(line).toBe(
+      "replicated acks (acks=all with min.insync.replicas=2, quorum confirms, WAIT for a replica) lost nothing of 2 acknowledged records when the leader kafka-2 was SIGKILLed; kafka-1 took over; first acknowledgement 2.1 s after the fault",
+    );
+  });
+
+  it("on a weaker level, a zero says that loss is possible, not promised away", () => {
+    const line = readingOf({ level: "leader", fault: "kill", idempotent: false }, checkHistory(events));
+    expect(line).toContain("loss is possible at this level, this run just did not hit it");
+    const lossy = checkHistory(events.filter((e) => !(e.type === "read" && e.id === 2)));
+    expect(readingOf({ level: "leader", fault: "kill", idempotent: false }, lossy)).toContain(
+      "lost 1 of 2 acknowledged records",
+    );
+  });
+});
