@@ -24,6 +24,7 @@ import { KafkaSubscription } from "./consumer/kafka-subscription.js";
 import { connectionFailure, isConnectionLoss, missingTopic, protocolErrorType } from "./kafka-errors.js";
 import { addressOf, DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions, kafkaConfig } from "./options.js";
 import { javaCompatiblePartitioner } from "./partitioner.js";
+import { checkProducerOptions, publishDurability } from "./producer-options.js";
 import { chunkByBytes, receiptsFor, toKafkaMessage } from "./records.js";
 
 /** Kafka producer acks per contract durability level. */
@@ -34,11 +35,14 @@ const MAX_SEND_BYTES = 900_000;
 /** Room for the record batch header and per-record framing that chunkByBytes only estimates. */
 const BATCH_OVERHEAD_BYTES = 256;
 const DEFAULT_PREFETCH = 100;
+/** With the cluster's retry settings (100 ms doubling to at most 2 s), about a minute of retries. */
+const IDEMPOTENT_RETRIES = 30;
 
 /** A Kafka client for the brokerlab contract. Nothing global: every instance has its own connections. */
 export function createKafkaClient(options: KafkaClientOptions): MessagingClient {
   if (options.brokers.length === 0)
     throw new InvalidArgumentError("brokers must list at least one host:port");
+  checkProducerOptions(options);
   return new KafkaClient(options);
 }
 
@@ -75,11 +79,20 @@ class KafkaClient implements MessagingClient {
   }
 
   private createProducer(): Producer {
+    const createPartitioner = javaCompatiblePartitioner(
+      (message, partition) => this.assigned.set(message, partition),
+      this.options.unkeyedPartitioning,
+    );
+    if (!this.options.idempotent)
+      return this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner });
     return this.kafka.producer({
       allowAutoTopicCreation: false,
-      createPartitioner: javaCompatiblePartitioner((message, partition) =>
-        this.assigned.set(message, partition),
-      ),
+      createPartitioner,
+      idempotent: true,
+      // kafkajs' sequence numbers go wrong with concurrent requests to one partition (OUT_OF_ORDER_SEQUENCE_NUMBER).
+      maxInFlightRequests: 1,
+      // kafkajs would retry forever; about a minute of retries bounds a publish while a partition has no leader.
+      retry: { retries: IDEMPOTENT_RETRIES },
     });
   }
 
@@ -131,7 +144,7 @@ class KafkaClient implements MessagingClient {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    const level = options?.durability ?? "leader";
+    const level = publishDurability(this.options, options?.durability);
     requireDurability(this, level, "Kafka acks are 0, 1 or all");
     await this.connect();
     const sending = this.send(topic, records, ACKS[level]);

@@ -1,7 +1,9 @@
 import type { ConnectionOptions } from "node:tls";
 import kafkajs, { type KafkaConfig, type LogEntry, type logCreator, type SASLOptions } from "kafkajs";
+import type { KafkaProducerOptions } from "./producer-options.js";
 
-export interface KafkaClientOptions {
+/** Connection and producer options; the producer options are shared with the librdkafka target. */
+export interface KafkaClientOptions extends KafkaProducerOptions {
   /** Bootstrap brokers, `host:port`. */
   readonly brokers: readonly string[];
   /** Default `brokerlab`. */

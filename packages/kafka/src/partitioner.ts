@@ -1,4 +1,6 @@
 import type { ICustomPartitioner, Message, PartitionerArgs } from "kafkajs";
+import type { UnkeyedPartitioning } from "./producer-options.js";
+import { UnkeyedPartitioner } from "./unkeyed-partitioner.js";
 
 const SEED = 0x9747b28c;
 const M = 0x5bd1e995;
@@ -51,25 +53,26 @@ export function partitionForKey(key: string | Uint8Array, partitionCount: number
 }
 
 /**
- * A kafkajs partitioner: keyed records go where the Java client puts them, unkeyed records round-robin over
- * partitions that have a leader. `onAssign` learns each message's partition so publish can return positions.
+ * A kafkajs partitioner: keyed records go where the Java client puts them, unkeyed records as `unkeyed` picks
+ * among partitions that have a leader. `onAssign` learns each message's partition so publish can return positions.
  */
 export function javaCompatiblePartitioner(
   onAssign: (message: Message, partition: number) => void,
+  unkeyed: UnkeyedPartitioning = "round-robin",
 ): ICustomPartitioner {
   return () => {
-    const counters = new Map<string, number>();
+    const chooser = new UnkeyedPartitioner(unkeyed);
     // kafkajs passes one metadata array for all messages of a send: its partitions with a leader are
     // worked out once per array, not once per message.
     let metadata: PartitionerArgs["partitionMetadata"] | undefined;
-    let candidates: PartitionerArgs["partitionMetadata"] = [];
+    let candidates: number[] = [];
     return ({ topic, partitionMetadata, message }: PartitionerArgs) => {
       if (partitionMetadata !== metadata) {
         metadata = partitionMetadata;
         const available = partitionMetadata.filter((partition) => partition.leader >= 0);
-        candidates = available.length > 0 ? available : partitionMetadata;
+        candidates = (available.length > 0 ? available : partitionMetadata).map((p) => p.partitionId);
       }
-      const partition = choosePartition(topic, partitionMetadata.length, candidates, message, counters);
+      const partition = choosePartition(topic, partitionMetadata.length, candidates, message, chooser);
       onAssign(message, partition);
       return partition;
     };
@@ -79,14 +82,16 @@ export function javaCompatiblePartitioner(
 function choosePartition(
   topic: string,
   partitionCount: number,
-  candidates: PartitionerArgs["partitionMetadata"],
+  candidates: readonly number[],
   message: Message,
-  counters: Map<string, number>,
+  chooser: UnkeyedPartitioner,
 ): number {
   if (message.partition !== undefined && message.partition !== null) return message.partition;
   if (message.key !== undefined && message.key !== null) return partitionForKey(message.key, partitionCount);
-  // Start each topic at a random partition so many short-lived producers do not all pile onto partition 0.
-  const next = (counters.get(topic) ?? Math.floor(Math.random() * candidates.length)) + 1;
-  counters.set(topic, next);
-  return candidates[next % candidates.length]?.partitionId ?? 0;
+  return chooser.next(topic, candidates, valueBytes(message.value));
+}
+
+function valueBytes(value: Message["value"]): number {
+  if (value === null) return 0;
+  return typeof value === "string" ? Buffer.byteLength(value) : value.byteLength;
 }

@@ -1,3 +1,4 @@
+import type { KafkaProducerOptions } from "@brokerlab/kafka";
 import { InvalidArgumentError } from "@brokerlab/messaging";
 
 /** Where the brokers are. Every field has an environment variable; the README documents them in one table. */
@@ -9,6 +10,8 @@ export interface ConnectionSettings {
     username: string;
     password: string;
   };
+  /** Producer options of the Kafka targets (unkeyed partitioning, idempotence); set in code, not the environment. */
+  readonly kafkaProducer?: KafkaProducerOptions;
   readonly rabbitmqUrl: string;
   readonly redisUrl: string;
 }

@@ -22,6 +22,7 @@ export function createClient(
         brokers: settings.kafkaBrokers,
         ssl: settings.kafkaSsl,
         ...(settings.kafkaSasl ? { sasl: settings.kafkaSasl } : {}),
+        ...settings.kafkaProducer,
       });
     case "rabbitmq-queue":
     case "rabbitmq-quorum":
