@@ -1,3 +1,4 @@
+import { TARGET_IDS } from "@brokerlab/targets";
 import { describe, expect, it } from "vitest";
 import { parseBenchArgs, warmupSeconds, workloadOverrides } from "./args.js";
 
@@ -22,8 +23,8 @@ describe("parseBenchArgs", () => {
     expect(args.yardstick).toBe(false);
   });
 
-  it("defaults to all seven targets and needs no workload for --yardstick or --help", () => {
-    expect(parseBenchArgs(["--yardstick"]).targets).toHaveLength(7);
+  it("defaults to every target and needs no workload for --yardstick or --help", () => {
+    expect(parseBenchArgs(["--yardstick"]).targets).toEqual([...TARGET_IDS]);
     expect(parseBenchArgs(["--help"]).help).toBe(true);
   });
 

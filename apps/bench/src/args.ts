@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { InvalidArgumentError, type TargetId } from "@brokerlab/messaging";
-import { parseTargets } from "@brokerlab/targets";
+import { parseTargets, TARGET_IDS } from "@brokerlab/targets";
 
 export interface BenchArgs {
   readonly help: boolean;
@@ -25,8 +25,7 @@ writes results.json, report.md and report.html (default reports/bench-<run-id>/)
 
 Options:
   --workload FILE   workload YAML (e.g. workloads/1-topic-16-partitions-1kb.yaml)
-  --targets LIST    comma-separated targets (default all): kafka, rabbitmq-queue, rabbitmq-quorum,
-                    rabbitmq-stream, redis-list, redis-stream, bullmq
+  --targets LIST    comma-separated targets (default all): ${TARGET_IDS.join(", ")}
   --duration S      timed run in seconds (replaces the workload's test duration; also caps the
                     warm-up at S/4 unless --warmup is given); yardstick: seconds each of adapter and
                     raw client publish, in interleaved one-second slices (default 60: a

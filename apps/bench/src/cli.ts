@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { loadWorkload, WorkloadError } from "@brokerlab/bench";
 import { isBrokerlabError } from "@brokerlab/messaging";
 import { renderTable } from "@brokerlab/report";
+import { TARGET_IDS } from "@brokerlab/targets";
 import { type BenchArgs, parseBenchArgs, USAGE, warmupSeconds, workloadOverrides } from "./args.js";
 import { endProgressLine, progressPrinter } from "./progress.js";
 import { summaryTable, yardstickTable } from "./report/bench-report.js";
@@ -13,7 +14,7 @@ import { DEFAULT_YARDSTICK_WORKLOAD, runYardstick } from "./yardstick/run-yardst
 const cwd = process.env.INIT_CWD ?? process.cwd();
 
 function load(args: BenchArgs, file: string) {
-  const loaded = loadWorkload(file, { cwd, overrides: workloadOverrides(args) });
+  const loaded = loadWorkload(file, { cwd, targets: TARGET_IDS, overrides: workloadOverrides(args) });
   const workload = {
     ...loaded.workload,
     warmupDurationSeconds: warmupSeconds(args, loaded.workload.warmupDurationSeconds),

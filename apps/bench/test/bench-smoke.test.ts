@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BenchResults, loadWorkload } from "@brokerlab/bench";
-import { TARGET_IDS } from "@brokerlab/messaging";
 import { checkHtmlInBrowser } from "@brokerlab/report";
+import { TARGET_IDS } from "@brokerlab/targets";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBench, writeBenchReport } from "../src/run-bench.js";
 import { newRunId } from "../src/run-id.js";
@@ -19,6 +19,7 @@ describe("pnpm bench smoke run against the real brokers", () => {
   it("measures rates, latencies and a time series on every target", { timeout: 120_000 }, async () => {
     const loaded = loadWorkload("workloads/smoke.yaml", {
       cwd: repoRoot,
+      targets: TARGET_IDS,
       overrides: { producerRate: 100, testDurationSeconds: 2, warmupDurationSeconds: 0 },
     });
     results = await runBench({ loaded, targets: [...TARGET_IDS], runId: newRunId() });

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { loadWorkload } from "@brokerlab/bench";
+import { TARGET_IDS } from "@brokerlab/targets";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { newRunId } from "../src/run-id.js";
@@ -18,7 +19,7 @@ describe("pnpm bench --yardstick, one short round against the real Redis", () =>
     const runId = newRunId();
     const lines: string[] = [];
     const results = await runYardstick({
-      loaded: loadWorkload(DEFAULT_YARDSTICK_WORKLOAD, { cwd: repoRoot }),
+      loaded: loadWorkload(DEFAULT_YARDSTICK_WORKLOAD, { cwd: repoRoot, targets: TARGET_IDS }),
       targets: ["redis-list"],
       runId,
       seconds: 2,

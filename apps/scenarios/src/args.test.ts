@@ -1,3 +1,4 @@
+import { TARGET_IDS } from "@brokerlab/targets";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "./args.js";
 
@@ -7,7 +8,7 @@ describe("parseCliArgs", () => {
   it("defaults to every scenario, every target and 200 messages", () => {
     const args = parseCliArgs([], NAMES);
     expect(args.scenarios).toEqual(NAMES);
-    expect(args.targets).toHaveLength(7);
+    expect(args.targets).toEqual([...TARGET_IDS]);
     expect(args.messages).toBe(200);
     expect(args.json).toBe(false);
   });

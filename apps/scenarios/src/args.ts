@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { InvalidArgumentError, TARGET_IDS, type TargetId } from "@brokerlab/messaging";
-import { parseTargets } from "@brokerlab/targets";
+import { InvalidArgumentError, type TargetId } from "@brokerlab/messaging";
+import { parseTargets, TARGET_IDS } from "@brokerlab/targets";
 import { DEFAULT_SETTINGS } from "./context.js";
 
 export interface CliArgs {
@@ -26,14 +26,14 @@ Scenarios (default: all):
   ${scenarioNames.join(", ")}
 
 Options:
-  --targets a,b,…  targets to compare (default: all seven)
+  --targets a,b,…  targets to compare (default: all)
                    ${TARGET_IDS.join(", ")}
   --messages N     records per scenario step, ${MIN_MESSAGES}–${MAX_MESSAGES} (default ${DEFAULT_SETTINGS.messages})
   --out DIR        where the report files go (default: reports/<run-id>/ at the repo root)
   --json           print the results JSON to stdout instead of the tables (progress stays on stderr)
   -h, --help       this text
 
-Defaults keep \`pnpm scenario all\` on seven targets to a few minutes on a 2-core machine:
+Defaults keep \`pnpm scenario all\` on every target to a few minutes on a 2-core machine:
   ${DEFAULT_SETTINGS.messages} messages; the retention policy is a 1 s max age (or a quarter of the records by count) and is
   watched for at most ${DEFAULT_SETTINGS.policyWaitMs / 1000} s; the lag scenario's slow consumer needs about ${DEFAULT_SETTINGS.lagMs / 1000} s for all records.
 

@@ -40,6 +40,6 @@ export interface RunResults {
   readonly startedAt: string;
   finishedAt?: string;
   /** Keyed by target id: each target's client reports its broker's version and address. */
-  readonly brokers: Partial<Record<TargetId, BrokerInfo>>;
+  readonly brokers: Record<TargetId, BrokerInfo>;
   readonly scenarios: ScenarioResults[];
 }

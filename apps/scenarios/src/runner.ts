@@ -46,8 +46,8 @@ function messageOf(error: unknown): string {
 }
 
 /** Connects to every target once, for its version and address; an unreachable one fails within seconds. */
-async function probeAll(options: RunOptions): Promise<Partial<Record<TargetId, BrokerInfo>>> {
-  const brokers: Partial<Record<TargetId, BrokerInfo>> = {};
+async function probeAll(options: RunOptions): Promise<Record<TargetId, BrokerInfo>> {
+  const brokers: Record<TargetId, BrokerInfo> = {};
   await Promise.all(
     options.targets.map(async (target) => {
       let client: MessagingClient | undefined;

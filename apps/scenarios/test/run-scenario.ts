@@ -1,5 +1,5 @@
-import { TARGET_IDS, type TargetId } from "@brokerlab/messaging";
-import { capabilitiesOf, createClient } from "@brokerlab/targets";
+import type { TargetId } from "@brokerlab/messaging";
+import { capabilitiesOf, createClient, TARGET_IDS } from "@brokerlab/targets";
 import { DEFAULT_SETTINGS, type ScenarioSettings } from "../src/context.js";
 import type { ScenarioResults, TargetResult } from "../src/results.js";
 import { runScenarios } from "../src/runner.js";
@@ -8,7 +8,7 @@ import { SCENARIOS } from "../src/scenarios/index.js";
 /** Small volumes: these tests check behaviour against declared capabilities, not performance. */
 export const TEST_SETTINGS: ScenarioSettings = { ...DEFAULT_SETTINGS, messages: 20, lagMs: 1_000 };
 
-/** Generous: one scenario on all seven targets against the shared brokers of a small machine. */
+/** Generous: one scenario on every target against the shared brokers of a small machine. */
 export const RUN_TIMEOUT_MS = 240_000;
 
 /** Runs one scenario on every target against the live brokers. */

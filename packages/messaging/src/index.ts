@@ -23,6 +23,19 @@ export { formatPosition, type Position, parsePosition } from "./position.js";
 export type { Delivery, MessageRecord, PublishReceipt } from "./record.js";
 export { requireDurability, requireStartPosition } from "./require-capability.js";
 export { StartAt, type StartPosition, type StartPositionKind } from "./start-position.js";
-export { type BrokerKind, brokerOf, isTargetId, TARGET_IDS, type TargetId } from "./targets.js";
+export type {
+  BenchSupport,
+  CommandResult,
+  ConnectionSource,
+  NativeRun,
+  NativeTool,
+  NativeToolContext,
+  NativeToolResult,
+  RawPublisher,
+  RawPublisherFactory,
+  RawPublisherOptions,
+  TargetDefinition,
+} from "./target-definition.js";
+export type { TargetId } from "./targets.js";
 export type { GroupLag, PartitionState, RetentionPolicy, TopicOptions, TopicState } from "./topic.js";
 export { withTimeout } from "./with-timeout.js";

@@ -11,6 +11,8 @@ export {
 export { PublishRejectedError } from "./channel-publisher.js";
 export { queueArguments } from "./queue-arguments.js";
 export { RabbitMqClient, type RabbitMqClientOptions } from "./rabbitmq-client.js";
+export { type RabbitMqSettings, rabbitMqSettings } from "./rabbitmq-settings.js";
+export { RABBITMQ_TARGET_DEFINITIONS } from "./rabbitmq-targets.js";
 
 /** A client for one RabbitMQ target (a MessagingClient), not yet connected: call `connect()`. */
 export function createRabbitMqClient(target: RabbitMqTarget, options: RabbitMqClientOptions): RabbitMqClient {

@@ -4,7 +4,8 @@ import type { RabbitMqTarget } from "./capabilities.js";
 /** AMQP queue arguments (x-*) as RabbitMQ reads them. */
 export type QueueArguments = Record<string, string | number>;
 
-const QUEUE_TYPE: Record<RabbitMqTarget, string> = {
+/** The x-queue-type each target declares its queues with. */
+export const QUEUE_TYPE: Readonly<Record<RabbitMqTarget, string>> = {
   "rabbitmq-queue": "classic",
   "rabbitmq-quorum": "quorum",
   "rabbitmq-stream": "stream",

@@ -1,2 +1,12 @@
-export { type ConnectionSettings, DEFAULT_SETTINGS, settingsFromEnv } from "./connection-settings.js";
-export { capabilitiesOf, createClient, parseTargets } from "./create-client.js";
+export { checkTargetDefinitions, definitionProblems } from "./check-definition.js";
+export {
+  brokerOf,
+  capabilitiesOf,
+  connectionSource,
+  createClient,
+  isTargetId,
+  parseTargets,
+  TARGET_IDS,
+  targetDefinition,
+} from "./lookup.js";
+export { TARGETS } from "./targets.js";

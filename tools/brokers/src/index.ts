@@ -19,6 +19,7 @@ export {
 } from "./probes.js";
 export {
   type BrokerSettings,
+  defaultCacheDir,
   KAFKA_VERSION,
   RABBITMQ_VERSION,
   REDIS_VERSION,

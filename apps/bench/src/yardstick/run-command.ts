@@ -1,9 +1,6 @@
 import { spawn } from "node:child_process";
 
-export interface CommandResult {
-  readonly code: number | null;
-  readonly output: string;
-}
+import type { CommandResult } from "@brokerlab/messaging";
 
 /** Runs a command to completion (bounded), collecting stdout and stderr together. Never throws on exit code. */
 export function runCommand(
@@ -27,7 +24,12 @@ export function runCommand(
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      resolve({ code, output, tail: outputTail(output) });
     });
   });
+}
+
+/** The last three lines, at most 300 characters: what an error message quotes of a tool's output. */
+function outputTail(output: string): string {
+  return output.trim().split("\n").slice(-3).join(" | ").slice(0, 300);
 }

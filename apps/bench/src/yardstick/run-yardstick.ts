@@ -8,11 +8,10 @@ import {
   measurePublishRate,
   type YardstickEntry,
 } from "@brokerlab/bench";
-import { type Publisher, type TargetId, withTimeout } from "@brokerlab/messaging";
-import { capabilitiesOf, createClient, settingsFromEnv } from "@brokerlab/targets";
+import { type RawPublisher, type TargetId, withTimeout } from "@brokerlab/messaging";
+import { connectionSource, targetDefinition } from "@brokerlab/targets";
 import { machine } from "../run-bench.js";
 import { runNativeTool } from "./native-tools.js";
-import { createRawPublisher, type RawPublisher } from "./raw-publishers.js";
 
 /** The workload whose message size, partitions, batching and durability the yardstick uses by default. */
 export const DEFAULT_YARDSTICK_WORKLOAD = "workloads/1-topic-16-partitions-1kb.yaml";
@@ -46,7 +45,7 @@ const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 1000) /
 export async function runYardstick(options: YardstickOptions): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
   const { workload } = options.loaded;
-  const settings = settingsFromEnv();
+  const source = connectionSource();
   const rounds = Math.max(1, Math.ceil(options.seconds / (2 * SLICE_SECONDS)));
   const payloads = createPayloads({
     ...workload,
@@ -55,7 +54,9 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
   const entries: YardstickEntry[] = [];
 
   for (const target of options.targets) {
-    const capabilities = capabilitiesOf(target);
+    const definition = targetDefinition(target);
+    const { capabilities } = definition;
+    const { rawPublisher } = definition.bench;
     const partitions = capabilities.partitions ? workload.partitionsPerTopic : 1;
     const topicOptions = capabilities.partitions ? { partitions } : {};
     let durability: ReturnType<typeof durabilityFor>;
@@ -72,7 +73,8 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
       adapter: `bl-yard-${options.runId}-${target}-adapter`,
       raw: `bl-yard-${options.runId}-${target}-raw`,
     };
-    const client = createClient(target, settings);
+    const settings = definition.settings(source);
+    const client = definition.createClient(settings);
     let raw: RawPublisher | undefined;
     const adapterRates: number[] = [];
     const rawRates: number[] = [];
@@ -80,12 +82,17 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
     try {
       await withTimeout(client.connect(), 15_000, `connecting ${target} to ${client.address}`);
       await client.createTopic(names.adapter, topicOptions);
-      raw = await createRawPublisher({ target, settings, name: names.raw, partitions });
-      const publishers: Record<Path, Publisher> = { adapter: client, raw };
+      if (rawPublisher === "none") notes.push(`${target} has no raw client publisher: adapter only`);
+      else raw = await rawPublisher.open(settings, { name: names.raw, partitions });
+      const publishers = { adapter: client, raw };
+      // Without a raw publisher the rounds measure the adapter alone.
+      const paths = (order: readonly Path[]) => order.filter((path) => path === "adapter" || raw);
       let slicesDone = 0;
       const publishFor = async (path: Path, seconds: number): Promise<number> => {
+        const publisher = publishers[path];
+        if (publisher === undefined) return 0;
         const measured = await measurePublishRate({
-          publisher: publishers[path],
+          publisher,
           topic: names[path],
           payloads,
           keyDistributor: workload.keyDistributor,
@@ -101,12 +108,13 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
 
       // The first seconds of a client run cold (JIT, buffers, broker caches): each path warms up first.
       await publishFor("adapter", WARMUP_SECONDS);
-      await publishFor("raw", WARMUP_SECONDS);
+      if (raw) await publishFor("raw", WARMUP_SECONDS);
       // A shared machine drifts by tens of percent within seconds: short slices interleaved see the same
       // drift on both paths, and the median of the rounds' ratios ignores a round that one stall hit.
       for (let round = 0; round < rounds; round++) {
         const rates: Record<Path, number[]> = { adapter: [], raw: [] };
-        for (const path of round % 2 === 0 ? ROUND_ORDER : MIRRORED_ROUND_ORDER) {
+        const order = paths(round % 2 === 0 ? ROUND_ORDER : MIRRORED_ROUND_ORDER);
+        for (const path of order) {
           const rate = await publishFor(path, SLICE_SECONDS);
           rates[path].push(rate);
           slicesDone++;
@@ -114,7 +122,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
             target,
             phase: "test",
             second: slicesDone * SLICE_SECONDS,
-            of: rounds * ROUND_ORDER.length * SLICE_SECONDS,
+            of: rounds * order.length * SLICE_SECONDS,
             offeredRate: 0,
             publishRate: rate,
             consumeRate: 0,
@@ -129,7 +137,7 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
           `[${target}] round ${round + 1}/${rounds}: adapter ${rates.adapter.join(", ")}, raw ${rates.raw.join(", ")} msg/s` +
             (roundRatio === undefined ? "" : ` (×${roundRatio.toFixed(3)})`),
         );
-        if (raw.empty) {
+        if (raw?.empty) {
           // Redis and RabbitMQ queues hold what was published in memory: emptied between rounds, each round
           // starts from the same depth and a long run cannot fill the machine.
           await client.deleteTopic(names.adapter);
@@ -148,18 +156,20 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
     }
 
     options.log(`[${target}] native tool…`);
-    const native = await runNativeTool({
-      target,
+    const native = await runNativeTool(
+      definition,
       settings,
-      name: `bl-yard-${options.runId}-${target}-native`,
-      messageSize: payloads.size,
-      partitions,
-      durability,
-      batchSize: workload.publishBatchSize,
-      maxInflight: workload.maxInflightPublishes,
-      seconds: Math.max(1, Math.round(options.seconds)),
-      log: options.log,
-    });
+      {
+        name: `bl-yard-${options.runId}-${target}-native`,
+        messageSize: payloads.size,
+        partitions,
+        durability,
+        batchSize: workload.publishBatchSize,
+        maxInflight: workload.maxInflightPublishes,
+        seconds: Math.max(1, Math.round(options.seconds)),
+      },
+      options.log,
+    );
     const adapterMsgPerSec = Math.round(mean(adapterRates));
     const rawClientMsgPerSec = Math.round(mean(rawRates));
     notes.push(

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadWorkload, payloadCandidates } from "./load-workload.js";
 
+const targets = ["kafka"];
 const base = "topics: 1\nmessageSize: 4\nproducerRate: 10\ntestDurationMinutes: 1\n";
 let dirs: string[] = [];
 
@@ -34,7 +35,7 @@ describe("loadWorkload", () => {
     mkdirSync(join(repo, "payload"));
     writeFileSync(join(repo, "payload", "p.data"), "abcd");
     writeFileSync(join(repo, "workloads", "w.yaml"), `${base}payloadFile: payload/p.data\n`);
-    const loaded = loadWorkload("workloads/w.yaml", { cwd: repo });
+    const loaded = loadWorkload("workloads/w.yaml", { targets, cwd: repo });
     expect(loaded.payload?.path).toBe(join(repo, "payload", "p.data"));
     expect(Buffer.from(loaded.payload?.bytes ?? []).toString()).toBe("abcd");
     expect(loaded.warnings).toEqual([]);
@@ -46,13 +47,13 @@ describe("loadWorkload", () => {
     writeFileSync(join(cwd, "p.data"), "cwd!");
     writeFileSync(join(elsewhere, "p.data"), "near");
     writeFileSync(join(elsewhere, "w.yaml"), `${base}payloadFile: p.data\n`);
-    expect(loadWorkload(join(elsewhere, "w.yaml"), { cwd }).payload?.path).toBe(join(cwd, "p.data"));
+    expect(loadWorkload(join(elsewhere, "w.yaml"), { targets, cwd }).payload?.path).toBe(join(cwd, "p.data"));
   });
 
   it("says where it looked when the payload file is missing", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "w.yaml"), `${base}payloadFile: nope.data\n`);
-    expect(() => loadWorkload("w.yaml", { cwd: dir })).toThrow(
+    expect(() => loadWorkload("w.yaml", { targets, cwd: dir })).toThrow(
       /payloadFile: "nope.data" not found; looked in .*nope.data/,
     );
   });
@@ -61,20 +62,22 @@ describe("loadWorkload", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "p.data"), "123456");
     writeFileSync(join(dir, "w.yaml"), `${base}payloadFile: p.data\n`);
-    expect(loadWorkload("w.yaml", { cwd: dir }).warnings[0]).toMatch(/has 6 bytes but messageSize is 4/);
+    expect(loadWorkload("w.yaml", { targets, cwd: dir }).warnings[0]).toMatch(
+      /has 6 bytes but messageSize is 4/,
+    );
   });
 
   it("applies overrides and reports a missing file or bad YAML in one line", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "w.yaml"), base);
     expect(
-      loadWorkload("w.yaml", { cwd: dir, overrides: { testDurationSeconds: 5 } }).workload
+      loadWorkload("w.yaml", { targets, cwd: dir, overrides: { testDurationSeconds: 5 } }).workload
         .testDurationSeconds,
     ).toBe(5);
-    expect(() => loadWorkload("missing.yaml", { cwd: dir })).toThrow(
+    expect(() => loadWorkload("missing.yaml", { targets, cwd: dir })).toThrow(
       /^missing.yaml: workload file not found/,
     );
     writeFileSync(join(dir, "bad.yaml"), "topics: [1\n");
-    expect(() => loadWorkload("bad.yaml", { cwd: dir })).toThrow(/^bad.yaml: not valid YAML/);
+    expect(() => loadWorkload("bad.yaml", { targets, cwd: dir })).toThrow(/^bad.yaml: not valid YAML/);
   });
 });

@@ -11,6 +11,8 @@ export interface LoadedWorkload extends ParsedWorkload {
 }
 
 export interface LoadOptions {
+  /** The target ids a per-target durability may name (from @brokerlab/targets). */
+  readonly targets: readonly string[];
   /** Directory the command runs in (OMB resolves payload files from there). Default `process.cwd()`. */
   readonly cwd?: string;
   /** Fields that replace the file's (e.g. `{ testDurationSeconds: 20 }` from `--duration 20`). */
@@ -31,7 +33,7 @@ export function payloadCandidates(payloadFile: string, workloadFile: string, cwd
 }
 
 /** Reads, validates and resolves a workload file. Every problem is a {@link WorkloadError} with one line each. */
-export function loadWorkload(workloadFile: string, options: LoadOptions = {}): LoadedWorkload {
+export function loadWorkload(workloadFile: string, options: LoadOptions): LoadedWorkload {
   const cwd = options.cwd ?? process.cwd();
   const file = resolve(cwd, workloadFile);
   if (!existsSync(file) || !statSync(file).isFile()) {
@@ -49,7 +51,7 @@ export function loadWorkload(workloadFile: string, options: LoadOptions = {}): L
   if (options.overrides && document !== null && typeof document === "object" && !Array.isArray(document)) {
     document = { ...document, ...options.overrides };
   }
-  const parsed = parseWorkload(document, workloadFile);
+  const parsed = parseWorkload(document, workloadFile, options.targets);
   const payloadFile = parsed.workload.payloadFile;
   if (payloadFile === undefined) return { ...parsed, file };
 

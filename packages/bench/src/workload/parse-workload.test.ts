@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseWorkload, WorkloadError } from "./parse-workload.js";
 
+/** The ids a per-target durability may name; the real list comes from @brokerlab/targets. */
+const TARGETS = ["kafka", "rabbitmq-quorum", "redis-list"];
+
 /** The shape of OpenMessaging Benchmark's 1-topic-16-partitions-1kb workload, as OMB users write it. */
 const omb = {
   name: "1 topic / 16 partitions / 1Kb",
@@ -18,7 +21,7 @@ const omb = {
 
 function problemsOf(document: unknown): readonly string[] {
   try {
-    parseWorkload(document, "w.yaml");
+    parseWorkload(document, "w.yaml", TARGETS);
   } catch (error) {
     if (error instanceof WorkloadError) return error.problems;
     throw error;
@@ -28,7 +31,7 @@ function problemsOf(document: unknown): readonly string[] {
 
 describe("parseWorkload", () => {
   it("accepts an unmodified OMB workload with OMB's defaults", () => {
-    const { workload, warnings } = parseWorkload(omb, "w.yaml");
+    const { workload, warnings } = parseWorkload(omb, "w.yaml", TARGETS);
     expect(warnings).toEqual([]);
     expect(workload).toMatchObject({
       topics: 1,
@@ -51,6 +54,7 @@ describe("parseWorkload", () => {
         durability: { default: "leader", kafka: "replicated" },
       },
       "w.yaml",
+      TARGETS,
     );
     expect(workload.testDurationSeconds).toBe(20);
     expect(workload.warmupDurationSeconds).toBe(2);
@@ -88,14 +92,14 @@ describe("parseWorkload", () => {
   });
 
   it("accepts OMB fields it does not use, with a warning", () => {
-    const { warnings } = parseWorkload({ ...omb, producerStartRate: 10000 }, "w.yaml");
+    const { warnings } = parseWorkload({ ...omb, producerStartRate: 10000 }, "w.yaml", TARGETS);
     expect(warnings).toEqual(["producerStartRate is an OMB field this bench does not use; ignored"]);
   });
 
   it("prefixes each line with the file in the error message", () => {
-    expect(() => parseWorkload({ ...omb, messageSize: -1 }, "workloads/x.yaml")).toThrow(
+    expect(() => parseWorkload({ ...omb, messageSize: -1 }, "workloads/x.yaml", TARGETS)).toThrow(
       /^workloads\/x\.yaml: messageSize: -1 is not valid/,
     );
-    expect(() => parseWorkload(["a"], "x.yaml")).toThrow(/expected a YAML mapping/);
+    expect(() => parseWorkload(["a"], "x.yaml", TARGETS)).toThrow(/expected a YAML mapping/);
   });
 });

@@ -1,4 +1,4 @@
-import { DURABILITY_LEVELS, type DurabilityLevel, isTargetId, TARGET_IDS } from "@brokerlab/messaging";
+import { DURABILITY_LEVELS, type DurabilityLevel, type TargetId } from "@brokerlab/messaging";
 import {
   type DurabilityChoice,
   KEY_DISTRIBUTORS,
@@ -67,10 +67,15 @@ function show(value: unknown): string {
 }
 
 /**
- * Validates a parsed YAML document as a workload. `source` names the file in messages.
- * Throws {@link WorkloadError} listing every bad field, each with the value and what is expected.
+ * Validates a parsed YAML document as a workload. `source` names the file in messages; `targets` are the ids
+ * a per-target durability may name. Throws {@link WorkloadError} listing every bad field, each with the value
+ * and what is expected.
  */
-export function parseWorkload(document: unknown, source: string): ParsedWorkload {
+export function parseWorkload(
+  document: unknown,
+  source: string,
+  targets: readonly TargetId[],
+): ParsedWorkload {
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
     throw new WorkloadError(source, [
       "expected a YAML mapping of workload fields (name, topics, messageSize, …)",
@@ -185,7 +190,7 @@ export function parseWorkload(document: unknown, source: string): ParsedWorkload
     problems.push("test duration is 0; expected testDurationMinutes or testDurationSeconds > 0");
   }
 
-  const durability = parseDurability(raw.durability, problems);
+  const durability = parseDurability(raw.durability, targets, problems);
 
   if (problems.length > 0) throw new WorkloadError(source, problems);
   return {
@@ -216,7 +221,7 @@ export function parseWorkload(document: unknown, source: string): ParsedWorkload
 }
 
 /** `durability: leader` for every target, or a mapping `{ default: leader, kafka: replicated }`. */
-function parseDurability(value: unknown, problems: string[]): DurabilityChoice {
+function parseDurability(value: unknown, targets: readonly TargetId[], problems: string[]): DurabilityChoice {
   const expected = `one of ${DURABILITY_LEVELS.join(", ")}, or a mapping of target (or "default") to a level`;
   if (value === undefined || value === null) return {};
   if (typeof value === "string") {
@@ -231,10 +236,8 @@ function parseDurability(value: unknown, problems: string[]): DurabilityChoice {
   }
   const choice: DurabilityChoice = {};
   for (const [key, level] of Object.entries(value as Raw)) {
-    if (key !== "default" && !isTargetId(key)) {
-      problems.push(
-        `durability.${key}: unknown target; expected "default" or one of ${TARGET_IDS.join(", ")}`,
-      );
+    if (key !== "default" && !targets.includes(key)) {
+      problems.push(`durability.${key}: unknown target; expected "default" or one of ${targets.join(", ")}`);
     } else if (typeof level !== "string" || !(DURABILITY_LEVELS as readonly string[]).includes(level)) {
       problems.push(
         `durability.${key}: ${show(level)} is not valid; expected one of ${DURABILITY_LEVELS.join(", ")}`,

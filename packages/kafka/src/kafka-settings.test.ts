@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { kafkaSettings } from "./kafka-settings.js";
+
+describe("kafkaSettings", () => {
+  it("defaults to the local broker", () => {
+    expect(kafkaSettings({ env: {} })).toEqual({ brokers: ["127.0.0.1:9092"], ssl: false });
+  });
+
+  it("reads addresses and credentials from BROKERLAB_KAFKA_* variables", () => {
+    const settings = kafkaSettings({
+      env: {
+        BROKERLAB_KAFKA_BROKERS: "a:9092, b:9092",
+        BROKERLAB_KAFKA_SASL_USERNAME: "svc",
+        BROKERLAB_KAFKA_SASL_PASSWORD: "pw",
+        BROKERLAB_KAFKA_SASL_MECHANISM: "scram-sha-512",
+        BROKERLAB_KAFKA_SSL: "true",
+      },
+    });
+    expect(settings).toEqual({
+      brokers: ["a:9092", "b:9092"],
+      ssl: true,
+      sasl: { mechanism: "scram-sha-512", username: "svc", password: "pw" },
+    });
+  });
+
+  it("rejects an unknown SASL mechanism in one line", () => {
+    expect(() => kafkaSettings({ env: { BROKERLAB_KAFKA_SASL_MECHANISM: "md5" } })).toThrow(
+      /not one of plain/,
+    );
+  });
+});

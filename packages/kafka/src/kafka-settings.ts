@@ -1,0 +1,40 @@
+import { type ConnectionSource, InvalidArgumentError } from "@brokerlab/messaging";
+import type { KafkaClientOptions } from "./options.js";
+import type { KafkaProducerOptions } from "./producer-options.js";
+
+/**
+ * What every Kafka target (any client) connects with: where the brokers are (from the environment) and the
+ * producer options (unkeyed partitioning, idempotence), which are set in code, not the environment.
+ */
+export type KafkaSettings = Pick<KafkaClientOptions, "brokers" | "ssl" | "sasl"> & KafkaProducerOptions;
+
+const DEFAULT_BROKERS = ["127.0.0.1:9092"];
+const SASL_MECHANISMS = ["plain", "scram-sha-256", "scram-sha-512"] as const;
+type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+
+function isSaslMechanism(value: string): value is SaslMechanism {
+  return (SASL_MECHANISMS as readonly string[]).includes(value);
+}
+
+/**
+ * BROKERLAB_KAFKA_BROKERS (comma-separated, default 127.0.0.1:9092), BROKERLAB_KAFKA_SSL=true,
+ * BROKERLAB_KAFKA_SASL_USERNAME / _PASSWORD / _MECHANISM (plain, scram-sha-256, scram-sha-512).
+ */
+export function kafkaSettings(source: ConnectionSource): KafkaSettings {
+  const { env } = source;
+  const brokers = env.BROKERLAB_KAFKA_BROKERS?.split(",")
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+  const mechanism = env.BROKERLAB_KAFKA_SASL_MECHANISM ?? "plain";
+  if (!isSaslMechanism(mechanism)) {
+    throw new InvalidArgumentError(
+      `BROKERLAB_KAFKA_SASL_MECHANISM="${mechanism}" is not one of ${SASL_MECHANISMS.join(", ")}`,
+    );
+  }
+  const username = env.BROKERLAB_KAFKA_SASL_USERNAME;
+  return {
+    brokers: brokers?.length ? brokers : DEFAULT_BROKERS,
+    ssl: env.BROKERLAB_KAFKA_SSL === "true",
+    ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
+  };
+}

@@ -1,0 +1,19 @@
+import type { TargetDefinition } from "@brokerlab/messaging";
+import { producerPerformance } from "./bench/producer-performance.js";
+import { kafkaRawPublisher } from "./bench/raw-publisher.js";
+import { kafkaCapabilities } from "./capabilities.js";
+import { createKafkaClient } from "./kafka-client.js";
+import { type KafkaSettings, kafkaSettings } from "./kafka-settings.js";
+
+export const kafkaTarget: TargetDefinition<KafkaSettings> = {
+  id: "kafka",
+  broker: "kafka",
+  description: "partitioned, replicated log through kafkajs; consumer groups commit offsets",
+  capabilities: kafkaCapabilities,
+  settings: kafkaSettings,
+  createClient: createKafkaClient,
+  bench: { rawPublisher: kafkaRawPublisher, nativeTool: producerPerformance },
+};
+
+/** Every target this package implements, in the order tables show them. */
+export const KAFKA_TARGET_DEFINITIONS: readonly TargetDefinition<KafkaSettings>[] = [kafkaTarget];

@@ -1,0 +1,25 @@
+import type { TargetDefinition } from "@brokerlab/messaging";
+import { perfTest } from "./bench/perf-test.js";
+import { rabbitMqRawPublisher } from "./bench/raw-publisher.js";
+import { type RabbitMqTarget, rabbitMqCapabilities } from "./capabilities.js";
+import { RabbitMqClient } from "./rabbitmq-client.js";
+import { type RabbitMqSettings, rabbitMqSettings } from "./rabbitmq-settings.js";
+
+function rabbitMqTarget(id: RabbitMqTarget, description: string): TargetDefinition<RabbitMqSettings> {
+  return {
+    id,
+    broker: "rabbitmq",
+    description,
+    capabilities: rabbitMqCapabilities[id],
+    settings: rabbitMqSettings,
+    createClient: (settings) => new RabbitMqClient(id, settings),
+    bench: { rawPublisher: rabbitMqRawPublisher(id), nativeTool: perfTest(id) },
+  };
+}
+
+/** Every target this package implements, in the order tables show them. */
+export const RABBITMQ_TARGET_DEFINITIONS: readonly TargetDefinition<RabbitMqSettings>[] = [
+  rabbitMqTarget("rabbitmq-queue", "classic durable queue through amqplib: destructive read, ack removes"),
+  rabbitMqTarget("rabbitmq-quorum", "quorum queue: Raft-replicated queue, delivery limit, dead-lettering"),
+  rabbitMqTarget("rabbitmq-stream", "stream queue over AMQP 0.9.1: append-only log, x-stream-offset replay"),
+];

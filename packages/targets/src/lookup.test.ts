@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import {
+  brokerOf,
+  capabilitiesOf,
+  createClient,
+  parseTargets,
+  TARGET_IDS,
+  targetDefinition,
+} from "./lookup.js";
+import { TARGETS } from "./targets.js";
+
+describe("target lookups", () => {
+  it("derive the ids from the adapter packages' definitions, in their order", () => {
+    expect(TARGET_IDS).toEqual(TARGETS.map((target) => target.id));
+    expect(TARGET_IDS).toContain("kafka");
+    expect(brokerOf("rabbitmq-stream")).toBe("rabbitmq");
+    expect(capabilitiesOf("kafka")).toBe(targetDefinition("kafka").capabilities);
+  });
+
+  it("fail loudly on an unknown id, naming the valid ones", () => {
+    const message = `unknown target "nats"; valid targets: ${TARGET_IDS.join(", ")}`;
+    expect(() => targetDefinition("nats")).toThrow(message);
+    expect(() => capabilitiesOf("nats")).toThrow(message);
+    expect(() => brokerOf("nats")).toThrow(message);
+    expect(() => createClient("nats")).toThrow(message);
+  });
+
+  it("build a client for the target asked for, with its broker's settings", () => {
+    const client = createClient("redis-stream", { env: { BROKERLAB_REDIS_URL: "redis://10.1.2.3:7000" } });
+    expect(client.target).toBe("redis-stream");
+    expect(client.address).toBe("10.1.2.3:7000");
+  });
+});
+
+describe("parseTargets", () => {
+  it("expands all and keeps the order given", () => {
+    expect(parseTargets(undefined)).toEqual([...TARGET_IDS]);
+    expect(parseTargets("all")).toEqual([...TARGET_IDS]);
+    expect(parseTargets("redis-list,kafka,kafka")).toEqual(["redis-list", "kafka"]);
+  });
+
+  it("names the valid targets when one is unknown", () => {
+    expect(() => parseTargets("kafka,nats")).toThrow(
+      /unknown target "nats"; valid targets: kafka, rabbitmq-queue/,
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import {
+  type Capabilities,
+  type ConnectionSource,
+  InvalidArgumentError,
+  type MessagingClient,
+  type TargetDefinition,
+  type TargetId,
+} from "@brokerlab/messaging";
+import { TARGETS } from "./targets.js";
+
+/** All target ids, in table order. */
+export const TARGET_IDS: readonly TargetId[] = TARGETS.map((target) => target.id);
+
+const BY_ID = new Map(TARGETS.map((target) => [target.id, target]));
+
+export function isTargetId(value: string): boolean {
+  return BY_ID.has(value);
+}
+
+/** The definition of `id`; an unknown id is a one-line InvalidArgumentError naming the valid ones. */
+export function targetDefinition(id: TargetId): TargetDefinition {
+  const definition = BY_ID.get(id);
+  if (definition === undefined) {
+    throw new InvalidArgumentError(`unknown target "${id}"; valid targets: ${TARGET_IDS.join(", ")}`);
+  }
+  return definition;
+}
+
+/** Declared capabilities, without connecting. */
+export function capabilitiesOf(id: TargetId): Capabilities {
+  return targetDefinition(id).capabilities;
+}
+
+/** The broker `id` runs on ("kafka", "rabbitmq", "redis"). */
+export function brokerOf(id: TargetId): string {
+  return targetDefinition(id).broker;
+}
+
+/** The process's own connection source: BROKERLAB_* environment variables (see README). */
+export function connectionSource(env: ConnectionSource["env"] = process.env): ConnectionSource {
+  return { env };
+}
+
+/** A client for `id`, not yet connected, with its broker's settings read from `source`. */
+export function createClient(id: TargetId, source: ConnectionSource = connectionSource()): MessagingClient {
+  const definition = targetDefinition(id);
+  return definition.createClient(definition.settings(source));
+}
+
+/** Parses a `--targets a,b` list (default all); an unknown id is a one-line error naming the valid ones. */
+export function parseTargets(list: string | undefined): TargetId[] {
+  if (list === undefined || list.trim() === "" || list.trim() === "all") return [...TARGET_IDS];
+  const targets = list.split(",").map((item) => item.trim());
+  for (const target of targets) targetDefinition(target);
+  return [...new Set(targets)];
+}
