@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import {
   type Capabilities,
   type Delivery,
   type MessagingClient,
-  StartAt,
   type StartPosition,
   type SubscribeOptions,
   type Subscription,
@@ -11,7 +9,7 @@ import {
   type TopicOptions,
   UnsupportedCapabilityError,
 } from "@brokerlab/messaging";
-import { Inbox } from "./harness/inbox.js";
+import { fromTheStart, Inbox, uniqueName } from "@brokerlab/testing/harness";
 import type { MetricValue, SeriesPoints } from "./results.js";
 
 export interface ScenarioSettings {
@@ -76,7 +74,7 @@ export class ScenarioContext {
   }
 
   uniqueName(label: string): string {
-    return `bl-sc-${label}-${randomBytes(4).toString("hex")}`;
+    return uniqueName(`sc-${label}`);
   }
 
   /** Another connected client for the same target (a second producer or a restarted service), closed at the end. */
@@ -97,7 +95,7 @@ export class ScenarioContext {
 
   /** Where a fresh reader starts: the oldest record where the target can say so, else the queue head. */
   fromStart(): StartPosition {
-    return this.capabilities.startPositions.includes("earliest") ? StartAt.earliest : StartAt.committed;
+    return fromTheStart(this.capabilities);
   }
 
   /** Partitions to ask for: `wanted` on partitioned targets, else one queue/stream. */

@@ -53,4 +53,16 @@ describe("Inbox", () => {
     for (const inbox of [always, never, even]) expect(inbox.numbers()).toEqual([0, 1, 2, 3]);
     expect(all.map((d) => d.acks)).toEqual([2, 1, 2, 1]);
   });
+
+  it("counts distinct record numbers once each, redeliveries included, and waits for them", async () => {
+    const inbox = new Inbox();
+    const waiting = inbox.waitForDistinct(3, 5_000, "three records");
+    for (const n of [0, 1, 1, 0, 2]) inbox.push(delivery(n));
+    await waiting;
+    expect(inbox.count).toBe(5);
+    expect(inbox.distinct()).toBe(3);
+    await expect(inbox.waitForDistinct(4, 20, "four records")).rejects.toThrow(
+      "four records (got 3 of 4) did not finish within 20 ms",
+    );
+  });
 });

@@ -33,3 +33,10 @@ export function numberOf(delivery: Delivery): number {
 export function text(value: string): Buffer {
   return Buffer.from(value, "utf8");
 }
+
+/** `items` in consecutive slices of `size` (the last one shorter). */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventually, waitUntil } from "./wait.js";
+import { eventually, untilQuiet, waitUntil } from "./wait.js";
 
 describe("eventually", () => {
   it("returns the first value that satisfies done", async () => {
@@ -32,5 +32,18 @@ describe("waitUntil", () => {
 
   it("rejects naming what it waited for", async () => {
     await expect(waitUntil(() => false, "a miracle", 10)).rejects.toThrow("timed out waiting for a miracle");
+  });
+});
+
+describe("untilQuiet", () => {
+  it("returns once the count stopped changing for the quiet time", async () => {
+    let count = 0;
+    const ticking = setInterval(() => count++, 20);
+    setTimeout(() => clearInterval(ticking), 300);
+    await untilQuiet(() => count, 250, 5_000);
+    const settled = count;
+    expect(settled).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(count).toBe(settled);
   });
 });

@@ -1,6 +1,6 @@
 import type { MessageRecord, MessagingClient, PublishReceipt } from "@brokerlab/messaging";
+import { batches, numberOf } from "@brokerlab/testing/harness";
 import type { ScenarioContext } from "../context.js";
-import { batches, numberOf } from "./records.js";
 
 /**
  * Publishes numbered records (through `publisher`, default the scenario's client) and returns the partition each landed on, by record number. The publish

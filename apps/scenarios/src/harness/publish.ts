@@ -1,6 +1,6 @@
 import type { DurabilityLevel, MessageRecord, PublishReceipt } from "@brokerlab/messaging";
+import { batches } from "@brokerlab/testing/harness";
 import type { ScenarioContext } from "../context.js";
-import { batches } from "./records.js";
 
 /** Publishes `records` in batches, each awaited, and reports how many went out. */
 export async function publishAll(

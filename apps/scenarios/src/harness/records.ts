@@ -1,27 +1,10 @@
-import type { Delivery, MessageRecord } from "@brokerlab/messaging";
+import type { MessageRecord } from "@brokerlab/messaging";
+import { type NumberedRecordsOptions, numberedRecords } from "@brokerlab/testing/harness";
 
-/** Records numbered from `from`; header `n` carries the number so deliveries can be matched to records. */
-export function numberedRecords(
-  count: number,
-  options: { from?: number; keyOf?: (n: number) => string | null; label?: string } = {},
-): MessageRecord[] {
-  const from = options.from ?? 0;
-  return Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    return {
-      key: options.keyOf ? options.keyOf(n) : `key-${n % 20}`,
-      value: Buffer.from(`${options.label ?? "record"}-${n}`),
-      headers: { n: String(n) },
-    };
-  });
-}
+/** Twenty keys, so keyed records share keys as real traffic does; a scenario may pick its own `keyOf`. */
+const twentyKeys = (n: number) => `key-${n % 20}`;
 
-export function numberOf(delivery: Delivery): number {
-  return Number(delivery.headers.n);
-}
-
-export function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Numbered records (header `n`, value "<label>-<n>") over twenty keys unless `keyOf` says otherwise. */
+export function scenarioRecords(count: number, options: NumberedRecordsOptions = {}): MessageRecord[] {
+  return numberedRecords(count, { keyOf: twentyKeys, ...options });
 }

@@ -1,9 +1,9 @@
 import { DURABILITY_LEVELS, type DurabilityLevel } from "@brokerlab/messaging";
 import { barChart } from "@brokerlab/report";
+import { eventually } from "@brokerlab/testing/harness";
 import { publishAll } from "../harness/publish.js";
-import { numberedRecords } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import { numeric } from "../harness/values.js";
-import { pollUntil } from "../harness/wait.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
 const METRIC: Record<DurabilityLevel, string> = {
@@ -34,12 +34,12 @@ export const acks: Scenario = {
       const topic = await context.topic(`acks-${level}`, { partitions: 1 });
       const rate = await context.attempt(`durability "${level}"`, async () => {
         // A few unmeasured records first, so connection set-up and warm-up do not count against one level.
-        await publishAll(context, topic, numberedRecords(WARMUP, { label: "warmup" }), {
+        await publishAll(context, topic, scenarioRecords(WARMUP, { label: "warmup" }), {
           batch: 1,
           durability: level,
         });
         const started = performance.now();
-        await publishAll(context, topic, numberedRecords(n), { batch: 1, durability: level });
+        await publishAll(context, topic, scenarioRecords(n), { batch: 1, durability: level });
         return n / ((performance.now() - started) / 1000);
       });
       context.metrics[METRIC[level]] = rate === undefined ? null : Math.round(rate);
@@ -47,7 +47,7 @@ export const acks: Scenario = {
         context.metrics[STORED[level]] = null;
         continue;
       }
-      const state = await pollUntil(
+      const state = await eventually(
         () => context.client.inspect(topic),
         (s) => s.stored >= n + WARMUP,
         3_000,

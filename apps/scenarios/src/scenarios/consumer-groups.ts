@@ -1,9 +1,9 @@
 import { barChart } from "@brokerlab/report";
+import { sleep, untilQuiet } from "@brokerlab/testing/harness";
 import type { ScenarioContext } from "../context.js";
 import { publishAll } from "../harness/publish.js";
-import { numberedRecords } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import { numeric } from "../harness/values.js";
-import { sleep, untilQuiet } from "../harness/wait.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
 /** Publishes once both consumers are live, then waits until both have everything or deliveries stop. */
@@ -25,7 +25,7 @@ async function twoConsumers(context: ScenarioContext, label: string, groups: [st
     { group: groups[1], from: context.fromStart(), prefetch: 5 },
     work,
   );
-  await publishAll(context, topic, numberedRecords(n));
+  await publishAll(context, topic, scenarioRecords(n));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && !(one.inbox.distinct() >= n && two.inbox.distinct() >= n)) {
     if (one.inbox.distinct() + two.inbox.distinct() >= n) {

@@ -1,9 +1,9 @@
 import { StartAt, UnsupportedCapabilityError } from "@brokerlab/messaging";
 import { barChart } from "@brokerlab/report";
+import { eventually, numberOf, sleep, untilQuiet } from "@brokerlab/testing/harness";
 import { publishAll } from "../harness/publish.js";
-import { numberedRecords, numberOf } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import { numeric } from "../harness/values.js";
-import { pollUntil, sleep, untilQuiet } from "../harness/wait.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
 export const deleteOnConsume: Scenario = {
@@ -17,8 +17,8 @@ export const deleteOnConsume: Scenario = {
     const half = Math.floor(n / 2);
     const group = context.uniqueName("g");
     const topic = await context.topic("doc", { partitions: 1 });
-    await publishAll(context, topic, numberedRecords(n));
-    const before = await pollUntil(
+    await publishAll(context, topic, scenarioRecords(n));
+    const before = await eventually(
       () => context.client.inspect(topic),
       (s) => s.stored >= n,
       5_000,
@@ -32,7 +32,7 @@ export const deleteOnConsume: Scenario = {
       acked += 1;
       return "ack";
     });
-    await pollUntil(
+    await eventually(
       async () => acked,
       (count) => count >= half,
       30_000,
@@ -41,7 +41,7 @@ export const deleteOnConsume: Scenario = {
     await first.subscription.close();
     // Settling can lag the ack on some brokers: poll briefly for the declared outcome, report what is read.
     const declared = context.capabilities.retainsAfterAck ? before.stored : before.stored - half;
-    const after = await pollUntil(
+    const after = await eventually(
       () => context.client.inspect(topic),
       (s) => s.stored === declared,
       3_000,
@@ -71,7 +71,7 @@ export const deleteOnConsume: Scenario = {
       if (numberOf(delivery) === nacked) redelivered = true;
       return "ack";
     });
-    await pollUntil(
+    await eventually(
       async () => redelivered || refusal !== undefined,
       (done) => done,
       10_000,

@@ -1,8 +1,8 @@
 import { lineChart } from "@brokerlab/report";
+import { sleep } from "@brokerlab/testing/harness";
 import { consumeTimeoutMs } from "../harness/consume-timeout.js";
-import { numberedRecords } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import { seconds } from "../harness/values.js";
-import { sleep } from "../harness/wait.js";
 import type { SeriesPoints } from "../results.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
@@ -56,7 +56,7 @@ export const lag: Scenario = {
     })();
     const batch = Math.max(1, Math.ceil(n / 10));
     for (let from = 0; from < n; from += batch) {
-      await context.client.publish(topic, numberedRecords(Math.min(batch, n - from), { from }));
+      await context.client.publish(topic, scenarioRecords(Math.min(batch, n - from), { from }));
       await sleep(50);
     }
     const producedAt = Date.now();

@@ -1,10 +1,10 @@
 import { type Subscription, UnsupportedCapabilityError } from "@brokerlab/messaging";
 import { barChart } from "@brokerlab/report";
+import { numberOf, sleep, untilQuiet } from "@brokerlab/testing/harness";
 import type { ScenarioContext } from "../context.js";
 import { publishAll } from "../harness/publish.js";
-import { numberedRecords, numberOf } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import { numeric } from "../harness/values.js";
-import { sleep, untilQuiet } from "../harness/wait.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
 const KEYS = 6;
@@ -61,7 +61,7 @@ async function pass(context: ScenarioContext, consumers: number, redeliverAt?: n
     );
     subscriptions.push(consumer.subscription);
   }
-  await publishAll(context, topic, numberedRecords(n, { keyOf: (i) => `key-${i % KEYS}` }), { batch: 20 });
+  await publishAll(context, topic, scenarioRecords(n, { keyOf: (i) => `key-${i % KEYS}` }), { batch: 20 });
   const distinct = () => new Set(order.map((entry) => entry.n)).size;
   const deadline = Date.now() + 30_000;
   while (distinct() < n && Date.now() < deadline) await sleep(100);

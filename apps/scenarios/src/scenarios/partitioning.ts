@@ -2,7 +2,7 @@ import { InvalidArgumentError, UnsupportedCapabilityError } from "@brokerlab/mes
 import { barChart } from "@brokerlab/report";
 import type { ScenarioContext } from "../context.js";
 import { publishAndLocate } from "../harness/locate.js";
-import { numberedRecords } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import type { SeriesPoints } from "../results.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
@@ -41,8 +41,8 @@ export const partitioning: Scenario = {
   async run(context): Promise<Outcome> {
     const n = context.messages;
     const { topic, refusal } = await partitionedTopic(context, "partitioning", PARTITIONS);
-    const keyed = numberedRecords(n, { keyOf: (i) => `user-${i % KEYS}` });
-    const unkeyed = numberedRecords(n, { from: n, keyOf: () => null });
+    const keyed = scenarioRecords(n, { keyOf: (i) => `user-${i % KEYS}` });
+    const unkeyed = scenarioRecords(n, { from: n, keyOf: () => null });
     const partitionOf = await publishAndLocate(context, topic, [...keyed, ...unkeyed]);
     const state = await context.client.inspect(topic);
 

@@ -1,5 +1,5 @@
 import { publishAndLocate } from "../harness/locate.js";
-import { numberedRecords } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import type { Outcome, Scenario } from "../scenario.js";
 import { partitionedTopic } from "./partitioning.js";
 
@@ -17,7 +17,7 @@ export const partitionsIncrease: Scenario = {
     const { topic, refusal } = await partitionedTopic(context, "grow", FROM);
     if (refusal) return { supported: false, reason: refusal, summary: "no partitions to add" };
     const keyOf = (i: number) => `account-${i % KEYS}`;
-    const before = await publishAndLocate(context, topic, numberedRecords(KEYS, { keyOf }));
+    const before = await publishAndLocate(context, topic, scenarioRecords(KEYS, { keyOf }));
     context.metrics.partitionsBefore = (await context.client.inspect(topic)).partitions.length;
 
     // Asked even where undeclared: the adapter's refusal (UnsupportedCapabilityError) is the result.
@@ -26,11 +26,11 @@ export const partitionsIncrease: Scenario = {
     context.progress(`grew ${FROM} → ${TO} partitions; publishing the same keys again`);
     // The running producer and a freshly started one: a producer only learns of new partitions when it
     // refreshes its metadata, so the two can disagree for a while.
-    const sameProducer = await publishAndLocate(context, topic, numberedRecords(KEYS, { from: KEYS, keyOf }));
+    const sameProducer = await publishAndLocate(context, topic, scenarioRecords(KEYS, { from: KEYS, keyOf }));
     const newProducer = await publishAndLocate(
       context,
       topic,
-      numberedRecords(KEYS, { from: 2 * KEYS, keyOf }),
+      scenarioRecords(KEYS, { from: 2 * KEYS, keyOf }),
       await context.otherClient(),
     );
     const movedBy = (after: Map<number, number>, offset: number) =>

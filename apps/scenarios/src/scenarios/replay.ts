@@ -1,11 +1,11 @@
 import { type Delivery, StartAt } from "@brokerlab/messaging";
 import { barChart } from "@brokerlab/report";
+import { numberOf, sleep, untilQuiet } from "@brokerlab/testing/harness";
 import type { ScenarioContext } from "../context.js";
 import { consumeTimeoutMs } from "../harness/consume-timeout.js";
 import { publishAll } from "../harness/publish.js";
-import { numberedRecords, numberOf } from "../harness/records.js";
+import { scenarioRecords } from "../harness/records.js";
 import { numeric, showPosition } from "../harness/values.js";
-import { sleep, untilQuiet } from "../harness/wait.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
 /** Streams stamp whole chunks with second precision, so the halves are published over a second apart. */
@@ -37,11 +37,11 @@ export const replay: Scenario = {
     const n = context.messages;
     const half = Math.floor(n / 2);
     const topic = await context.topic("replay", { partitions: 1 });
-    await publishAll(context, topic, numberedRecords(half));
+    await publishAll(context, topic, scenarioRecords(half));
     await sleep(TIMESTAMP_GAP_MS / 2);
     const cut = Date.now();
     await sleep(TIMESTAMP_GAP_MS / 2);
-    await publishAll(context, topic, numberedRecords(n - half, { from: half }));
+    await publishAll(context, topic, scenarioRecords(n - half, { from: half }));
     context.metrics.produced = n;
     context.metrics.replayFrom = half;
 

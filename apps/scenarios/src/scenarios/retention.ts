@@ -1,10 +1,10 @@
 import type { RetentionPolicy } from "@brokerlab/messaging";
 import { stepChart } from "@brokerlab/report";
+import { eventually, sleep } from "@brokerlab/testing/harness";
 import type { ScenarioContext } from "../context.js";
 import { consumeTimeoutMs } from "../harness/consume-timeout.js";
 import { publishAll } from "../harness/publish.js";
-import { numberedRecords } from "../harness/records.js";
-import { pollUntil, sleep } from "../harness/wait.js";
+import { scenarioRecords } from "../harness/records.js";
 import type { SeriesPoints } from "../results.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
@@ -40,14 +40,14 @@ async function consumeAndInspect(context: ScenarioContext): Promise<void> {
     group: context.uniqueName("g"),
     from: context.fromStart(),
   });
-  await publishAll(context, topic, numberedRecords(n));
+  await publishAll(context, topic, scenarioRecords(n));
   await consumer.inbox.waitForDistinct(n, consumeTimeoutMs(n), "consuming every record");
   await consumer.subscription.close();
   context.metrics.produced = n;
   context.metrics.consumed = consumer.inbox.distinct();
   context.progress(`consumed ${consumer.inbox.distinct()}/${n}, asking what is still stored`);
   // Acks settle asynchronously on some brokers: read until the count is all or nothing, or stops moving.
-  const state = await pollUntil(
+  const state = await eventually(
     () => context.client.inspect(topic),
     (s) => s.stored === 0 || s.stored === n,
     5_000,
@@ -94,7 +94,7 @@ async function watchPolicy(context: ScenarioContext): Promise<void> {
     return lastStored;
   };
   await sample();
-  await publishAll(context, topic, numberedRecords(n));
+  await publishAll(context, topic, scenarioRecords(n));
   const published = Date.now();
   context.progress(`policy topic holds ${n}; watching it`);
   let produced = n;
@@ -103,7 +103,7 @@ async function watchPolicy(context: ScenarioContext): Promise<void> {
   let stored = await sample();
   while (Date.now() - published < context.settings.policyWaitMs) {
     if (chosen.policy.maxAgeMs !== undefined && Date.now() - lastTrickle >= TRICKLE_MS) {
-      await context.client.publish(topic, numberedRecords(1, { from: produced, label: "trickle" }));
+      await context.client.publish(topic, scenarioRecords(1, { from: produced, label: "trickle" }));
       produced += 1;
       lastTrickle = Date.now();
     }
