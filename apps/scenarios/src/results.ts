@@ -8,6 +8,8 @@ export type SeriesPoints = [number, number][];
 /** One target's outcome in one scenario. Unsupported or failed targets are reported, never left out. */
 export interface TargetResult {
   readonly target: TargetId;
+  /** Where one target has several columns (failover: the level and fault), what tells them apart. */
+  readonly variant?: string;
   supported: boolean;
   /** Why not supported: the adapter's UnsupportedCapabilityError message, or the failure. */
   reason?: string;
@@ -18,6 +20,8 @@ export interface TargetResult {
   /** Sub-steps the target could not do, and other things a reader should know. */
   notes?: string[];
   series?: Record<string, SeriesPoints>;
+  /** Failover: the history file the metrics were computed from, relative to the results file. */
+  history?: string;
 }
 
 export interface ScenarioResults {

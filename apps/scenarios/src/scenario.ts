@@ -19,3 +19,6 @@ export interface Scenario {
   /** SVG charts for the HTML report, drawn from every target's result. */
   charts?(results: readonly TargetResult[]): string[];
 }
+
+/** What the reports need to present a scenario's results. */
+export type ScenarioDescription = Pick<Scenario, "name" | "title" | "explanation" | "charts">;

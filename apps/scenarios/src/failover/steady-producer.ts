@@ -16,13 +16,16 @@ export interface SteadyProducerOptions {
   readonly onAttempt: (event: AttemptEvent) => void;
 }
 
+/** How far behind its schedule a lane may fall and still catch up with the ticks it missed. */
+const MAX_CATCH_UP_MS = 1_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Uniquely numbered records at a steady rate over a few keys. Within a key, a record starts only after the
  * previous one was acknowledged or given up, so per-key publish order is number order and a reader that
- * sees a smaller number after a larger one of the same key saw the broker reorder. A lane that falls behind
- * (blocked in retries during a failover) skips the ticks it missed instead of bursting to catch up.
+ * sees a smaller number after a larger one of the same key saw the broker reorder. A lane more than a second
+ * behind (blocked in retries during a failover) skips the ticks it missed instead of bursting to catch up.
  */
 export async function produceSteadily(options: SteadyProducerOptions): Promise<number> {
   let next = 0;
@@ -43,8 +46,9 @@ export async function produceSteadily(options: SteadyProducerOptions): Promise<n
         (attempt) => options.onAttempt({ type: "attempt", id, key, ...attempt }),
       );
       due += interval;
+      // Slightly late (a slow attempt, a busy event loop): catch up. Far behind (blocked in retries): skip.
       const late = options.now() - due;
-      if (late > 0) due += Math.ceil(late / interval) * interval;
+      if (late > MAX_CATCH_UP_MS) due += Math.ceil(late / interval) * interval;
     }
   };
   await Promise.all(Array.from({ length: options.keys }, (_, index) => lane(index)));

@@ -3,7 +3,7 @@ import type { HistoryEvent, MembersEvent } from "./history.js";
 /** [seconds since the run started, value] */
 export type Points = [number, number][];
 
-export interface Timeline {
+export type Timeline = {
   /** Acknowledged publishes per second, per interval. */
   readonly ackedPerSecond: Points;
   /** Attempts that failed or ended unknown, per second, per interval. */
@@ -11,7 +11,7 @@ export interface Timeline {
   /** Replicas in sync (Kafka ISR, online quorum members, replicas at the primary's offset) at each sample. */
   readonly inSync: Points;
   readonly members: Points;
-}
+};
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

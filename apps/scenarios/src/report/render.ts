@@ -1,6 +1,6 @@
 import { escapeHtml, htmlPage, htmlTable, markdownTable, renderTable } from "@brokerlab/report";
 import type { RunResults, ScenarioResults } from "../results.js";
-import type { Scenario } from "../scenario.js";
+import type { ScenarioDescription } from "../scenario.js";
 import { scenarioTable, summaryLines } from "./scenario-table.js";
 
 /** The side-by-side table for one scenario, with summaries and notes, for the terminal. */
@@ -17,7 +17,7 @@ function brokerLines(run: RunResults): string[] {
   );
 }
 
-export function markdownReport(run: RunResults, scenarios: ReadonlyMap<string, Scenario>): string {
+export function markdownReport(run: RunResults, scenarios: ReadonlyMap<string, ScenarioDescription>): string {
   const parts = [
     "# brokerlab scenarios",
     "",
@@ -43,7 +43,7 @@ export function markdownReport(run: RunResults, scenarios: ReadonlyMap<string, S
   return `${parts.join("\n")}\n`;
 }
 
-export function htmlReport(run: RunResults, scenarios: ReadonlyMap<string, Scenario>): string {
+export function htmlReport(run: RunResults, scenarios: ReadonlyMap<string, ScenarioDescription>): string {
   const sections = run.scenarios.map((result) => {
     const scenario = scenarios.get(result.name);
     const summaries = result.results

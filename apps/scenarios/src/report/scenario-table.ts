@@ -9,7 +9,7 @@ export function scenarioTable(scenario: ScenarioResults): Table {
   }
   return {
     title: scenario.name,
-    headers: ["metric", ...scenario.results.map((result) => result.target)],
+    headers: ["metric", ...scenario.results.map(columnName)],
     rows: [
       ["supported", ...scenario.results.map((result) => result.supported)],
       ...metricNames.map((name) => [name, ...scenario.results.map((result) => result.metrics[name])]),
@@ -18,9 +18,14 @@ export function scenarioTable(scenario: ScenarioResults): Table {
   };
 }
 
+/** The target, and its variant where it has several columns. */
+export function columnName(result: TargetResult): string {
+  return result.variant ? `${result.target} ${result.variant}` : result.target;
+}
+
 /** The lines under a table: each target's summary, reason when unsupported, and notes. */
 export function summaryLines(result: TargetResult): string[] {
-  const lines = [`${result.target}: ${result.summary}`];
+  const lines = [`${columnName(result)}: ${result.summary}`];
   if (!result.supported && result.reason && !result.summary.includes(result.reason)) {
     lines.push(`  ${result.error ? "error" : "why"}: ${result.reason}`);
   }
