@@ -24,6 +24,7 @@ self-contained report.html.
 
 Scenarios (default: all):
   ${scenarioNames.join(", ")}
+  failover: leader failures on the three-node cluster; runs only when named (pnpm scenario failover --help)
 
 Options:
   --targets a,b,…  targets to compare (default: all)

@@ -243,7 +243,7 @@ export async function runBrokerPhase(
   env: FailoverEnvironment,
 ): Promise<FailoverRunOutput[]> {
   // Times count from when publishing starts; set-up happens before, at negative times.
-  const t0 = performance.now();
+  let t0 = performance.now();
   const now = () => performance.now() - t0;
   const runs: LiveRun[] = [];
   const outputs: FailoverRunOutput[] = [];
@@ -263,6 +263,9 @@ export async function runBrokerPhase(
     env.progress(
       `${runs.length} runs on ${broker}, destinations led by ${node}: publishing for ${settings.seconds} s`,
     );
+    t0 = performance.now();
+    for (const run of runs)
+      run.history.write({ type: "leader", phase: "before", t: now(), node: run.before });
     const durationMs = settings.seconds * 1000;
     let stopped = false;
     const sampling = sampleMembers(runs, broker, env, now, () => stopped);
