@@ -77,8 +77,13 @@ describe("checkHistory", () => {
       read(2, "fresh", 52, { position: "0/3" }),
       read(2, "fresh", 53, { position: "0/3" }),
       read(2, "group", 54, { position: "0/7" }),
+      attempt(3, "ok", 60),
+      read(3, "fresh", 61, { position: "0/8" }),
+      read(3, "fresh", 62, { position: "0/9" }),
     ]);
-    expect(metrics.duplicates).toBe(1);
+    // 1 was sent twice by the application; 3 once (a client's own retry wrote it twice).
+    expect(metrics.duplicates).toBe(2);
+    expect(metrics.duplicatesResent).toBe(1);
   });
 
   it("duplicates on a queue: delivered again after an acknowledged delivery; a requeued unacked one is not", () => {

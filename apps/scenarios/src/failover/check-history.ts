@@ -20,6 +20,8 @@ export interface FailoverMetrics {
   unexpected: number;
   /** Records stored twice: logs, at two positions seen by the fresh reader; queues, delivered after an ack. */
   duplicates: number;
+  /** Of those, records the application itself sent more than once (re-sends of unknown outcomes). */
+  duplicatesResent: number;
   /** Logs only: records the group read that the fresh reader no longer found (gone from the log). */
   vanishedFromLog: number | null;
   /** Reads, per reader and key, of a record older than one that reader already had of the same key. */
@@ -58,7 +60,7 @@ function count<T>(items: Iterable<T>, predicate: (item: T) => boolean): number {
 }
 
 /** Logs: records at two or more distinct positions in the fresh reader's read of the whole log. */
-function logDuplicates(reads: readonly ReadEvent[]): number {
+function logDuplicates(reads: readonly ReadEvent[]): Set<number> {
   const positions = new Map<number, Set<string>>();
   for (const read of reads) {
     if (read.reader !== "fresh" || read.id === null) continue;
@@ -66,11 +68,11 @@ function logDuplicates(reads: readonly ReadEvent[]): number {
     seen.add(read.position);
     positions.set(read.id, seen);
   }
-  return count(positions.values(), (seen) => seen.size > 1);
+  return new Set([...positions].filter(([, seen]) => seen.size > 1).map(([id]) => id));
 }
 
 /** Queues: records delivered (to any reader) after an earlier delivery of them was acknowledged. */
-function queueDuplicates(reads: readonly ReadEvent[]): number {
+function queueDuplicates(reads: readonly ReadEvent[]): Set<number> {
   const firstAck = new Map<number, number>();
   for (const read of reads) {
     if (read.id === null || read.ackedAt === undefined) continue;
@@ -81,7 +83,7 @@ function queueDuplicates(reads: readonly ReadEvent[]): number {
     const acked = read.id === null ? undefined : firstAck.get(read.id);
     if (read.id !== null && acked !== undefined && read.t > acked) duplicated.add(read.id);
   }
-  return duplicated.size;
+  return duplicated;
 }
 
 /** Per reader and key, in delivery order: a first read of a record older than the newest that reader had. */
@@ -141,6 +143,9 @@ export function checkHistory(events: readonly HistoryEvent[]): FailoverMetrics {
   const retainsAfterAck = run?.retainsAfterAck ?? false;
   const freshIds = new Set(reads.filter((r) => r.reader === "fresh").map((r) => r.id));
   const groupIds = new Set(reads.filter((r) => r.reader === "group").map((r) => r.id));
+  const duplicated = retainsAfterAck ? logDuplicates(reads) : queueDuplicates(reads);
+  const sends = new Map<number, number>();
+  for (const attempt of attempts) sends.set(attempt.id, (sends.get(attempt.id) ?? 0) + 1);
   const firstAckAfterFault = fault
     ? Math.min(...attempts.filter((a) => a.outcome === "ok" && a.start >= fault.t).map((a) => a.end))
     : Number.POSITIVE_INFINITY;
@@ -153,7 +158,8 @@ export function checkHistory(events: readonly HistoryEvent[]): FailoverMetrics {
     lost: count(finals, ([id, f]) => f === "ok" && !delivered.has(id)),
     recovered: count(finals, ([id, f]) => f !== "ok" && delivered.has(id)),
     unexpected: count(delivered, (id) => !finals.has(id)) + count(reads, (read) => read.id === null),
-    duplicates: retainsAfterAck ? logDuplicates(reads) : queueDuplicates(reads),
+    duplicates: duplicated.size,
+    duplicatesResent: count(duplicated, (id) => (sends.get(id) ?? 0) > 1),
     vanishedFromLog: retainsAfterAck ? count(groupIds, (id) => id !== null && !freshIds.has(id)) : null,
     outOfOrder: outOfOrderReads(reads),
     unavailableSeconds: longestGapSeconds(attempts),

@@ -44,7 +44,12 @@ export function readingOf(subject: ReadingSubject, m: FailoverMetrics): string {
     const who = m.leaderAfter && m.leaderAfter !== m.leaderBefore ? `${m.leaderAfter} took over; ` : "";
     parts.push(`${who}first acknowledgement ${m.failoverSeconds} s after the fault`);
   }
-  if (m.duplicates > 0) parts.push(`${m.duplicates} stored twice (re-sends of unknown outcomes)`);
+  if (m.duplicates > 0) {
+    const own = m.duplicates - m.duplicatesResent;
+    parts.push(
+      `${m.duplicates} stored twice (${m.duplicatesResent} re-sent by the application after an unknown outcome${own ? `, ${own} by the client's own retries` : ""})`,
+    );
+  }
   if (m.vanishedFromLog) parts.push(`${m.vanishedFromLog} read by the group are gone from the log`);
   if (m.recovered > 0) parts.push(`${m.recovered} of unknown outcome were stored after all`);
   if (!m.freshReadComplete) parts.push("the fresh reader's wait ran out: counts may be incomplete");
