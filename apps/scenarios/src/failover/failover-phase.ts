@@ -191,6 +191,14 @@ async function injectFault(
   await env.cluster.act(RECOVERY[fault], node);
 }
 
+/**
+ * The idempotent producer's retries are the client's own: one attempt per record, given the whole deadline
+ * (an application re-send would be a new send the broker cannot recognise as a duplicate).
+ */
+function policyFor(spec: FailoverSpec, retry: RetryPolicy): RetryPolicy {
+  return spec.idempotent ? { ...retry, maxAttempts: 1, attemptTimeoutMs: retry.deadlineMs } : retry;
+}
+
 function publishOne(run: LiveRun) {
   const durability = run.spec.level;
   return (id: number, key: string) =>
@@ -275,7 +283,7 @@ export async function runBrokerPhase(
         keys: settings.keys,
         rate: settings.rate,
         durationMs,
-        policy: run.spec.idempotent ? { ...settings.retry, maxAttempts: 1 } : settings.retry,
+        policy: policyFor(run.spec, settings.retry),
         now,
         publish: publishOne(run),
         onAttempt: (event) => run.history.write(event),
