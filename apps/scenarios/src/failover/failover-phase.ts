@@ -63,7 +63,8 @@ interface LiveRun {
 }
 
 const PLACEMENT_TRIES = 8;
-const SAMPLE_EVERY_MS = 250;
+/** A few samples a second; each Kafka sample is a metadata request on its own admin connection. */
+const SAMPLE_EVERY_MS = 333;
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown error";
@@ -120,9 +121,17 @@ async function setUp(
 ): Promise<{ run: LiveRun; leader: LeaderSample }> {
   const client = env.createClient(spec);
   const consumerClient = env.createClient(spec);
-  await client.connect();
-  await consumerClient.connect();
-  const { topic, leader } = await placeTopic(client, env.cluster, broker, wanted);
+  let placed: { topic: string; leader: LeaderSample };
+  try {
+    await client.connect();
+    await consumerClient.connect();
+    placed = await placeTopic(client, env.cluster, broker, wanted);
+  } catch (error) {
+    await consumerClient.close().catch(() => undefined);
+    await client.close().catch(() => undefined);
+    throw error;
+  }
+  const { topic, leader } = placed;
   const history = await HistoryWriter.open(join(env.historyDir, historyFileName(spec, fault)));
   history.write({
     type: "run",
@@ -184,11 +193,17 @@ async function injectFault(
   await sleep(durationMs / 3);
   note({ type: "fault", t: now(), action: fault, node });
   env.progress(`${fault} ${node}`);
-  await env.cluster.act(fault, node);
+  // Whatever the fault did, the recovery still runs, so no node is left paused or cut off.
+  const faulted = env.cluster.act(fault, node).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   await sleep(Math.max(0, (2 * durationMs) / 3 - now()));
+  const faultError = await faulted;
   note({ type: "recover", t: now(), action: RECOVERY[fault], node });
   env.progress(`${RECOVERY[fault]} ${node}`);
   await env.cluster.act(RECOVERY[fault], node);
+  if (faultError !== undefined) throw faultError;
 }
 
 /**
