@@ -26,7 +26,7 @@ export interface FailoverWorld extends FailoverLookups {
 }
 
 async function brokerInfo(world: FailoverWorld, targets: readonly TargetId[]) {
-  const brokers: Partial<Record<TargetId, BrokerInfo>> = {};
+  const brokers: Record<TargetId, BrokerInfo> = {};
   for (const target of targets) {
     const client = world.createClient({ target, level: "leader", idempotent: false, label: "probe" });
     try {
