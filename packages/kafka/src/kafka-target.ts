@@ -12,6 +12,7 @@ export const kafkaTarget: TargetDefinition<KafkaSettings> = {
   capabilities: kafkaCapabilities,
   settings: kafkaSettings,
   createClient: createKafkaClient,
+  idempotentSettings: (settings) => ({ ...settings, idempotent: true }),
   bench: { rawPublisher: kafkaRawPublisher, nativeTool: producerPerformance },
 };
 

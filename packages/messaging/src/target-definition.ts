@@ -31,6 +31,11 @@ export interface TargetDefinition<Settings = unknown> {
   settings(source: ConnectionSource): Settings;
   /** A client for this target, not yet connected. */
   createClient(settings: Settings): MessagingClient;
+  /**
+   * Only where the target has an idempotent producer (the broker drops the duplicates its own retries would
+   * write): the settings with it switched on. The failover scenario runs it as one more column.
+   */
+  idempotentSettings?(settings: Settings): Settings;
   readonly bench: BenchSupport<Settings>;
 }
 
