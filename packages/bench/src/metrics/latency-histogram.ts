@@ -1,4 +1,9 @@
-import { build, type Histogram } from "hdr-histogram-js";
+import {
+  build,
+  decodeFromCompressedBase64,
+  encodeIntoCompressedBase64,
+  type Histogram,
+} from "hdr-histogram-js";
 
 /** The percentiles every latency in the results carries. */
 export interface Percentiles {
@@ -34,6 +39,26 @@ export class LatencyHistogram {
       numberOfSignificantValueDigits: 3,
       autoResize: true,
     });
+  }
+
+  /** A histogram from {@link encode}'s text (a worker's histogram arriving at the coordinator). */
+  static decode(encoded: string): LatencyHistogram {
+    const histogram = new LatencyHistogram();
+    if (encoded !== "") histogram.histogram.add(decodeFromCompressedBase64(encoded));
+    return histogram;
+  }
+
+  /**
+   * The standard HdrHistogram compressed base64 encoding (readable by any HdrHistogram library), so a worker can
+   * send its whole distribution and the coordinator can merge distributions instead of averaging percentiles.
+   */
+  encode(): string {
+    return this.count === 0 ? "" : encodeIntoCompressedBase64(this.histogram);
+  }
+
+  /** Adds every value recorded by `other` (exact to the histograms' shared resolution). */
+  merge(other: LatencyHistogram): void {
+    this.histogram.add(other.histogram);
   }
 
   recordMicros(micros: number, count = 1): void {
