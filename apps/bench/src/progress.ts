@@ -4,6 +4,9 @@ import { formatNumber } from "@brokerlab/report";
 /** One progress line per second on stderr: which target, which phase and second, the rates and the backlog. */
 export function progressLine(progress: BenchProgress): string {
   const of = progress.of > 0 ? `/${progress.of}` : "";
+  if (progress.detail !== undefined) {
+    return `[${progress.target}] ${progress.phase} ${progress.second}${of}s  ${progress.detail}`;
+  }
   const rate = progress.offeredRate > 0 ? formatNumber(Math.round(progress.offeredRate)) : "max";
   return (
     `[${progress.target}] ${progress.phase} ${progress.second}${of}s  offered ${rate}/s  ` +

@@ -12,12 +12,18 @@ export {
   BENCH_RESULTS_SCHEMA,
   type BenchResults,
   type ClientCpu,
+  type LimitKind,
+  type MachineCpu,
+  type ProcessCpu,
+  type RunLimit,
   type SecondSample,
   type TargetBenchResult,
   type Throughput,
+  type WorkerInfo,
   type YardstickEntry,
 } from "./results.js";
 export { BenchStats } from "./runner/bench-stats.js";
+export { decideLimit, type LimitInputs } from "./runner/decide-limit.js";
 export { MaxRateSearch, type MaxRateSearchOptions, type RateStep } from "./runner/max-rate-search.js";
 export {
   type MeasurePublishOptions,
@@ -36,6 +42,19 @@ export {
   type RunTargetOptions,
   runTarget,
 } from "./runner/run-target.js";
+export type {
+  Agent,
+  AgentCounts,
+  AgentHistograms,
+  AgentInfo,
+  AgentPlan,
+  AgentRole,
+  AgentSnapshot,
+} from "./worker/agent.js";
+export { assignRoles } from "./worker/assign-roles.js";
+export { LoadAgent } from "./worker/load-agent.js";
+export { RemoteAgent } from "./worker/remote-agent.js";
+export { startWorkerServer, type WorkerServer } from "./worker/worker-server.js";
 export { durabilityFor } from "./workload/durability.js";
 export {
   type LoadedWorkload,

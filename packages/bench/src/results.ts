@@ -1,6 +1,7 @@
 import type { DurabilityLevel, TargetId } from "@brokerlab/messaging";
 import type { PercentilePoint, Percentiles } from "./metrics/latency-histogram.js";
 import type { RateStep } from "./runner/max-rate-search.js";
+import type { AgentRole } from "./worker/agent.js";
 
 export const BENCH_RESULTS_SCHEMA = "brokerlab.bench-results/1";
 
@@ -15,6 +16,59 @@ export interface SecondSample {
   readonly publishRate: number;
   readonly consumeRate: number;
   readonly backlog: number;
+}
+
+/**
+ * CPU one bench process used during the timed run (100 % = one core busy), with what it did. µs per record: the
+ * process's CPU over the records of its role; a process with both roles cannot split its CPU, so it gets
+ * `usPerRecord` over everything it published and consumed instead.
+ */
+export interface ProcessCpu {
+  readonly role: AgentRole | "coordinator";
+  /** "in-process" (the coordinator itself) or the worker's URL. */
+  readonly where: string;
+  readonly pid: number;
+  readonly userMs: number;
+  readonly systemMs: number;
+  readonly percentOfOneCore: number;
+  readonly published: number;
+  readonly consumed: number;
+  readonly usPerRecordPublished?: number;
+  readonly usPerRecordConsumed?: number;
+  readonly usPerRecord?: number;
+}
+
+/** What set the measured rate. */
+export type LimitKind = "offered" | "worker-bound" | "machine-bound" | "broker";
+
+export interface RunLimit {
+  readonly kind: LimitKind;
+  /** One sentence with the figures that decided it. */
+  readonly reason: string;
+}
+
+/** The whole machine's CPU during the timed run (every process on it, not only the bench's). */
+export interface MachineCpu {
+  readonly busyPercent: number;
+  readonly cores: number;
+}
+
+/** A bench worker a run used. */
+export interface WorkerInfo {
+  readonly url: string;
+  /** Started by this run (`--workers N`) rather than given (`--workers URL,…`). */
+  readonly spawned: boolean;
+  readonly pid: number;
+  readonly hostname: string;
+  readonly cores: number;
+  readonly cpuModel: string;
+  readonly node: string;
+  /**
+   * Worker clock minus coordinator clock at start, ms (± half the round trip, `clockSkewUncertaintyMs`).
+   * End-to-end latency compares a producer's clock with a consumer's: across machines they must be synchronised.
+   */
+  readonly clockSkewMs: number;
+  readonly clockSkewUncertaintyMs: number;
 }
 
 /** CPU the bench process itself used during the timed run; 100 % = one core busy. */
@@ -66,7 +120,14 @@ export interface TargetBenchResult {
   };
   /** Distinct error messages seen (first few). */
   readonly errors: readonly string[];
+  /** All bench processes together (in-process: the one process). */
   readonly clientCpu?: ClientCpu;
+  /** Each bench process: role, CPU and µs per record. */
+  readonly processes?: readonly ProcessCpu[];
+  readonly machineCpu?: MachineCpu;
+  readonly limit?: RunLimit;
+  /** Broker and client settings in effect (partitions, replication, acks, queue type, persistence, …). */
+  readonly settings?: Readonly<Record<string, string | number>>;
   readonly backlog?: BacklogDrain;
   readonly rateSearch?: readonly RateStep[];
   /** What was adapted for this target (e.g. 16 partitions requested, one queue created). */
@@ -91,7 +152,16 @@ export interface BenchResults {
   readonly finishedAt: string;
   readonly mode: "workload" | "yardstick";
   readonly workload: { readonly file: string; readonly [field: string]: unknown };
-  readonly machine: { readonly cores: number; readonly node: string; readonly platform: string };
+  readonly machine: {
+    readonly cores: number;
+    readonly node: string;
+    readonly platform: string;
+    readonly cpuModel?: string;
+    /** Client library versions the run used (kafkajs, amqplib, ioredis, bullmq, …). */
+    readonly clientLibraries?: Readonly<Record<string, string>>;
+  };
+  /** Bench workers the run used; absent when producers and consumers ran in the coordinator's process. */
+  readonly workers?: readonly WorkerInfo[];
   readonly targets: readonly TargetBenchResult[];
   readonly yardstick?: readonly YardstickEntry[];
 }

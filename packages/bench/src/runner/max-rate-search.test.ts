@@ -5,7 +5,13 @@ import { MaxRateSearch } from "./max-rate-search.js";
 function simulate(capacity: number, search: MaxRateSearch): number {
   for (let rate = search.next(); rate !== undefined; rate = search.next()) {
     const handled = Math.min(rate, capacity);
-    search.record({ rate, publishRate: handled, consumeRate: handled, backlogAfter: (rate - handled) * 2 });
+    search.record({
+      rate,
+      publishRate: handled,
+      consumeRate: handled,
+      backlogAfter: (rate - handled) * 2,
+      backlogGrowth: rate - handled,
+    });
   }
   return search.result();
 }
@@ -35,8 +41,30 @@ describe("MaxRateSearch", () => {
   });
 
   it("counts a step as sustained only if publishes and consumers keep up", () => {
-    expect(MaxRateSearch.isSustained(1000, 990, 100)).toBe(true);
-    expect(MaxRateSearch.isSustained(1000, 900, 0)).toBe(false);
-    expect(MaxRateSearch.isSustained(1000, 1000, 800)).toBe(false);
+    const step = { rate: 1000, publishRate: 990, consumeRate: 980, backlogAfter: 100, backlogGrowth: 50 };
+    expect(MaxRateSearch.isSustained(step)).toBe(true);
+    expect(MaxRateSearch.isSustained({ ...step, publishRate: 900 })).toBe(false);
+    expect(MaxRateSearch.isSustained({ ...step, backlogAfter: 800 })).toBe(false);
+  });
+
+  it("fails a step whose consumers fall behind even when publishing keeps up (OMB #163)", () => {
+    // The redis-stream case from the issue: 56k offered and published, 41k consumed.
+    const step = {
+      rate: 56_000,
+      publishRate: 56_000,
+      consumeRate: 41_000,
+      backlogAfter: 20_000,
+      backlogGrowth: 0,
+    };
+    expect(MaxRateSearch.isSustained(step)).toBe(false);
+    // A backlog still growing at the end of the step fails it too, though the step's average consume looks fine.
+    const growing = {
+      rate: 10_000,
+      publishRate: 10_000,
+      consumeRate: 9_700,
+      backlogAfter: 4_000,
+      backlogGrowth: 3_000,
+    };
+    expect(MaxRateSearch.isSustained(growing)).toBe(false);
   });
 });

@@ -8,6 +8,8 @@ export interface RateStep {
   readonly consumeRate: number;
   /** Backlog per subscription at the end of the step (published − consumed). */
   readonly backlogAfter: number;
+  /** How much that backlog grew from the step's first second to its last (negative: it shrank). */
+  readonly backlogGrowth: number;
   readonly sustained: boolean;
 }
 
@@ -21,9 +23,11 @@ export interface MaxRateSearchOptions {
 
 /**
  * Finds the highest rate the target sustains: doubling from `startRate` until a step is not sustained, then
- * bisecting between the last sustained and the first failing rate. A step is sustained when publishes keep up with
- * the offered rate (≥ 95 %) and the backlog left at its end is under half a second of that rate, i.e. consumers
- * keep up too. Pure: the runner runs each step and feeds the measurements in.
+ * bisecting between the last sustained and the first failing rate. A step is sustained only when both sides keep
+ * up: publishes and consumes each reach 95 % of the offered rate, the backlog left at its end is under half a second
+ * of that rate, and it did not grow over the step by more than a quarter second of it. So the timed run never starts
+ * at a rate the consumers cannot take, whose backlog would grow without end (OMB issue #163). Pure: the runner runs
+ * each step and feeds the measurements in.
  */
 export class MaxRateSearch {
   readonly steps: RateStep[] = [];
@@ -41,8 +45,14 @@ export class MaxRateSearch {
     this.maxSteps = options.maxSteps ?? 12;
   }
 
-  static isSustained(rate: number, publishRate: number, backlogAfter: number): boolean {
-    return publishRate >= 0.95 * rate && backlogAfter <= 0.5 * rate;
+  static isSustained(step: Omit<RateStep, "sustained">): boolean {
+    const { rate } = step;
+    return (
+      step.publishRate >= 0.95 * rate &&
+      step.consumeRate >= 0.95 * rate &&
+      step.backlogAfter <= 0.5 * rate &&
+      step.backlogGrowth <= 0.25 * rate
+    );
   }
 
   /** The rate to try next, or undefined when the search is over. */
@@ -55,7 +65,7 @@ export class MaxRateSearch {
   record(measured: Omit<RateStep, "sustained">): RateStep {
     const step = {
       ...measured,
-      sustained: MaxRateSearch.isSustained(measured.rate, measured.publishRate, measured.backlogAfter),
+      sustained: MaxRateSearch.isSustained(measured),
     };
     this.steps.push(step);
     if (step.sustained) this.lastGood = Math.max(this.lastGood, step.rate);
