@@ -14,11 +14,21 @@ export interface BenchArgs {
   /** Messages per second over all producers (replaces the workload's producerRate). */
   readonly rate?: number;
   readonly out?: string;
+  /** Where producers and consumers run (see {@link parseWorkers}). */
+  readonly workers: WorkersChoice;
 }
 
+/** In the coordinator's process (today's default), N local worker processes, or workers already running. */
+export type WorkersChoice =
+  | { readonly kind: "in-process" }
+  | { readonly kind: "spawn"; readonly count: number | "auto" }
+  | { readonly kind: "urls"; readonly urls: readonly string[] };
+
 export const USAGE = `Usage:
-  pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--out DIR]
+  pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--out DIR]
   pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--out DIR]
+  pnpm bench worker [--port P] [--host H]     a bench worker: runs the producers/consumers a coordinator gives it
+  pnpm bench compare A.json B.json            two runs' results side by side, ratios, a mark where within noise
 
 Runs a workload (OpenMessaging Benchmark YAML fields, see apps/bench/README.md) on each target in turn and
 writes results.json, report.md and report.html (default reports/bench-<run-id>/).
@@ -32,6 +42,10 @@ Options:
                     single second here swings ±20 %, the median of 30 rounds settles)
   --warmup S        warm-up seconds, excluded from the results
   --rate N          producer rate, messages/s over all producers (0 = find the highest sustainable)
+  --workers W       where producers and consumers run: N local worker processes (producers and consumers
+                    on different ones), "auto" (enough that no worker should pass ~70 % of a core, at
+                    most the machine's cores), or URLs of running workers: http://host:port,…
+                    (default: all in this process)
   --out DIR         where to write the reports
   --yardstick       publish at max rate through the adapter, through the raw client, and with the
                     broker's own tool (Kafka ProducerPerformance, RabbitMQ PerfTest, redis-benchmark)
@@ -75,6 +89,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     help,
     yardstick,
+    workers: parseWorkers(values.workers),
     targets: parseTargets(values.targets),
     ...(values.workload === undefined ? {} : { workload: values.workload }),
     ...optional("duration", seconds("duration", values.duration, 1)),
@@ -102,8 +117,97 @@ function parse(argv: readonly string[]) {
       warmup: { type: "string" },
       rate: { type: "string" },
       out: { type: "string" },
+      workers: { type: "string" },
     },
   });
+}
+
+/** `--workers`: a count ≥ 1, "auto", or comma-separated http(s) URLs. */
+export function parseWorkers(value: string | undefined): WorkersChoice {
+  if (value === undefined) return { kind: "in-process" };
+  if (value === "auto") return { kind: "spawn", count: "auto" };
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 64) {
+    return { kind: "spawn", count: Number(value) };
+  }
+  const urls = value.split(",").map((url) => url.trim().replace(/\/+$/, ""));
+  const bad = urls.find((url) => !/^https?:\/\/[^/\s]+$/.test(url));
+  if (bad !== undefined) {
+    throw new InvalidArgumentError(
+      `--workers "${value}" is not valid; expected a count 1–64, "auto", or worker URLs like http://127.0.0.1:7401,http://10.0.0.2:7401`,
+    );
+  }
+  return { kind: "urls", urls };
+}
+
+export interface WorkerArgs {
+  readonly help: boolean;
+  readonly port: number;
+  readonly host: string;
+}
+
+export const WORKER_USAGE = `Usage: pnpm bench worker [--port P] [--host H]
+
+Starts a bench worker: an HTTP service (as OpenMessaging Benchmark's workers are) that runs the producers and
+consumers a coordinator (pnpm bench --workers http://host:P,…) gives it and answers with per-second counts and
+encoded HdrHistograms. It serves one run at a time and keeps running until Ctrl-C.
+
+Options:
+  --port P   port to listen on (default 7401; 0 = any free port, printed at start)
+  --host H   address to listen on (default 127.0.0.1; 0.0.0.0 to accept coordinators on other machines:
+             the service has no authentication, so only on a trusted network)
+  -h, --help this text`;
+
+export function parseWorkerArgs(argv: readonly string[]): WorkerArgs {
+  const values = strictly(() =>
+    parseArgs({
+      args: [...argv],
+      strict: true,
+      options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, host: { type: "string" } },
+    }),
+  ).values;
+  const port = Number(values.port ?? "7401");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(`--port "${values.port}" is not valid; expected a port number 0–65535`);
+  }
+  return { help: values.help === true, port, host: values.host ?? "127.0.0.1" };
+}
+
+export interface CompareArgs {
+  readonly help: boolean;
+  readonly files: readonly [string, string] | readonly [];
+}
+
+export const COMPARE_USAGE = `Usage: pnpm bench compare A.json B.json
+
+Puts two bench runs (results.json of each) side by side: per target and metric A, B and B ÷ A, with "≈" where
+the difference is within the runs' own noise (the spread of their per-second rates; for latencies, 10 %).`;
+
+export function parseCompareArgs(argv: readonly string[]): CompareArgs {
+  const { values, positionals } = strictly(() =>
+    parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: { help: { type: "boolean", short: "h" } },
+    }),
+  );
+  if (values.help === true) return { help: true, files: [] };
+  const [a, b, extra] = positionals;
+  if (a === undefined || b === undefined || extra !== undefined) {
+    throw new InvalidArgumentError(
+      "bench compare needs exactly two results.json files: pnpm bench compare A.json B.json",
+    );
+  }
+  return { help: false, files: [a, b] };
+}
+
+function strictly<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new InvalidArgumentError(`${message}; see --help`);
+  }
 }
 
 /** Fields that replace the workload file's. */

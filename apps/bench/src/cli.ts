@@ -1,13 +1,27 @@
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadWorkload, WorkloadError } from "@brokerlab/bench";
-import { isBrokerlabError } from "@brokerlab/messaging";
+import { BENCH_RESULTS_SCHEMA, type BenchResults, loadWorkload, WorkloadError } from "@brokerlab/bench";
+import { InvalidArgumentError, isBrokerlabError } from "@brokerlab/messaging";
 import { renderTable } from "@brokerlab/report";
 import { TARGET_IDS } from "@brokerlab/targets";
-import { type BenchArgs, parseBenchArgs, USAGE, warmupSeconds, workloadOverrides } from "./args.js";
+import {
+  type BenchArgs,
+  COMPARE_USAGE,
+  parseBenchArgs,
+  parseCompareArgs,
+  parseWorkerArgs,
+  USAGE,
+  WORKER_USAGE,
+  warmupSeconds,
+  workloadOverrides,
+} from "./args.js";
+import { compareResults, unmatchedTargets } from "./compare/compare-results.js";
 import { endProgressLine, progressPrinter } from "./progress.js";
 import { summaryTable, yardstickTable } from "./report/bench-report.js";
 import { runBench, writeBenchReport } from "./run-bench.js";
 import { newRunId } from "./run-id.js";
+import { connectWorkers } from "./workers/connect-workers.js";
+import { runWorker } from "./workers/run-worker.js";
 import { DEFAULT_YARDSTICK_WORKLOAD, runYardstick } from "./yardstick/run-yardstick.js";
 
 /** Where the user ran `pnpm bench` (pnpm runs scripts from the repo root). */
@@ -24,6 +38,8 @@ function load(args: BenchArgs, file: string) {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === "worker") return worker(argv.slice(1));
+  if (argv[0] === "compare") return compare(argv.slice(1));
   const args = parseBenchArgs(argv);
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -64,10 +80,16 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stderr.write(
     `${workload.name}: ${args.targets.join(", ")}; ${workload.warmupDurationSeconds} s warm-up + ${workload.testDurationSeconds} s each\n`,
   );
+  const workers = await connectWorkers(args.workers, workload);
+  if (workers) {
+    const where = workers.infos.map((info) => `${info.url} (pid ${info.pid}, clock ${info.clockSkewMs} ms)`);
+    process.stderr.write(`workers: ${where.join(", ")}\n`);
+  }
   const results = await runBench({
     loaded,
     targets: args.targets,
     runId,
+    ...(workers ? { workers } : {}),
     onProgress,
     onTargetDone: (result) => {
       endProgressLine();
@@ -76,13 +98,59 @@ async function main(argv: readonly string[]): Promise<number> {
         : `FAILED: ${result.error}`;
       process.stderr.write(`[${result.target}] done: ${summary}\n`);
     },
-  });
+  }).finally(() => workers?.stop());
   const written = await writeBenchReport(out, results);
   process.stdout.write(`${renderTable(summaryTable(results))}\n`);
   process.stdout.write(
     `\nreports: ${written.json}\n         ${written.markdown}\n         ${written.html}\n`,
   );
   return results.targets.every((result) => result.ok) ? 0 : 1;
+}
+
+async function worker(argv: readonly string[]): Promise<number> {
+  const args = parseWorkerArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${WORKER_USAGE}\n`);
+    return 0;
+  }
+  await runWorker(args.port, args.host);
+  return 0;
+}
+
+async function compare(argv: readonly string[]): Promise<number> {
+  const args = parseCompareArgs(argv);
+  if (args.help || args.files.length === 0) {
+    process.stdout.write(`${COMPARE_USAGE}\n`);
+    return 0;
+  }
+  const [a, b] = args.files.map((file) => readResults(file)) as [BenchResults, BenchResults];
+  process.stdout.write(
+    `A: ${args.files[0]} (${a.runId}${a.workers ? `, ${a.workers.length} workers` : ", in-process"})\n`,
+  );
+  process.stdout.write(
+    `B: ${args.files[1]} (${b.runId}${b.workers ? `, ${b.workers.length} workers` : ", in-process"})\n`,
+  );
+  process.stdout.write(`${renderTable(compareResults(a, b))}\n`);
+  for (const line of unmatchedTargets(a, b)) process.stdout.write(`${line}\n`);
+  return 0;
+}
+
+function readResults(file: string): BenchResults {
+  const path = resolve(cwd, file);
+  if (!existsSync(path)) throw new InvalidArgumentError(`${file} not found; pass a bench run's results.json`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    throw new InvalidArgumentError(`${file} is not JSON; pass a bench run's results.json`);
+  }
+  const schema = (parsed as { schema?: unknown } | null)?.schema;
+  if (schema !== BENCH_RESULTS_SCHEMA) {
+    throw new InvalidArgumentError(
+      `${file} is not ${BENCH_RESULTS_SCHEMA} (schema: ${String(schema)}); pass a bench run's results.json`,
+    );
+  }
+  return parsed as BenchResults;
 }
 
 main(process.argv.slice(2))

@@ -11,7 +11,9 @@ import {
 import type { TargetId } from "@brokerlab/messaging";
 import { type WrittenReport, writeReportFiles } from "@brokerlab/report";
 import { createClient } from "@brokerlab/targets";
+import { clientLibraryVersions } from "./client-libraries.js";
 import { renderHtml, renderMarkdown } from "./report/bench-report.js";
+import type { ConnectedWorkers } from "./workers/connect-workers.js";
 
 export interface RunBenchOptions {
   readonly loaded: LoadedWorkload;
@@ -20,6 +22,8 @@ export interface RunBenchOptions {
   readonly onProgress?: (progress: BenchProgress) => void;
   readonly onTargetDone?: (result: TargetBenchResult) => void;
   readonly readyTimeoutMs?: number;
+  /** Bench workers to run producers and consumers on; default: this process. */
+  readonly workers?: ConnectedWorkers;
 }
 
 /** Runs the workload on each target in turn (never in parallel: they would compete for the same cores). */
@@ -35,6 +39,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
       runId: options.runId,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
+      ...(options.workers ? { agents: options.workers.agents, agentPids: options.workers.pids } : {}),
     });
     results.push(result);
     options.onTargetDone?.(result);
@@ -51,6 +56,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
       ...options.loaded.workload,
     },
     machine: machine(),
+    ...(options.workers ? { workers: options.workers.infos } : {}),
     targets: results,
   };
 }
@@ -60,6 +66,8 @@ export function machine(): BenchResults["machine"] {
     cores: cpus().length,
     node: process.versions.node,
     platform: `${process.platform}-${process.arch}`,
+    cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+    clientLibraries: clientLibraryVersions(),
   };
 }
 

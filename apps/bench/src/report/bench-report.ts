@@ -1,6 +1,7 @@
 import type {
   BenchResults,
   PercentilePoint,
+  ProcessCpu,
   Percentiles,
   SecondSample,
   TargetBenchResult,
@@ -57,8 +58,70 @@ export function summaryTable(results: BenchResults): Table {
         result.counts ? result.counts.publishErrors + result.counts.consumeErrors : null,
       ),
       row("bench CPU (% of 1 core)", (result) => result.clientCpu?.percentOfOneCore ?? null),
+      row("busiest bench process (% of 1 core)", (result) =>
+        result.processes?.length ? Math.max(...result.processes.map((p) => p.percentOfOneCore)) : null,
+      ),
+      row("machine CPU (% of all cores)", (result) => result.machineCpu?.busyPercent ?? null),
+      row("what set the limit", (result) => result.limit?.kind ?? null),
     ],
   };
+}
+
+/** One row per bench process per target: its role, CPU and CPU per record during the timed run. */
+export function processTable(results: BenchResults): Table {
+  return {
+    title: "Bench processes during the timed run",
+    headers: [
+      "target",
+      "role",
+      "where",
+      "pid",
+      "CPU (% of 1 core)",
+      "published",
+      "consumed",
+      "µs CPU per record",
+    ],
+    align: ["left", "left", "left", "right", "right", "right", "right", "left"],
+    rows: results.targets.flatMap((result) =>
+      (result.processes ?? []).map((p) => [
+        result.target,
+        p.role,
+        p.where,
+        p.pid,
+        p.percentOfOneCore,
+        p.published,
+        p.consumed,
+        perRecord(p),
+      ]),
+    ),
+  };
+}
+
+function perRecord(p: ProcessCpu): string {
+  if (p.usPerRecordPublished !== undefined) return `${p.usPerRecordPublished} per published`;
+  if (p.usPerRecordConsumed !== undefined) return `${p.usPerRecordConsumed} per consumed`;
+  if (p.usPerRecord !== undefined) return `${p.usPerRecord} per published or consumed`;
+  return "";
+}
+
+/** Where the load ran, and what end-to-end latency across processes relies on. */
+function workersNote(results: BenchResults): string[] {
+  const workers = results.workers;
+  if (!workers?.length) {
+    return [
+      "Producers and consumers ran in the bench's own process (one Node thread); end-to-end latency uses one clock.",
+    ];
+  }
+  const hosts = new Set(workers.map((worker) => worker.hostname));
+  const skews = workers.map(
+    (worker) => `${worker.url} ${worker.clockSkewMs} ms ± ${worker.clockSkewUncertaintyMs} ms`,
+  );
+  return [
+    `Producers and consumers ran on ${workers.length} bench worker(s) (${workers.some((w) => w.spawned) ? "started by this run" : "given by URL"}), producers and consumers on different ones; latency percentiles are of the merged HdrHistograms.`,
+    hosts.size > 1
+      ? `Workers on ${hosts.size} machines: end-to-end latency compares a producer's clock with a consumer's, so those clocks must be synchronised (NTP/PTP); measured clock offsets at start: ${skews.join(", ")}.`
+      : `All workers on one machine (${[...hosts].join("")}): end-to-end latency uses its system clock at µs resolution; clock offsets measured at start (within the round trip): ${skews.join(", ")}.`,
+  ];
 }
 
 export function yardstickTable(entries: readonly YardstickEntry[]): Table {
@@ -106,15 +169,32 @@ function describeWorkload(results: BenchResults): string {
 
 const MEANING = [
   "publish latency: send → broker acknowledgement at the durability shown.",
-  "end-to-end: producer timestamp in the record → consumer receipt, one process clock, µs resolution.",
+  "end-to-end: producer timestamp in the record → consumer receipt, µs resolution (across workers: their clocks, see below).",
   "publish delay: intended send time (from the rate limiter) → actual send; it grows when a producer cannot keep " +
     "up, which is the coordinated-omission signal a plain latency histogram hides.",
-  "bench CPU: this process's own CPU during the timed run; near 100 % of one core means the bench, not the broker, " +
-    "may be the limit (Node runs producers and consumers on one thread).",
+  "bench CPU: all bench processes' CPU during the timed run; a single process near 100 % of one core means the bench, " +
+    "not the broker, is the limit (Node runs a process's producers and consumers on one thread): spread them over " +
+    "workers (--workers).",
+  "what set the limit: offered (a fixed rate was met), worker-bound (a bench process near a full core), " +
+    "machine-bound (all cores busy: the honest answer when the broker shares the machine), or broker.",
 ];
 
 function notesOf(results: BenchResults): string[] {
   return results.targets.flatMap((result) => [
+    ...(result.limit ? [`${result.target}: limit ${result.limit.kind}: ${result.limit.reason}`] : []),
+    ...(result.settings
+      ? [
+          `${result.target}: settings in effect: ${Object.entries(result.settings)
+            .map(([key, value]) => `${key} ${value}`)
+            .join(", ")}`,
+        ]
+      : []),
+    ...(result.processes ?? [])
+      .filter((p) => p.role !== "coordinator" && p.role !== "idle" && p.percentOfOneCore > 70)
+      .map(
+        (p) =>
+          `${result.target}: the ${p.role} process ${p.where} used ${p.percentOfOneCore} % of a core, above the ~70 % that leaves headroom; more workers (--workers N) spread it`,
+      ),
     ...(result.error ? [`${result.target}: FAILED: ${result.error}`] : []),
     ...result.notes.map((note) => `${result.target}: ${note}`),
     ...result.errors
@@ -142,6 +222,7 @@ export function renderMarkdown(results: BenchResults): string {
   const parts = [`# Benchmark: ${results.workload.name ?? results.workload.file}`, ""];
   if (results.mode === "workload") {
     parts.push(describeWorkload(results), "", markdownTable(summaryTable(results)), "");
+    parts.push(markdownTable(processTable(results)), "", ...workersNote(results), "");
   }
   if (results.yardstick?.length) {
     parts.push(
@@ -159,10 +240,20 @@ export function renderMarkdown(results: BenchResults): string {
   parts.push("## What the numbers mean", "", ...MEANING.map((line) => `- ${line}`), "");
   const notes = notesOf(results);
   if (notes.length) parts.push("## Notes and errors", "", ...notes.map((line) => `- ${line}`), "");
-  parts.push(
-    `Run ${results.runId}, ${results.startedAt} → ${results.finishedAt}, ${results.machine.cores} cores, Node ${results.machine.node}.`,
-  );
+  parts.push(`Run ${results.runId}, ${results.startedAt} → ${results.finishedAt}; ${environment(results)}.`);
   return parts.join("\n");
+}
+
+/** What a reader needs to reproduce the run: machine, Node, client libraries. */
+function environment(results: BenchResults): string {
+  const { machine } = results;
+  const libraries = Object.entries(machine.clientLibraries ?? {})
+    .map(([name, version]) => `${name} ${version}`)
+    .join(", ");
+  return (
+    `${machine.cpuModel ? `${machine.cpuModel}, ` : ""}${machine.cores} cores, Node ${machine.node}, ${machine.platform}` +
+    (libraries ? `; clients ${libraries}` : "")
+  );
 }
 
 /** x of a percentile on a log axis: 1/(1 − p), so p50 = 2, p90 = 10, p99 = 100, p99.9 = 1000. */
@@ -217,6 +308,12 @@ export function renderHtml(results: BenchResults): string {
         heading: "Side by side",
         explanation: MEANING.join(" "),
         html: htmlTable(summaryTable(results)),
+      },
+      {
+        id: "processes",
+        heading: "Bench processes",
+        explanation: workersNote(results).join(" "),
+        html: htmlTable(processTable(results)),
       },
       {
         id: "throughput",
@@ -300,6 +397,6 @@ export function renderHtml(results: BenchResults): string {
         ? describeWorkload(results)
         : "Adapter, raw client and native tool, side by side.",
     sections,
-    footer: `Run ${results.runId}, ${results.startedAt} → ${results.finishedAt}; ${results.machine.cores} cores, Node ${results.machine.node}, ${results.machine.platform}. Workload ${results.workload.file}.`,
+    footer: `Run ${results.runId}, ${results.startedAt} → ${results.finishedAt}; ${environment(results)}. Workload ${results.workload.file}.`,
   });
 }

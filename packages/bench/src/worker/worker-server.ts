@@ -52,7 +52,12 @@ export async function startWorkerServer(
   return {
     url: `http://${shownHost}:${address.port}`,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Coordinators keep connections alive between calls; do not wait for them to hang up.
+        server.closeAllConnections();
+      }),
   };
 }
 
