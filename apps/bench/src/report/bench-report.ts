@@ -1,8 +1,8 @@
 import type {
   BenchResults,
   PercentilePoint,
-  ProcessCpu,
   Percentiles,
+  ProcessCpu,
   SecondSample,
   TargetBenchResult,
   YardstickEntry,
