@@ -1,6 +1,13 @@
 import { TARGET_IDS } from "@brokerlab/targets";
 import { describe, expect, it } from "vitest";
-import { parseBenchArgs, warmupSeconds, workloadOverrides } from "./args.js";
+import {
+  parseBenchArgs,
+  parseCompareArgs,
+  parseWorkerArgs,
+  parseWorkers,
+  warmupSeconds,
+  workloadOverrides,
+} from "./args.js";
 
 describe("parseBenchArgs", () => {
   it("reads the workload, targets, duration and out", () => {
@@ -63,5 +70,42 @@ describe("workloadOverrides", () => {
       producerRate: 100,
     });
     expect(warmupSeconds(withWarmup, 60)).toBe(60);
+  });
+});
+
+describe("parseWorkers", () => {
+  it("reads in-process (absent), a count, auto, or worker URLs", () => {
+    expect(parseBenchArgs(["--workload", "w"]).workers).toEqual({ kind: "in-process" });
+    expect(parseWorkers("2")).toEqual({ kind: "spawn", count: 2 });
+    expect(parseWorkers("auto")).toEqual({ kind: "spawn", count: "auto" });
+    expect(parseWorkers("http://127.0.0.1:7401/, http://10.0.0.2:7401")).toEqual({
+      kind: "urls",
+      urls: ["http://127.0.0.1:7401", "http://10.0.0.2:7401"],
+    });
+  });
+
+  it("says what is expected for anything else", () => {
+    for (const bad of ["0", "many", "127.0.0.1:7401", "http://a:1/path"]) {
+      expect(() => parseWorkers(bad)).toThrow(
+        `--workers "${bad}" is not valid; expected a count 1–64, "auto"`,
+      );
+    }
+  });
+});
+
+describe("worker and compare arguments", () => {
+  it("reads the worker's port and host", () => {
+    expect(parseWorkerArgs([])).toEqual({ help: false, port: 7401, host: "127.0.0.1" });
+    expect(parseWorkerArgs(["--port", "0", "--host", "0.0.0.0"])).toEqual({
+      help: false,
+      port: 0,
+      host: "0.0.0.0",
+    });
+    expect(() => parseWorkerArgs(["--port", "70000"])).toThrow('--port "70000" is not valid');
+  });
+
+  it("needs exactly two files to compare", () => {
+    expect(parseCompareArgs(["a.json", "b.json"]).files).toEqual(["a.json", "b.json"]);
+    expect(() => parseCompareArgs(["a.json"])).toThrow("exactly two results.json files");
   });
 });

@@ -77,14 +77,14 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const loaded = load(args, args.workload ?? "");
   const { workload } = loaded;
-  process.stderr.write(
-    `${workload.name}: ${args.targets.join(", ")}; ${workload.warmupDurationSeconds} s warm-up + ${workload.testDurationSeconds} s each\n`,
-  );
   const workers = await connectWorkers(args.workers, workload);
   if (workers) {
     const where = workers.infos.map((info) => `${info.url} (pid ${info.pid}, clock ${info.clockSkewMs} ms)`);
     process.stderr.write(`workers: ${where.join(", ")}\n`);
   }
+  process.stderr.write(
+    `${workload.name}: ${args.targets.join(", ")}; ${workload.warmupDurationSeconds} s warm-up + ${workload.testDurationSeconds} s each\n`,
+  );
   const results = await runBench({
     loaded,
     targets: args.targets,

@@ -42,6 +42,29 @@ describe("pnpm bench command line", () => {
     );
   });
 
+  it("answers bench compare and bench worker mistakes with one line and exit 2", () => {
+    const compare = bench(["compare", "workloads/smoke.yaml", "nowhere.json"]);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr.trim()).toBe(
+      "bench: workloads/smoke.yaml is not JSON; pass a bench run's results.json",
+    );
+    const worker = bench(["worker", "--port", "x"]);
+    expect(worker.code).toBe(2);
+    expect(worker.stderr.trim()).toBe('bench: --port "x" is not valid; expected a port number 0–65535');
+    const workers = bench([
+      "--workload",
+      "workloads/smoke.yaml",
+      "--workers",
+      "http://127.0.0.1:59999",
+      "--duration",
+      "1",
+    ]);
+    expect(workers.code).toBe(2);
+    expect(workers.stderr.trim()).toMatch(
+      /^bench: cannot reach http:\/\/127\.0\.0\.1:59999 .*pnpm bench worker --port P`$/,
+    );
+  });
+
   it("reports an unreachable broker by address and still runs the other targets", {
     timeout: 90_000,
   }, async () => {

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { TimeoutError } from "@brokerlab/messaging";
 
 /** The line a worker prints first on stdout; the coordinator reads its URL from it. */
@@ -17,6 +19,9 @@ export interface LocalWorkers {
  */
 export async function spawnLocalWorkers(count: number, startTimeoutMs = 30_000): Promise<LocalWorkers> {
   const cli = resolve(import.meta.dirname, "../cli.ts");
+  // The same way `pnpm bench` runs: Node with tsx's loader and the workspace's "source" condition.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  const nodeArgs = ["--import", tsx, "--conditions=source", cli, "worker", "--port", "0"];
   const children: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all(children.map((child) => stopChild(child)));
@@ -24,7 +29,7 @@ export async function spawnLocalWorkers(count: number, startTimeoutMs = 30_000):
   try {
     const urls = await Promise.all(
       Array.from({ length: count }, (_, i) => {
-        const child = spawn(process.execPath, [...process.execArgv, cli, "worker", "--port", "0"], {
+        const child = spawn(process.execPath, nodeArgs, {
           stdio: ["ignore", "pipe", "pipe"],
           env: process.env,
         });

@@ -61,9 +61,9 @@ describe("RemoteAgent over a worker server", () => {
   });
 
   it("names the worker and how to start one when nothing listens", async () => {
-    const remote = new RemoteAgent("http://127.0.0.1:9");
+    const remote = new RemoteAgent("http://127.0.0.1:59999");
     await expect(remote.info()).rejects.toThrow(
-      /cannot reach http:\/\/127\.0\.0\.1:9.*pnpm bench worker --port P/,
+      /cannot reach http:\/\/127\.0\.0\.1:59999.*pnpm bench worker --port P/,
     );
   });
 
