@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { LatencyHistogram, loadWorkload, RemoteAgent } from "@brokerlab/bench";
+import { TARGET_IDS } from "@brokerlab/targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBench } from "../src/run-bench.js";
 import { newRunId } from "../src/run-id.js";
@@ -24,11 +25,12 @@ describe("bench workers against a real broker", () => {
     expect(urls).toHaveLength(2);
     const connected = await connectWorkers(
       { kind: "urls", urls },
-      loadWorkload("workloads/smoke.yaml", { cwd: repoRoot }).workload,
+      loadWorkload("workloads/smoke.yaml", { cwd: repoRoot, targets: TARGET_IDS }).workload,
     );
     expect(connected).toBeDefined();
     const loaded = loadWorkload("workloads/smoke.yaml", {
       cwd: repoRoot,
+      targets: TARGET_IDS,
       overrides: { producerRate: 200, testDurationSeconds: 2, warmupDurationSeconds: 0 },
     });
     const results = await runBench({
