@@ -1,84 +1,134 @@
-import type { BrokerName } from "./docker.js";
+import { CLUSTER_NODES } from "./cluster/cluster-nodes.js";
+import { FAULT_HELP, FAULTS, isFault } from "./cluster/faults.js";
+import { BROKER_DEFINITIONS, BROKER_NAMES } from "./definitions/index.js";
 import { UsageError } from "./errors.js";
 
-export type Command = "up" | "down" | "status" | "logs";
+export type Command = "up" | "down" | "status" | "logs" | "fault" | "heal" | "leader";
 
 export interface ParsedArgs {
   /** Undefined with a bare `--help` (or nothing at all). */
   readonly command?: Command;
   readonly help: boolean;
-  readonly kafkaBrokers?: number;
+  /** up/down/status: the three-node cluster instead of the single nodes. */
+  readonly cluster: boolean;
+  /** down --cluster: delete the cluster's data too. */
+  readonly purge: boolean;
   readonly json: boolean;
-  readonly broker?: BrokerName;
+  /** Arguments after the command: logs [broker|node], fault <kind> <node>, leader <broker> …. */
+  readonly positionals: string[];
   readonly lines: number;
   readonly follow: boolean;
 }
 
-const COMMANDS: readonly Command[] = ["up", "down", "status", "logs"];
-const BROKER_NAMES: readonly BrokerName[] = ["kafka", "rabbitmq", "redis"];
+const COMMANDS: readonly Command[] = ["up", "down", "status", "logs", "fault", "heal", "leader"];
 
 /** Flags each command accepts; the value tells whether the flag takes a value. */
 const FLAGS: Record<Command, Record<string, boolean>> = {
-  up: { "--kafka-brokers": true },
-  down: {},
-  status: { "--json": false },
+  up: { "--cluster": false },
+  down: { "--cluster": false, "--purge": false },
+  status: { "--json": false, "--cluster": false },
   logs: { "-n": true, "--lines": true, "-f": false, "--follow": false },
+  fault: {},
+  heal: {},
+  leader: { "--json": false },
 };
+
+/** Options that no longer exist, with what replaced them. */
+const REMOVED: Record<string, string> = {
+  "--kafka-brokers":
+    '--kafka-brokers was folded into the cluster: "pnpm brokers up --cluster" starts three Kafka nodes (19092/19094/19096), plain "up" one',
+};
+
+const NODE_NAMES = CLUSTER_NODES.map((node) => node.name).join(", ");
+const LEADER_USAGE = BROKER_DEFINITIONS.map((definition) => definition.cluster.leaderUsage).join(" | ");
 
 export const USAGE = `Usage: pnpm brokers <command> [options]
 
 Real Kafka, RabbitMQ and Redis on this machine: Docker (docker-compose.yml) when an engine answers,
 otherwise native processes (Kafka from the Apache jars via Maven; redis-server; rabbitmq-server).
+Single nodes by default; --cluster for three nodes of each broker (README: the port table).
 
 Commands:
-  up [--kafka-brokers N]   start what is missing and wait until every broker accepts a round trip
-  status [--json]          address, version, health and owner of each broker
-  down                     stop what up started (never a broker that was already running)
-  logs [kafka|rabbitmq|redis] [-n N] [--follow]
-                           tail the logs of the brokers up started
+  up [--cluster]            start what is missing and wait until it accepts work
+  status [--json] [--cluster]
+                            every broker (and cluster node) with its role, health and owner
+  down [--cluster [--purge]]
+                            stop what up started (never a broker that was already running)
+  logs [broker|node] [-n N] [--follow]
+                            tail the logs of what up started
+  fault <${FAULTS.join("|")}> <node>
+                            break (or mend) one cluster node on purpose
+  heal                      undo every fault: heal, resume and start whatever a fault left down
+  leader ${LEADER_USAGE}
+                            the cluster node that leads a partition, queue or the Redis primary
 
 Run "pnpm brokers <command> --help" for details.`;
 
 export const COMMAND_HELP: Record<Command, string> = {
-  up: `Usage: pnpm brokers up [--kafka-brokers N]
+  up: `Usage: pnpm brokers up [--cluster]
 
-Reuses every broker that already completes a produce/consume round trip on its address (reported as
-"external"), starts the missing ones and waits (bounded) until each accepts work. Idempotent: a second
-run starts nothing.
+Without --cluster: the single-node brokers. Reuses every broker that already completes a round trip
+on its address (reported as "external"), starts the missing ones and waits (bounded) until each
+accepts work. Idempotent: a second run starts nothing.
 
 Options:
-  --kafka-brokers N   run Kafka as N combined broker+controller nodes (1 or 3; 3 gives replication
-                      factor 3 and min.insync.replicas 2). Without it a running Kafka is kept as it is.
-                      Node i listens on port 9092+2(i-1) (controller: the next port).`,
-  down: `Usage: pnpm brokers down
+  --cluster   start only the three-node cluster: Kafka (KRaft, RF 3, min.insync.replicas 2),
+              RabbitMQ (three members, management plugin), Redis (primary, two replicas, three
+              Sentinels), on the ports in the README. Waits until each broker acknowledges a
+              replicated write on all three nodes; the single nodes are not touched.`,
+  down: `Usage: pnpm brokers down [--cluster [--purge]]
 
 Stops only what "pnpm brokers up" started (native processes by their pid files, docker containers it
-created). Brokers that were already running are left alone. Kafka data stays for the next up.`,
-  status: `Usage: pnpm brokers status [--json]
-
-Prints a table of broker, address, version, health (a real round trip) and who runs it:
-brokerlab native, docker, or external. Exits 1 when a broker is down.
+created). Brokers that were already running are left alone. Data stays for the next up.
 
 Options:
-  --json   print the rows as JSON`,
-  logs: `Usage: pnpm brokers logs [kafka|rabbitmq|redis] [-n N] [--follow]
+  --cluster   stop the three-node cluster only (the single nodes keep running)
+  --purge     with --cluster: delete the cluster's data as well, so the next up starts clean`,
+  status: `Usage: pnpm brokers status [--json] [--cluster]
 
-Prints the last lines of the logs of the brokers "pnpm brokers up" started.
+Prints each single-node broker (address, version, health by a real round trip, owner) and, when the
+cluster runs, each of its nodes with the role the cluster gives it (Kafka: active controller; RabbitMQ:
+running member; Redis: primary or replica with its replication offset; Sentinels), health and pid.
+Exits 1 when something shown is not healthy.
+
+Options:
+  --json      print one JSON entry per broker and per node (name, broker, role, address, health, pid)
+  --cluster   only the cluster's nodes`,
+  logs: `Usage: pnpm brokers logs [broker|node] [-n N] [--follow]
+
+Prints the last lines of the logs of what "pnpm brokers up" started: a single-node broker
+(${BROKER_NAMES.join(", ")}) or a cluster node (${NODE_NAMES}).
 
 Options:
   -n, --lines N   lines per log file (default 50)
   -f, --follow    keep printing new lines (Ctrl-C to stop)`,
+  fault: `Usage: pnpm brokers fault <fault> <node>
+
+Acts on one node of the cluster that "pnpm brokers up --cluster" started, never on anything else.
+Nodes: ${NODE_NAMES}.
+
+Faults:
+${FAULTS.map((name) => `  ${name.padEnd(8)}  ${FAULT_HELP[name]}`).join("\n")}`,
+  heal: `Usage: pnpm brokers heal
+
+Undoes every fault on the cluster: removes all isolation, resumes paused nodes, starts stopped or
+killed ones, and waits until each broker acknowledges a replicated write on all three nodes again.`,
+  leader: `Usage: pnpm brokers leader ${LEADER_USAGE} [--json]
+
+Prints the cluster node that leads a Kafka partition (default partition 0), a RabbitMQ queue, or the
+Redis primary (as the Sentinels see it), with the members and those in sync.
+
+Options:
+  --json   print { leader, members, inSync }`,
 };
 
 /** Parses `pnpm brokers …` arguments; a mistake throws UsageError with one line. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let command: Command | undefined;
   let help = false;
-  let kafkaBrokers: number | undefined;
-  let json = false;
-  let broker: BrokerName | undefined;
+  const flags = new Set<string>();
+  const positionals: string[] = [];
   let lines = 50;
-  let follow = false;
   const rest = [...argv];
   while (rest.length) {
     const arg = rest.shift() ?? "";
@@ -88,63 +138,79 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (!command) {
       if (arg.startsWith("-"))
-        throw new UsageError(`unknown option "${arg}" (give a command first: up, down, status, logs)`);
+        throw new UsageError(`unknown option "${arg}" (give a command first: ${COMMANDS.join(", ")})`);
       if (!COMMANDS.includes(arg as Command)) {
         throw new UsageError(`unknown command "${arg}"; commands: ${COMMANDS.join(", ")}`);
       }
       command = arg as Command;
       continue;
     }
-    if (arg.startsWith("-")) {
-      const [name = "", inline] = arg.split(/=(.*)/s, 2);
-      const takesValue = FLAGS[command][name];
-      if (takesValue === undefined) throw new UsageError(`unknown option "${name}" for "${command}"`);
-      let value: string | undefined;
-      if (takesValue) {
-        value = inline ?? rest.shift();
-        if (value === undefined || value.startsWith("-"))
-          throw new UsageError(`option ${name} needs a value`);
-      } else if (inline !== undefined) {
-        throw new UsageError(`option ${name} takes no value`);
-      }
-      switch (name) {
-        case "--kafka-brokers":
-          kafkaBrokers = positiveInteger(name, value);
-          if (kafkaBrokers > 5)
-            throw new UsageError("--kafka-brokers must be between 1 and 5 (3 for a replicated cluster)");
-          break;
-        case "--json":
-          json = true;
-          break;
-        case "-n":
-        case "--lines":
-          lines = positiveInteger(name, value);
-          break;
-        case "-f":
-        case "--follow":
-          follow = true;
-          break;
-      }
+    if (!arg.startsWith("-")) {
+      positionals.push(arg);
       continue;
     }
-    if (command === "logs" && !broker && BROKER_NAMES.includes(arg as BrokerName)) {
-      broker = arg as BrokerName;
+    const [name = "", inline] = arg.split(/=(.*)/s, 2);
+    const removed = REMOVED[name];
+    if (removed) throw new UsageError(removed);
+    const takesValue = FLAGS[command][name];
+    if (takesValue === undefined) throw new UsageError(`unknown option "${name}" for "${command}"`);
+    if (!takesValue) {
+      if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+      flags.add(name);
       continue;
     }
-    if (command === "logs" && !broker) {
-      throw new UsageError(`unknown broker "${arg}"; brokers: ${BROKER_NAMES.join(", ")}`);
-    }
-    throw new UsageError(`unexpected argument "${arg}" for "${command}"`);
+    const value = inline ?? rest.shift();
+    if (value === undefined || value.startsWith("-")) throw new UsageError(`option ${name} needs a value`);
+    lines = positiveInteger(name, value);
   }
+  if (command && !help) checkPositionals(command, positionals);
+  if (flags.has("--purge") && !flags.has("--cluster"))
+    throw new UsageError("--purge deletes the cluster's data: use it as down --cluster --purge");
   return {
     ...(command ? { command } : {}),
     help,
-    ...(kafkaBrokers ? { kafkaBrokers } : {}),
-    json,
-    ...(broker ? { broker } : {}),
+    cluster: flags.has("--cluster"),
+    purge: flags.has("--purge"),
+    json: flags.has("--json"),
+    positionals,
     lines,
-    follow,
+    follow: flags.has("-f") || flags.has("--follow"),
   };
+}
+
+function checkPositionals(command: Command, positionals: readonly string[]): void {
+  const [first, second, ...more] = positionals;
+  switch (command) {
+    case "logs":
+      if (
+        first &&
+        !BROKER_NAMES.includes(first as never) &&
+        !CLUSTER_NODES.some((node) => node.name === first)
+      )
+        throw new UsageError(
+          `unknown broker or node "${first}"; brokers: ${BROKER_NAMES.join(", ")}; nodes: ${NODE_NAMES}`,
+        );
+      if (second) throw new UsageError(`unexpected argument "${second}" for "logs"`);
+      return;
+    case "fault":
+      if (!first)
+        throw new UsageError(
+          `fault needs a fault and a node: pnpm brokers fault <${FAULTS.join("|")}> <node>`,
+        );
+      if (!isFault(first)) throw new UsageError(`unknown fault "${first}"; faults: ${FAULTS.join(", ")}`);
+      if (!second) throw new UsageError(`fault ${first} needs a node; nodes: ${NODE_NAMES}`);
+      if (!CLUSTER_NODES.some((node) => node.name === second))
+        throw new UsageError(`unknown node "${second}"; nodes: ${NODE_NAMES}`);
+      if (more.length) throw new UsageError(`unexpected argument "${more[0]}" for "fault"`);
+      return;
+    case "leader":
+      if (!first) throw new UsageError(`leader needs a broker: pnpm brokers leader ${LEADER_USAGE}`);
+      if (!BROKER_NAMES.includes(first as never))
+        throw new UsageError(`unknown broker "${first}"; brokers: ${BROKER_NAMES.join(", ")}`);
+      return;
+    default:
+      if (first) throw new UsageError(`unexpected argument "${first}" for "${command}"`);
+  }
 }
 
 function positiveInteger(name: string, value: string | undefined): number {

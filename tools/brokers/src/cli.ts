@@ -1,14 +1,49 @@
-import { COMMAND_HELP, parseArgs, USAGE } from "./args.js";
+import { COMMAND_HELP, type ParsedArgs, parseArgs, USAGE } from "./args.js";
+import { clusterLeader, downCluster, upCluster } from "./cluster/cluster.js";
+import { clusterNode } from "./cluster/cluster-nodes.js";
+import { clusterRunning, clusterStatus, formatClusterStatus } from "./cluster/cluster-status.js";
+import { fault, healAll } from "./cluster/faults.js";
+import { brokerDefinition } from "./definitions/index.js";
 import { down } from "./down.js";
 import { BrokersError, UsageError } from "./errors.js";
 import { logs } from "./logs.js";
 import { reason } from "./probes.js";
-import { settingsFromEnv } from "./settings.js";
+import { type BrokerSettings, settingsFromEnv } from "./settings.js";
 import { formatStatus, status } from "./status.js";
-import { up } from "./up.js";
+import { type UpResult, up } from "./up.js";
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stdout.write(`  … ${line}\n`);
+
+function report(results: readonly UpResult[], started: number, what: string): number {
+  for (const result of results) print(`${result.ok ? "✓" : "✗"} ${result.message}`);
+  const failed = results.filter((result) => !result.ok).length;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  print(failed ? `${failed} broker(s) not ready (${seconds} s)` : `${what} ready (${seconds} s)`);
+  return failed ? 1 : 0;
+}
+
+async function printStatus(args: ParsedArgs, settings: BrokerSettings): Promise<number> {
+  const [single, cluster] = await Promise.all([
+    args.cluster ? [] : status(settings),
+    args.cluster || (await clusterRunning({ settings })) ? clusterStatus({ settings }) : [],
+  ]);
+  if (args.json) {
+    // One entry per single-node broker (named after it) and per cluster node.
+    const entries = single.map((row) => ({
+      name: row.broker,
+      deployment: "single",
+      role: "single node",
+      pid: null,
+      ...row,
+    }));
+    print(JSON.stringify([...entries, ...cluster], null, 2));
+  } else {
+    if (single.length) print(formatStatus(single));
+    if (cluster.length) print(`${single.length ? "\n" : ""}cluster:\n${formatClusterStatus(cluster)}`);
+  }
+  return [...single, ...cluster].every((row) => row.health === "healthy") ? 0 : 1;
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -21,41 +56,60 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const settings = settingsFromEnv();
+  const started = Date.now();
   switch (args.command) {
-    case "up": {
-      const started = Date.now();
-      const results = await up({
-        settings,
-        log: progress,
-        ...(args.kafkaBrokers ? { kafkaBrokers: args.kafkaBrokers } : {}),
-      });
-      for (const result of results) print(`${result.ok ? "✓" : "✗"} ${result.message}`);
-      const failed = results.filter((result) => !result.ok).length;
-      print(
-        failed
-          ? `${failed} broker(s) not ready (${((Date.now() - started) / 1000).toFixed(1)} s)`
-          : `all brokers ready (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      );
-      return failed ? 1 : 0;
-    }
-    case "status": {
-      const rows = await status(settings);
-      print(args.json ? JSON.stringify(rows, null, 2) : formatStatus(rows));
-      return rows.every((row) => row.health === "healthy") ? 0 : 1;
-    }
+    case "up":
+      return args.cluster
+        ? report(await upCluster({ settings, log: progress }), started, "cluster")
+        : report(await up({ settings, log: progress }), started, "all brokers");
+    case "status":
+      return printStatus(args, settings);
     case "down": {
-      for (const line of await down(settings, progress)) print(line);
+      const lines = args.cluster
+        ? await downCluster({ settings, log: progress, purge: args.purge })
+        : await down(settings, progress);
+      for (const line of lines) print(line);
       return 0;
     }
     case "logs": {
+      const [target] = args.positionals;
+      const node = target && !isBroker(target) ? clusterNode(target) : undefined;
       await logs({
         lines: args.lines,
         follow: args.follow,
         settings,
-        ...(args.broker ? { broker: args.broker } : {}),
+        ...(target && !node ? { broker: brokerDefinition(target).name } : {}),
+        ...(node ? { files: [brokerDefinition(node.broker).cluster.nodeFiles(node, settings).logFile] } : {}),
       });
       return 0;
     }
+    case "fault": {
+      const [kind = "", node = ""] = args.positionals;
+      print(await fault(kind, node, { settings, log: progress }));
+      return 0;
+    }
+    case "heal":
+      for (const line of await healAll({ settings, log: progress })) print(line);
+      return 0;
+    case "leader": {
+      const [broker = "", ...what] = args.positionals;
+      const info = await clusterLeader(broker, what, { settings });
+      print(
+        args.json
+          ? JSON.stringify(info)
+          : `${info.leader} (members ${info.members.join(", ")}; in sync ${info.inSync.join(", ") || "none"})`,
+      );
+      return 0;
+    }
+  }
+}
+
+function isBroker(name: string): boolean {
+  try {
+    brokerDefinition(name);
+    return true;
+  } catch {
+    return false;
   }
 }
 

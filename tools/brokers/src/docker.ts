@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { BrokerName } from "./definitions/broker-definition.js";
 import { BrokersError } from "./errors.js";
 import { run } from "./processes.js";
 import { REPO_ROOT } from "./settings.js";
@@ -7,20 +8,8 @@ import { REPO_ROOT } from "./settings.js";
 export const COMPOSE_FILE = join(REPO_ROOT, "docker-compose.yml");
 export const COMPOSE_PROJECT = "brokerlab";
 
-export type BrokerName = "kafka" | "rabbitmq" | "redis";
-
-/** Services and profile of one broker in docker-compose.yml. */
-export function composeServices(
-  broker: BrokerName,
-  kafkaBrokers = 1,
-): { services: string[]; profile?: string } {
-  if (broker !== "kafka") return { services: [broker] };
-  if (kafkaBrokers === 1) return { services: ["kafka"], profile: "kafka" };
-  if (kafkaBrokers === 3) return { services: ["kafka-1", "kafka-2", "kafka-3"], profile: "kafka-cluster" };
-  throw new BrokersError(
-    `docker-compose.yml has Kafka with 1 or 3 brokers, not ${kafkaBrokers}; use BROKERLAB_RUNTIME=native`,
-  );
-}
+/** The compose profile of the three-node cluster (every cluster node is a service named after it). */
+export const CLUSTER_PROFILE = "cluster";
 
 /** True when a Docker engine (not just the client) answers and `docker compose` exists, within a few seconds. */
 export async function dockerEngineAvailable(): Promise<boolean> {
@@ -78,7 +67,7 @@ export async function composeLogs(
 }
 
 /** What `up` started with docker compose, so `down` and `status` know (state/docker.json). */
-export type DockerRecord = Partial<Record<BrokerName, { services: string[]; profile?: string }>>;
+export type DockerRecord = Partial<Record<BrokerName | "cluster", { services: string[]; profile?: string }>>;
 
 export function readDockerRecord(stateDir: string): DockerRecord {
   const file = join(stateDir, "docker.json");

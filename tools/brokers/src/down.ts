@@ -1,50 +1,31 @@
-import { BROKERS, brokerAddress, kafkaDir, LABELS, ownership } from "./brokers.js";
-import { type BrokerName, composeRemove, readDockerRecord, writeDockerRecord } from "./docker.js";
-import { stopKafkaDir } from "./kafka/kafka-cluster.js";
-import { stopRabbitMq } from "./native/rabbitmq-native.js";
-import { stopRedis } from "./native/redis-native.js";
-import { type BrokerSettings, settingsFromEnv, urlHostPort } from "./settings.js";
+import { BROKER_DEFINITIONS } from "./definitions/index.js";
+import { composeRemove, readDockerRecord, writeDockerRecord } from "./docker.js";
+import { type BrokerSettings, settingsFromEnv } from "./settings.js";
 
-/** Stops what `up` started and nothing else; returns one line per broker. */
+/** Stops the single nodes `up` started and nothing else; returns one line per broker. */
 export async function down(
   settings: BrokerSettings = settingsFromEnv(),
   log: (line: string) => void = () => {},
 ): Promise<string[]> {
   const lines: string[] = [];
-  for (const broker of BROKERS) {
-    const owner = await ownership(broker, settings);
-    const label = LABELS[broker];
-    const address = brokerAddress(broker, settings, owner.brokers ?? 1);
+  for (const definition of BROKER_DEFINITIONS) {
+    const owner = await definition.ownership(settings);
+    const { label } = definition;
+    const address = definition.display(settings);
+    const record = readDockerRecord(settings.stateDir);
+    const entry = record[definition.name];
     if (owner.by === "brokerlab native") {
-      log(
-        `${label}: stopping ${owner.pids.length > 1 ? `${owner.pids.length} brokers` : `pid ${owner.pids[0]}`}…`,
-      );
-      await stopNative(broker, settings);
+      log(`${label}: stopping pid ${owner.pids.join(", ")}…`);
+      await definition.stopNative(settings);
       lines.push(`${label}: stopped (brokerlab native, ${address})`);
-    } else if (owner.by === "docker") {
-      const record = readDockerRecord(settings.stateDir);
-      const entry = record[broker];
-      if (entry) await composeRemove(entry.services, entry.profile ? [entry.profile] : []);
-      delete record[broker];
+    } else if (entry) {
+      await composeRemove(entry.services, entry.profile ? [entry.profile] : []);
+      delete record[definition.name];
       writeDockerRecord(settings.stateDir, record);
-      lines.push(`${label}: stopped (docker ${entry?.services.join(" ")})`);
+      lines.push(`${label}: stopped (docker ${entry.services.join(" ")})`);
     } else {
       lines.push(`${label}: not started by brokerlab; left as it is (${address})`);
     }
   }
   return lines;
-}
-
-async function stopNative(broker: BrokerName, settings: BrokerSettings): Promise<void> {
-  switch (broker) {
-    case "kafka":
-      await stopKafkaDir(kafkaDir(settings));
-      return;
-    case "redis":
-      await stopRedis(settings.stateDir);
-      return;
-    case "rabbitmq":
-      await stopRabbitMq(settings.stateDir, urlHostPort(settings.rabbitmqUrl, "BROKERLAB_RABBITMQ_URL").port);
-      return;
-  }
 }

@@ -1,5 +1,32 @@
 export { type ParsedArgs, parseArgs } from "./args.js";
-export { type BrokerName, dockerEngineAvailable } from "./docker.js";
+export {
+  type ClusterOptions,
+  clusterLeader,
+  downCluster,
+  ensureCluster,
+  upCluster,
+} from "./cluster/cluster.js";
+export {
+  CLUSTER_NODES,
+  type ClusterEndpoints,
+  type ClusterNode,
+  clusterEndpoints,
+  clusterNode,
+  clusterNodesOf,
+  SENTINEL_MASTER,
+} from "./cluster/cluster-nodes.js";
+export {
+  clusterStatus,
+  formatClusterStatus,
+  type NodeHealth,
+  type NodeStatus,
+} from "./cluster/cluster-status.js";
+export { FAULTS, type Fault, fault, healAll } from "./cluster/faults.js";
+export { isolatedNodes } from "./cluster/isolation.js";
+export { nodePid, nodeState } from "./cluster/node-processes.js";
+export type { BrokerDefinition, BrokerName, LeaderInfo } from "./definitions/broker-definition.js";
+export { BROKER_DEFINITIONS, BROKER_NAMES, brokerDefinition } from "./definitions/index.js";
+export { dockerEngineAvailable } from "./docker.js";
 export { down } from "./down.js";
 export { BrokersError, UsageError } from "./errors.js";
 export {
@@ -8,8 +35,11 @@ export {
   startKafkaCluster,
   stopKafkaDir,
 } from "./kafka/kafka-cluster.js";
+export { kafkaPartitionState, type PartitionState } from "./kafka/kafka-cluster-definition.js";
 export { type KafkaNode, kafkaNodes, quorumVoters, serverProperties } from "./kafka/kafka-config.js";
 export { hasKafkaJars, kafkaClasspath, kafkaLibsDir } from "./kafka/kafka-jars.js";
+export { queueInfo as rabbitMqQueueInfo } from "./native/rabbitmq-cluster.js";
+export { sentinelPrimary } from "./native/redis-cluster.js";
 export {
   createTopicAndWait,
   kafkaRoundTrip,

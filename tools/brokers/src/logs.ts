@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { BROKERS, brokerAddress, LABELS, ownership } from "./brokers.js";
-import { type BrokerName, composeArgs, composeLogs, readDockerRecord } from "./docker.js";
+import type { BrokerName } from "./definitions/broker-definition.js";
+import { BROKER_DEFINITIONS, brokerDefinition } from "./definitions/index.js";
+import { composeArgs, composeLogs, readDockerRecord } from "./docker.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
 
 /** The last `lines` lines of a text file. */
@@ -12,17 +13,24 @@ export function tail(text: string, lines: number): string {
 
 /** Prints the log tails of the brokers `up` started; with `follow`, keeps printing until interrupted. */
 export async function logs(
-  options: { broker?: BrokerName; lines: number; follow: boolean; settings?: BrokerSettings },
+  options: {
+    broker?: BrokerName;
+    lines: number;
+    follow: boolean;
+    settings?: BrokerSettings;
+    files?: readonly string[];
+  },
   print: (text: string) => void = (text) => process.stdout.write(`${text}\n`),
 ): Promise<void> {
   const settings = options.settings ?? settingsFromEnv();
   const files: string[] = [];
   const containers: string[] = [];
   const profiles: string[] = [];
-  for (const broker of options.broker ? [options.broker] : BROKERS) {
-    const owner = await ownership(broker, settings);
-    const entry = readDockerRecord(settings.stateDir)[broker];
-    if (owner.by === "docker" && entry) {
+  const definitions = options.broker ? [brokerDefinition(options.broker)] : BROKER_DEFINITIONS;
+  for (const definition of options.files ? [] : definitions) {
+    const owner = await definition.ownership(settings);
+    const entry = readDockerRecord(settings.stateDir)[definition.name];
+    if (!owner.by && entry) {
       containers.push(...entry.services);
       if (entry.profile) profiles.push(entry.profile);
       if (!options.follow)
@@ -32,15 +40,20 @@ export async function logs(
     const existing = owner.logFiles.filter((file) => existsSync(file));
     if (!existing.length) {
       print(
-        `${LABELS[broker]} at ${brokerAddress(broker, settings)}: not started by brokerlab, so its logs are wherever its owner keeps them`,
+        `${definition.label} at ${definition.display(settings)}: not started by brokerlab, so its logs are wherever its owner keeps them`,
       );
       continue;
     }
     for (const file of existing) {
-      print(`==> ${LABELS[broker]}: ${file} <==`);
+      print(`==> ${definition.label}: ${file} <==`);
       print(tail(readFileSync(file, "utf8"), options.lines));
       files.push(file);
     }
+  }
+  for (const file of (options.files ?? []).filter((each) => existsSync(each))) {
+    print(`==> ${file} <==`);
+    print(tail(readFileSync(file, "utf8"), options.lines));
+    files.push(file);
   }
   if (!options.follow) return;
   const followers: [string, string[]][] = [];

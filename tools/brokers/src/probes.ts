@@ -194,3 +194,27 @@ export function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0] || "unknown error";
 }
+
+/**
+ * Repeats `attempt` until it succeeds or `timeoutMs` passes; `stillStarting` lets a caller stop early when
+ * the process it started has died. Throws the last failure's reason.
+ */
+export async function waitForRoundTrip(
+  attempt: () => Promise<ProbeResult>,
+  timeoutMs: number,
+  stillStarting: () => boolean | Promise<boolean> = () => true,
+): Promise<ProbeResult> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      last = reason(error);
+    }
+    if (Date.now() > deadline)
+      throw new Error(`no round trip within ${Math.round(timeoutMs / 1000)} s: ${last}`);
+    if (!(await stillStarting())) throw new Error(`the process exited (${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}

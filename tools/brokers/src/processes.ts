@@ -1,6 +1,7 @@
 import { execFile, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
+import { inNodeCgroup } from "./cluster/node-cgroup.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -11,13 +12,18 @@ export interface DetachedProcess {
   readonly logFile: string;
   readonly pidFile: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** A cluster node's name: the process starts inside that node's cgroup (see node-cgroup.ts). */
+  readonly cgroup?: string;
 }
 
 /** Starts a process that outlives this one (own session, output appended to `logFile`), records its pid. */
 export function spawnDetached(options: DetachedProcess): number {
   const log = openSync(options.logFile, "a");
   try {
-    const child = spawn(options.command, options.args, {
+    const { command, args } = options.cgroup
+      ? inNodeCgroup(options.cgroup, options.command, options.args)
+      : { command: options.command, args: [...options.args] };
+    const child = spawn(command, args, {
       cwd: options.cwd,
       detached: true,
       stdio: ["ignore", log, log],
@@ -91,6 +97,15 @@ export function isAlive(pid: number): boolean {
   return commandLine(pid) !== undefined && !isZombie(pid);
 }
 
+/** True when the process is stopped by a signal (SIGSTOP): alive, but running nothing. */
+export function isStopped(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) T/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
 function isZombie(pid: number): boolean {
   try {
     return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
@@ -113,7 +128,7 @@ export async function stopProcess(pid: number, graceMs: number): Promise<void> {
   }
 }
 
-function signal(pid: number, name: NodeJS.Signals): void {
+export function signal(pid: number, name: NodeJS.Signals): void {
   try {
     process.kill(pid, name);
   } catch {

@@ -1,7 +1,10 @@
-import { BROKERS, brokerAddress, kafkaVersion, type ManagedBy, ownership, probe } from "./brokers.js";
-import type { BrokerName } from "./docker.js";
+import type { BrokerName } from "./definitions/broker-definition.js";
+import { BROKER_DEFINITIONS } from "./definitions/index.js";
+import { ownershipOf } from "./ownership.js";
 import { reason } from "./probes.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
+
+export type ManagedBy = "brokerlab native" | "docker" | "external";
 
 export interface BrokerStatus {
   readonly broker: BrokerName;
@@ -16,17 +19,17 @@ export interface BrokerStatus {
   readonly note?: string;
 }
 
-/** Each broker's address, version, health (a real round trip) and owner. */
+/** Each single-node broker's address, version, health (a real round trip) and owner. */
 export async function status(settings: BrokerSettings = settingsFromEnv()): Promise<BrokerStatus[]> {
   return Promise.all(
-    BROKERS.map(async (broker): Promise<BrokerStatus> => {
-      const owner = await ownership(broker, settings);
-      const address = brokerAddress(broker, settings, owner.by === "brokerlab native" ? owner.brokers : 1);
+    BROKER_DEFINITIONS.map(async (definition): Promise<BrokerStatus> => {
+      const owner = await ownershipOf(definition, settings);
+      const address = definition.display(settings);
       try {
-        const result = await probe(broker, settings, broker === "kafka" ? 15_000 : 8000);
-        const version = broker === "kafka" ? kafkaVersion(settings, owner) : result.version;
+        const result = await definition.probe(settings, definition.probeTimeoutMs);
+        const version = definition.versionOf(settings, owner, result);
         return {
-          broker,
+          broker: definition.name,
           address,
           ...(version ? { version } : {}),
           health: "healthy",
@@ -36,7 +39,7 @@ export async function status(settings: BrokerSettings = settingsFromEnv()): Prom
         };
       } catch (error) {
         return {
-          broker,
+          broker: definition.name,
           address,
           health: "down",
           ...(owner.by ? { managedBy: owner.by } : {}),
@@ -47,19 +50,8 @@ export async function status(settings: BrokerSettings = settingsFromEnv()): Prom
   );
 }
 
-/** A plain-text table, one row per broker. */
-export function formatStatus(rows: readonly BrokerStatus[]): string {
-  const header = ["broker", "address", "version", "health", "managed by", "notes"];
-  const body = rows.map((row) => [
-    row.broker === "kafka" && row.brokers
-      ? `kafka (${row.brokers} broker${row.brokers > 1 ? "s" : ""})`
-      : row.broker,
-    row.address,
-    row.version ?? (row.health === "healthy" ? "unknown" : "-"),
-    row.health,
-    row.managedBy ?? "-",
-    row.note ?? "",
-  ]);
+/** A plain-text table under a header; every row has one cell per header column. */
+export function formatTable(header: readonly string[], body: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...body.map((cells) => cells[column]?.length ?? 0)),
   );
@@ -69,4 +61,21 @@ export function formatStatus(rows: readonly BrokerStatus[]): string {
       .join("  ")
       .trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
+}
+
+/** A plain-text table, one row per broker. */
+export function formatStatus(rows: readonly BrokerStatus[]): string {
+  return formatTable(
+    ["broker", "address", "version", "health", "managed by", "notes"],
+    rows.map((row) => [
+      row.broker === "kafka" && row.brokers
+        ? `kafka (${row.brokers} broker${row.brokers > 1 ? "s" : ""})`
+        : row.broker,
+      row.address,
+      row.version ?? (row.health === "healthy" ? "unknown" : "-"),
+      row.health,
+      row.managedBy ?? "-",
+      row.note ?? "",
+    ]),
+  );
 }

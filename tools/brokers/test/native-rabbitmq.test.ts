@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { waitForRoundTrip } from "../src/brokers.js";
 import {
   managedRabbitMqPid,
   rabbitMqDir,
   startRabbitMq,
   stopRabbitMq,
 } from "../src/native/rabbitmq-native.js";
-import { rabbitMqRoundTrip } from "../src/probes.js";
+import { rabbitMqRoundTrip, waitForRoundTrip } from "../src/probes.js";
 import { freePortRange } from "./free-ports.js";
 
 // A RabbitMQ node of our own on a spare port (its Erlang distribution port is port + 20000).

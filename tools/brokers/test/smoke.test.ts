@@ -4,7 +4,7 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { kafkaVersion, ownership } from "../src/brokers.js";
+import { KAFKA } from "../src/definitions/kafka.js";
 import { createTopicAndWait } from "../src/probes.js";
 import { isLocalHost, parseHostPort, settingsFromEnv } from "../src/settings.js";
 import { ensureBrokers } from "../src/up.js";
@@ -57,7 +57,7 @@ describe("kafka (kafkajs)", () => {
     const cluster = await admin.describeCluster();
     expect(cluster.brokers.length).toBeGreaterThanOrEqual(1);
     // Kafka's protocol carries no release number: read it from the running broker's jars.
-    const version = kafkaVersion(settings, await ownership("kafka", settings));
+    const version = KAFKA.versionOf(settings, await KAFKA.ownership(settings), {});
     // Only a broker on this machine shows us its jars; a remote one's version stays unknown.
     const local = isLocalHost(parseHostPort(settings.kafkaBrokers[0] ?? "", "kafka").host);
     expect(local ? version : "3.9.x").toMatch(/^3\.9\.\w+$/);

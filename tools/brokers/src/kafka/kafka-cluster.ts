@@ -37,6 +37,12 @@ export interface KafkaClusterOptions {
   /** Bounded wait for the round trip after start (default 60 s). */
   readonly waitMs?: number;
   readonly log?: (line: string) => void;
+  /** Names each node's cgroup (cluster nodes run in their own, see node-cgroup.ts). */
+  readonly cgroupOf?: (nodeId: number) => string;
+  /** Extra JVM options per node, e.g. a smaller thread count. */
+  readonly jvmOptions?: readonly string[];
+  /** Start only these node ids (the others are left as they are); default every node. */
+  readonly only?: readonly number[];
 }
 
 export interface KafkaClusterLayout {
@@ -196,6 +202,7 @@ export async function startKafkaCluster(options: KafkaClusterOptions): Promise<K
       args: [
         `-Xmx${heap}`,
         `-Xms${heap}`,
+        ...(options.jvmOptions ?? []),
         "-XX:+ExitOnOutOfMemoryError",
         "-Djava.awt.headless=true",
         `-Dlog4j.configuration=file:${join(home, "log4j.properties")}`,
@@ -207,12 +214,14 @@ export async function startKafkaCluster(options: KafkaClusterOptions): Promise<K
       cwd: home,
       logFile: join(home, "kafka.log"),
       pidFile: join(home, "kafka.pid"),
+      ...(options.cgroupOf ? { cgroup: options.cgroupOf(node.id) } : {}),
     });
   };
-  for (const node of nodes) await launch(node);
+  const launched = nodes.filter((node) => !options.only || options.only.includes(node.id));
+  for (const node of launched) await launch(node);
 
   const addresses = nodes.map((node) => `${node.host}:${node.port}`);
-  await waitForKafkaCluster(dir, nodes, options.waitMs ?? 60_000, log);
+  await waitForKafkaCluster(dir, nodes, launched, options.waitMs ?? 60_000, log);
 
   return {
     dir,
@@ -251,33 +260,39 @@ function writeNodeConfig(dir: string, node: KafkaNode, nodes: readonly KafkaNode
   writeFileSync(join(home, "log4j.properties"), LOG4J_PROPERTIES);
 }
 
-/** Waits for a round trip through node 1 and for every node to have registered as a broker. */
+/**
+ * Waits for a round trip and for every running node to have registered as a broker; a node just
+ * launched that exits fails the wait at once.
+ */
 async function waitForKafkaCluster(
   dir: string,
   nodes: readonly KafkaNode[],
+  launched: readonly KafkaNode[],
   waitMs: number,
   log: (line: string) => void,
 ): Promise<void> {
-  const first = nodes[0];
+  const first = launched[0];
   if (!first) return;
+  const alive = (node: KafkaNode) => {
+    const pid = readPid(join(nodeDir(dir, node.id), "kafka.pid"));
+    return pid !== undefined && isAlive(pid);
+  };
   log(
-    `Kafka: waiting for ${nodes.length} broker(s) to accept a produce/consume round trip (up to ${waitMs / 1000} s)…`,
+    `Kafka: waiting for ${nodes.filter(alive).length} broker(s) to accept a produce/consume round trip (up to ${waitMs / 1000} s)…`,
   );
   const deadline = Date.now() + waitMs;
   let last = "no answer yet";
   for (;;) {
-    for (const node of nodes) {
-      const pid = readPid(join(nodeDir(dir, node.id), "kafka.pid"));
-      if (!pid || !isAlive(pid)) throw notReady(node, dir, "the process exited");
-    }
+    for (const node of launched) if (!alive(node)) throw notReady(node, dir, "the process exited");
+    const running = nodes.filter(alive);
     if (await isPortOpen(first.host, first.port, 500)) {
       try {
         const result = await kafkaRoundTrip(
-          nodes.map((node) => `${node.host}:${node.port}`),
+          running.map((node) => `${node.host}:${node.port}`),
           Math.max(5000, Math.min(20_000, deadline - Date.now())),
         );
-        if ((result.brokers ?? 0) >= nodes.length) return;
-        last = `${result.brokers} of ${nodes.length} brokers registered`;
+        if ((result.brokers ?? 0) >= running.length) return;
+        last = `${result.brokers} of ${running.length} brokers registered`;
       } catch (error) {
         last = reason(error);
       }

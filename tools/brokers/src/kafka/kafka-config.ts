@@ -50,8 +50,21 @@ export function clusterSettings(brokers: number): Record<string, string> {
     "log.retention.check.interval.ms": "5000",
     // The first retention check otherwise waits 30 s after start-up, longer than a demo on a fresh broker.
     "log.initial.task.delay.ms": "1000",
+    ...(replicated ? FAILOVER_SETTINGS : {}),
   };
 }
+
+/**
+ * A replicated cluster never elects an out-of-sync replica, and notices a dead or hung broker within
+ * seconds: the controller fences a broker that misses heartbeats for 4 s (default 9 s), and a leader
+ * drops a follower that stopped fetching for 10 s (default 30 s) from the ISR.
+ */
+export const FAILOVER_SETTINGS: Readonly<Record<string, string>> = {
+  "unclean.leader.election.enable": "false",
+  "broker.heartbeat.interval.ms": "1000",
+  "broker.session.timeout.ms": "4000",
+  "replica.lag.time.max.ms": "10000",
+};
 
 /** The server.properties of one native node. */
 export function serverProperties(node: KafkaNode, nodes: readonly KafkaNode[], logDir: string): string {

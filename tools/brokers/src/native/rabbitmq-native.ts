@@ -18,11 +18,11 @@ import type { HostPort } from "../settings.js";
  * The node's folder: under the state folder, unless we are root and Debian's rabbitmq-server (which then
  * runs the node as the rabbitmq user) could not reach it, e.g. a clone under /root; then under /tmp.
  */
-export function rabbitMqDir(stateDir: string): string {
-  const preferred = join(stateDir, "rabbitmq");
+export function rabbitMqDir(stateDir: string, name = "rabbitmq"): string {
+  const preferred = join(stateDir, name);
   if (process.getuid?.() !== 0 || !systemUser("rabbitmq") || reachableByOthers(stateDir)) return preferred;
   const key = createHash("sha256").update(resolve(stateDir)).digest("hex").slice(0, 8);
-  return join(tmpdir(), `brokerlab-rabbitmq-${key}`);
+  return join(tmpdir(), `brokerlab-${name.replaceAll("/", "-")}-${key}`);
 }
 
 /** True when every existing folder on the way to `path` lets other users pass (o+x). */
@@ -118,7 +118,7 @@ export async function startRabbitMq(
 }
 
 /** Debian's rabbitmq-server runs the node as the rabbitmq user when started by root: let it write here. */
-function handToRabbitMqUser(dir: string): void {
+export function handToRabbitMqUser(dir: string): void {
   if (process.getuid?.() !== 0) return;
   const ids = systemUser("rabbitmq");
   if (!ids) return;

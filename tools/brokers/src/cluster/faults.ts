@@ -1,0 +1,153 @@
+import { brokerDefinition } from "../definitions/index.js";
+import { CLUSTER_PROFILE, composeArgs } from "../docker.js";
+import { BrokersError, UsageError } from "../errors.js";
+import { run } from "../processes.js";
+import { type ClusterOptions, dockerCluster, launchContext, stopNode } from "./cluster.js";
+import { CLUSTER_NODES, type ClusterNode, clusterNode } from "./cluster-nodes.js";
+import { heal as healIsolation, isolate, isolatedNodes } from "./isolation.js";
+import { killNode, nodePid, nodeState, signalNode } from "./node-processes.js";
+
+export const FAULTS = ["kill", "stop", "pause", "resume", "start", "restart", "isolate", "heal"] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export function isFault(name: string): name is Fault {
+  return (FAULTS as readonly string[]).includes(name);
+}
+
+/** What each fault does, for --help. */
+export const FAULT_HELP: Record<Fault, string> = {
+  kill: "SIGKILL every process of the node (a crash: no shutdown, data as it is on disk)",
+  stop: "graceful shutdown (the broker's own)",
+  pause: "SIGSTOP: a hung node; its peers see it vanish, the process keeps its state",
+  resume: "SIGCONT: a paused node runs again",
+  start: "start a stopped or killed node with its data, wait until it serves",
+  restart: "graceful stop, then start",
+  isolate: "cut the node off from its peers (iptables by cgroup) while clients still reach it",
+  heal: "undo isolate for the node",
+};
+
+/** docker compose equivalents, for a cluster that runs in containers. */
+const DOCKER_COMMANDS: Partial<Record<Fault, string[]>> = {
+  kill: ["kill", "-s", "SIGKILL"],
+  stop: ["stop"],
+  pause: ["pause"],
+  resume: ["unpause"],
+  start: ["start"],
+  restart: ["restart"],
+};
+
+async function requireRunning(node: ClusterNode, options: ClusterOptions): Promise<number> {
+  const pid = await nodePid(node, launchContext(options).settings);
+  if (!pid) {
+    throw new BrokersError(
+      `${node.name} is not running under pnpm brokers (faults act only on the nodes "pnpm brokers up --cluster" started); start it with: pnpm brokers fault start ${node.name}`,
+    );
+  }
+  return pid;
+}
+
+/**
+ * Injects one fault into one cluster node that `pnpm brokers up --cluster` started, and returns one line
+ * saying what happened. Acts on nothing else: the node's processes are found through its pid file and
+ * cgroup, never by name.
+ */
+export async function fault(kind: string, nodeName: string, options: ClusterOptions = {}): Promise<string> {
+  if (!isFault(kind)) throw new UsageError(`unknown fault "${kind}"; faults: ${FAULTS.join(", ")}`);
+  const node = clusterNode(nodeName);
+  const context = launchContext(options);
+  const { settings } = context;
+  if (dockerCluster(settings)) {
+    const command = DOCKER_COMMANDS[kind];
+    if (!command) throw new BrokersError(`${kind} needs the native cluster (BROKERLAB_RUNTIME=native)`);
+    await run("docker", [...composeArgs([CLUSTER_PROFILE]), ...command, node.name], { timeoutMs: 120_000 });
+    return `${node.name}: ${kind} (docker)`;
+  }
+  switch (kind) {
+    case "kill": {
+      await requireRunning(node, options);
+      const pids = await killNode(node, settings);
+      return `${node.name}: killed (SIGKILL to pid ${pids.join(", ")})`;
+    }
+    case "stop": {
+      const pid = await requireRunning(node, options);
+      await stopNode(node, context);
+      return `${node.name}: stopped (pid ${pid}, graceful shutdown)`;
+    }
+    case "pause": {
+      await requireRunning(node, options);
+      const pids = await signalNode(node, settings, "SIGSTOP");
+      return `${node.name}: paused (SIGSTOP to pid ${pids.join(", ")})`;
+    }
+    case "resume": {
+      await requireRunning(node, options);
+      const pids = await signalNode(node, settings, "SIGCONT");
+      return `${node.name}: resumed (SIGCONT to pid ${pids.join(", ")})`;
+    }
+    case "start": {
+      if ((await nodeState(node, settings)) !== "stopped")
+        return `${node.name}: already running (pid ${await nodePid(node, settings)})`;
+      await brokerDefinition(node.broker).cluster.startNode(node, context);
+      return `${node.name}: started (pid ${await nodePid(node, settings)})`;
+    }
+    case "restart": {
+      if ((await nodeState(node, settings)) !== "stopped") await stopNode(node, context);
+      await brokerDefinition(node.broker).cluster.startNode(node, context);
+      return `${node.name}: restarted (pid ${await nodePid(node, settings)})`;
+    }
+    case "isolate": {
+      await requireRunning(node, options);
+      await isolate(node);
+      return `${node.name}: isolated from its peers (clients still reach ${node.host}:${node.port})`;
+    }
+    case "heal": {
+      const healed = await healIsolation(node);
+      return healed.length ? `${node.name}: healed (peers reach it again)` : `${node.name}: was not isolated`;
+    }
+  }
+}
+
+/**
+ * Undoes every fault: removes all isolation, resumes paused nodes and starts stopped ones, then waits
+ * for each broker's replicated write. Returns one line per thing it did.
+ */
+export async function healAll(options: ClusterOptions = {}): Promise<string[]> {
+  const context = launchContext(options);
+  const lines: string[] = [];
+  for (const name of await healIsolation()) lines.push(`${name}: healed (peers reach it again)`);
+  if (dockerCluster(context.settings)) {
+    await run("docker", [
+      ...composeArgs([CLUSTER_PROFILE]),
+      "unpause",
+      ...CLUSTER_NODES.map((node) => node.name),
+    ]).catch(() => "");
+    await run("docker", [
+      ...composeArgs([CLUSTER_PROFILE]),
+      "start",
+      ...CLUSTER_NODES.map((node) => node.name),
+    ]);
+    return [...lines, "cluster: docker containers unpaused and started"];
+  }
+  const down = new Set<string>();
+  for (const node of CLUSTER_NODES) {
+    const state = await nodeState(node, context.settings);
+    if (state === "paused") {
+      await signalNode(node, context.settings, "SIGCONT");
+      lines.push(`${node.name}: resumed`);
+    } else if (state === "stopped") {
+      down.add(node.broker);
+      lines.push(`${node.name}: starting`);
+    }
+  }
+  for (const broker of down) {
+    const definition = brokerDefinition(broker);
+    await definition.cluster.launch(context);
+    await definition.cluster.ready(context);
+    lines.push(
+      `${definition.label} cluster: every node back and a replicated write acknowledged by all three`,
+    );
+  }
+  if (!lines.length) lines.push("cluster: nothing to heal");
+  return lines;
+}
+
+export { isolatedNodes };
