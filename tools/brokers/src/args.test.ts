@@ -4,40 +4,74 @@ import { UsageError } from "./errors.js";
 
 describe("parseArgs", () => {
   it("reads a command and its options", () => {
-    expect(parseArgs(["up", "--kafka-brokers", "3"])).toMatchObject({
-      command: "up",
-      kafkaBrokers: 3,
-      help: false,
+    expect(parseArgs(["up"])).toMatchObject({ command: "up", cluster: false, help: false });
+    expect(parseArgs(["up", "--cluster"])).toMatchObject({ command: "up", cluster: true });
+    expect(parseArgs(["down", "--cluster", "--purge"])).toMatchObject({
+      command: "down",
+      cluster: true,
+      purge: true,
     });
-    expect(parseArgs(["up", "--kafka-brokers=1"])).toMatchObject({ command: "up", kafkaBrokers: 1 });
-    expect(parseArgs(["status", "--json"])).toMatchObject({ command: "status", json: true });
+    expect(parseArgs(["status", "--json"])).toMatchObject({ command: "status", json: true, cluster: false });
     expect(parseArgs(["logs", "kafka", "-n", "10", "--follow"])).toMatchObject({
       command: "logs",
-      broker: "kafka",
+      positionals: ["kafka"],
       lines: 10,
       follow: true,
     });
+    expect(parseArgs(["logs", "sentinel-2"])).toMatchObject({ positionals: ["sentinel-2"] });
     expect(parseArgs(["logs"])).toMatchObject({ command: "logs", lines: 50, follow: false });
+  });
+
+  it("reads faults, heal and leader", () => {
+    expect(parseArgs(["fault", "kill", "kafka-2"])).toMatchObject({
+      command: "fault",
+      positionals: ["kill", "kafka-2"],
+    });
+    expect(parseArgs(["fault", "isolate", "redis-1"])).toMatchObject({ positionals: ["isolate", "redis-1"] });
+    expect(parseArgs(["heal"])).toMatchObject({ command: "heal", positionals: [] });
+    expect(parseArgs(["leader", "kafka", "orders", "3", "--json"])).toMatchObject({
+      command: "leader",
+      positionals: ["kafka", "orders", "3"],
+      json: true,
+    });
   });
 
   it("accepts --help anywhere, with or without a command", () => {
     expect(parseArgs(["--help"])).toMatchObject({ help: true });
     expect(parseArgs(["down", "-h"])).toMatchObject({ command: "down", help: true });
+    expect(parseArgs(["fault", "--help"])).toMatchObject({ command: "fault", help: true });
     expect(parseArgs([])).toMatchObject({ help: false });
   });
 
   it.each([
-    [["frob"], /unknown command "frob"; commands: up, down, status, logs/],
+    [["frob"], /unknown command "frob"; commands: up, down, status, logs, fault, heal, leader/],
     [["up", "--bogus"], /unknown option "--bogus" for "up"/],
     [["down", "--json"], /unknown option "--json" for "down"/],
-    [["up", "--kafka-brokers"], /option --kafka-brokers needs a value/],
-    [["up", "--kafka-brokers", "two"], /needs a positive whole number, got "two"/],
-    [["up", "--kafka-brokers", "0"], /positive whole number/],
-    [["up", "--kafka-brokers", "7"], /between 1 and 5/],
+    [
+      ["up", "--kafka-brokers", "3"],
+      /--kafka-brokers was folded into the cluster: "pnpm brokers up --cluster"/,
+    ],
+    [["down", "--purge"], /use it as down --cluster --purge/],
     [["status", "--json=yes"], /--json takes no value/],
-    [["logs", "zookeeper"], /unknown broker "zookeeper"; brokers: kafka, rabbitmq, redis/],
+    [
+      ["logs", "zookeeper"],
+      /unknown broker or node "zookeeper"; brokers: kafka, rabbitmq, redis; nodes: kafka-1/,
+    ],
     [["status", "extra"], /unexpected argument "extra"/],
-    [["--kafka-brokers", "3"], /give a command first/],
+    [["--cluster"], /give a command first/],
+    [["fault"], /fault needs a fault and a node/],
+    [
+      ["fault", "explode", "kafka-1"],
+      /unknown fault "explode"; faults: kill, stop, pause, resume, start, restart, isolate, heal/,
+    ],
+    [["fault", "kill"], /fault kill needs a node; nodes: kafka-1, kafka-2/],
+    [["fault", "kill", "kafka-9"], /unknown node "kafka-9"/],
+    [["heal", "kafka-1"], /unexpected argument "kafka-1" for "heal"/],
+    [
+      ["leader"],
+      /leader needs a broker: pnpm brokers leader kafka <topic> \[partition\] \| rabbitmq <queue> \| redis/,
+    ],
+    [["leader", "nats"], /unknown broker "nats"/],
   ])("rejects %j with one line", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);

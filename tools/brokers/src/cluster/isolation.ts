@@ -1,6 +1,6 @@
 import { BrokersError } from "../errors.js";
 import { hasCommand, run } from "../processes.js";
-import { type ClusterNode, peersOf } from "./cluster-nodes.js";
+import { type ClusterNode, clusterNode, peersOf } from "./cluster-nodes.js";
 import { ensureNodeCgroup, nodeCgroupPath } from "./node-cgroup.js";
 
 /**
@@ -90,12 +90,10 @@ export async function heal(node?: ClusterNode): Promise<string[]> {
   const isolated = await isolatedNodes();
   const healed = node ? isolated.filter((name) => name === node.name) : isolated;
   if (!healed.length) return [];
-  const listing = await iptables(["-S", CHAIN]);
-  for (const line of listing.split("\n")) {
-    const name = isolatedInRules(line)[0];
-    if (!name || !healed.includes(name)) continue;
-    // "-A CHAIN rule…" deleted as "-D CHAIN rule…"; the listing quotes nothing we generate.
-    await iptables(["-D", ...line.trim().split(/\s+/).slice(1)]);
+  for (const name of healed) {
+    // Deleted by the very rules isolate added (the listing quotes them differently).
+    for (const rule of isolationRules(clusterNode(name)))
+      await iptables(["-D", CHAIN, ...rule]).catch(() => "");
   }
   return healed;
 }
