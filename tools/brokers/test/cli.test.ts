@@ -4,6 +4,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { ensureCluster } from "../src/cluster/cluster.js";
+import { CLUSTER_NODES } from "../src/cluster/cluster-nodes.js";
 import { redisRoundTrip } from "../src/probes.js";
 import { REPO_ROOT, settingsFromEnv } from "../src/settings.js";
 import { freePortRange } from "./free-ports.js";
@@ -41,12 +43,13 @@ describe("pnpm brokers (command line)", () => {
     const top = await brokers(["--help"]);
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/^Usage: pnpm brokers <command>/);
-    for (const command of ["up", "down", "status", "logs"]) {
-      const help = await brokers([command, "--help"]);
+    const commands = ["up", "down", "status", "logs", "fault", "heal", "leader"];
+    const helps = await Promise.all(commands.map((command) => brokers([command, "--help"])));
+    helps.forEach((help, index) => {
       expect(help.code).toBe(0);
-      expect(help.stdout).toContain(`Usage: pnpm brokers ${command}`);
-    }
-  });
+      expect(help.stdout).toContain(`Usage: pnpm brokers ${commands[index]}`);
+    });
+  }, 120_000);
 
   it("rejects an unknown option with one line, a hint and exit code 2", async () => {
     const run = await brokers(["up", "--kafka-brokerz", "3"]);
@@ -79,11 +82,18 @@ describe("pnpm brokers (command line)", () => {
     const status = await brokers(["status", "--json"], env);
     expect(status.code).toBe(0);
     const rows = JSON.parse(status.stdout) as {
+      name: string;
       broker: string;
+      deployment: string;
       health: string;
       managedBy: string;
       version: string;
     }[];
+    expect(rows.map((row) => [row.name, row.broker, row.deployment])).toEqual([
+      ["kafka", "kafka", "single"],
+      ["rabbitmq", "rabbitmq", "single"],
+      ["redis", "redis", "single"],
+    ]);
     expect(rows.map((row) => [row.broker, row.health])).toEqual([
       ["kafka", "healthy"],
       ["rabbitmq", "healthy"],
@@ -103,6 +113,47 @@ describe("pnpm brokers (command line)", () => {
     // The machine's own Redis (the one the rest of the tests use) is untouched.
     await expect(redisRoundTrip(shared.redisUrl)).resolves.toMatchObject({ version: expect.any(String) });
   }, 120_000);
+
+  it("refuses a fault on a node this state folder did not start, in one line", async () => {
+    // The shared cluster may well run kafka-1, but not from this (temporary) state folder.
+    const run = await brokers(["fault", "kill", "kafka-1"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'pnpm brokers: kafka-1 is not running under pnpm brokers (faults act only on the nodes "pnpm brokers up --cluster" started); start it with: pnpm brokers fault start kafka-1\n',
+    );
+  });
+
+  it("lists every cluster node in status --json with its role, health and pid", async () => {
+    await ensureCluster();
+    const status = await brokers(["status", "--json", "--cluster"], { BROKERLAB_STATE_DIR: shared.stateDir });
+    expect(status.stderr).toBe("");
+    const rows = JSON.parse(status.stdout) as {
+      name: string;
+      broker: string;
+      role: string;
+      address: string;
+      health: string;
+      pid: number | null;
+    }[];
+    expect(rows.map((row) => row.name)).toEqual(CLUSTER_NODES.map((node) => node.name));
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        health: "healthy",
+        pid: expect.any(Number),
+        address: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      });
+    }
+    const roles = (broker: string) =>
+      rows
+        .filter((row) => row.name.startsWith(broker))
+        .map((row) => row.role)
+        .sort();
+    expect(roles("kafka")).toContain("active controller");
+    expect(roles("rabbitmq")).toEqual(["running member", "running member", "running member"]);
+    expect(roles("redis")).toEqual(["primary", "replica", "replica"]);
+    expect(roles("sentinel")).toEqual(["sentinel", "sentinel", "sentinel"]);
+    expect(status.code).toBe(0);
+  }, 300_000);
 
   it("names the process that holds a broker's port instead of starting over it", async () => {
     const port = await freePortRange(1);

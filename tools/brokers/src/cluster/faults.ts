@@ -112,8 +112,11 @@ export async function fault(kind: string, nodeName: string, options: ClusterOpti
  */
 export async function healAll(options: ClusterOptions = {}): Promise<string[]> {
   const context = launchContext(options);
+  const nodes = CLUSTER_NODES.filter((node) => !options.only || options.only.includes(node.broker));
   const lines: string[] = [];
-  for (const name of await healIsolation()) lines.push(`${name}: healed (peers reach it again)`);
+  for (const node of nodes) {
+    for (const name of await healIsolation(node)) lines.push(`${name}: healed (peers reach it again)`);
+  }
   if (dockerCluster(context.settings)) {
     await run("docker", [
       ...composeArgs([CLUSTER_PROFILE]),
@@ -128,7 +131,7 @@ export async function healAll(options: ClusterOptions = {}): Promise<string[]> {
     return [...lines, "cluster: docker containers unpaused and started"];
   }
   const down = new Set<string>();
-  for (const node of CLUSTER_NODES) {
+  for (const node of nodes) {
     const state = await nodeState(node, context.settings);
     if (state === "paused") {
       await signalNode(node, context.settings, "SIGCONT");
