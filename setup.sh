@@ -31,4 +31,13 @@ if ! command -v chromium >/dev/null 2>&1; then
     say "chromium is missing: install it (Debian: apt-get install chromium) for the HTML report tests"
   fi
 fi
+# iptables: `pnpm brokers fault isolate` cuts a cluster node off from its peers with it.
+if ! command -v iptables >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's iptables (used by pnpm brokers fault isolate)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iptables >/dev/null
+  else
+    say "iptables is missing: install it for pnpm brokers fault isolate (the other faults work without it)"
+  fi
+fi
 say "ready"
