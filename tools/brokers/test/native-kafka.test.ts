@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { type KafkaCluster, startKafkaCluster } from "../src/kafka/kafka-cluster.js";
 import { hasKafkaJars, kafkaClasspath } from "../src/kafka/kafka-jars.js";
