@@ -40,4 +40,13 @@ if ! command -v iptables >/dev/null 2>&1; then
     say "iptables is missing: install it for pnpm brokers fault isolate (the other faults work without it)"
   fi
 fi
+# The Korean reports (--lang ko) need a font with Hangul for Chromium to render them (and the test to check it).
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=ko 2>/dev/null)" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's fonts-nanum (Hangul for the Korean HTML reports)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null
+  else
+    say "no Korean font: install one (Debian: apt-get install fonts-nanum) for the Korean HTML reports"
+  fi
+fi
 say "ready"

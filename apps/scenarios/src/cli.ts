@@ -1,21 +1,33 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Lang, langOf } from "@brokerlab/i18n";
 import { isBrokerlabError } from "@brokerlab/messaging";
 import { useColor, writeReportFiles } from "@brokerlab/report";
-import { createClient } from "@brokerlab/targets";
+import { connectionSource, createClient } from "@brokerlab/targets";
 import { helpText, parseCliArgs } from "./args.js";
 import { DEFAULT_SETTINGS } from "./context.js";
+import { messagesFor } from "./i18n/index.js";
 import { ProgressPrinter } from "./progress-printer.js";
-import { htmlReport, markdownReport, terminalScenario } from "./report/render.js";
+import { htmlReport, markdownReport, terminalScenario, terminalVerdict } from "./report/render.js";
 import { newRunId, runScenarios } from "./runner.js";
 import { SCENARIO_NAMES, SCENARIOS } from "./scenarios/index.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
+/** The language of the whole run; a wrong --lang or BROKERLAB_LANG is reported in English. */
+function commandLang(argv: readonly string[]): Lang {
+  try {
+    return langOf(argv);
+  } catch {
+    return "en";
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-  const args = parseCliArgs(argv, SCENARIO_NAMES);
+  const args = parseCliArgs(argv, SCENARIO_NAMES, messagesFor(commandLang(argv)));
+  const m = messagesFor(args.lang);
   if (args.help) {
-    process.stdout.write(`${helpText(SCENARIO_NAMES)}\n`);
+    process.stdout.write(`${helpText(SCENARIO_NAMES, m)}\n`);
     return 0;
   }
   const runId = newRunId();
@@ -23,31 +35,36 @@ async function main(argv: readonly string[]): Promise<number> {
   const scenarios = SCENARIOS.filter((scenario) => args.scenarios.includes(scenario.name));
   const byName = new Map(SCENARIOS.map((scenario) => [scenario.name, scenario]));
   const color = useColor(process.stdout);
-  const printer = new ProgressPrinter(process.stderr, scenarios.length);
+  const printer = new ProgressPrinter(process.stderr, scenarios.length, m);
+  const render = { lang: args.lang, m, scenarios: byName };
   const run = await runScenarios(
     {
       scenarios,
       targets: args.targets,
       settings: { ...DEFAULT_SETTINGS, messages: args.messages },
-      createClient: (target) => createClient(target),
+      texts: m,
+      createClient: (target, producer) =>
+        createClient(target, { ...connectionSource(), ...(producer ? { producer } : {}) }),
       onProgress: (event) => {
         printer.handle(event);
         // Each table prints as soon as its scenario finished on every target.
         if (event.kind === "scenario-done" && !args.json) {
           printer.clear();
-          process.stdout.write(`\n${terminalScenario(event.results, color)}`);
+          process.stdout.write(`\n${terminalScenario(event.results, render, color)}`);
         }
       },
     },
     runId,
   );
+  const verdict = terminalVerdict(run, render, color);
+  if (verdict && !args.json) process.stdout.write(`\n${verdict}`);
   const written = await writeReportFiles(outDir, {
     json: run,
-    markdown: markdownReport(run, byName),
-    html: htmlReport(run, byName),
+    markdown: markdownReport(run, render),
+    html: htmlReport(run, render),
   });
   if (args.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-  printer.line(`report: ${written.html} (also report.md, results.json)`);
+  printer.line(m.cli.written(written.html));
   const failed = run.scenarios.some((scenario) => scenario.results.some((result) => result.error));
   return failed ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import {
   type Capabilities,
   type Delivery,
   type MessagingClient,
+  type ProducerPreferences,
   type StartPosition,
   type SubscribeOptions,
   type Subscription,
@@ -10,6 +11,7 @@ import {
   UnsupportedCapabilityError,
 } from "@brokerlab/messaging";
 import { fromTheStart, Inbox, uniqueName } from "@brokerlab/testing/harness";
+import type { Messages } from "./i18n/index.js";
 import type { MetricValue, SeriesPoints } from "./results.js";
 
 export interface ScenarioSettings {
@@ -41,16 +43,20 @@ export class ScenarioContext {
   readonly notes: string[] = [];
   readonly series: Record<string, SeriesPoints> = {};
   /** The last step reported, to say where a failure happened. */
-  lastStep = "starting";
+  lastStep: string;
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   constructor(
     readonly client: MessagingClient,
     readonly settings: ScenarioSettings,
     readonly scenario: string,
+    /** The run's language: progress, notes and the summary are written in it. */
+    readonly m: Messages,
     private readonly onProgress: (text: string) => void,
-    private readonly createClient: () => MessagingClient = () => client,
-  ) {}
+    private readonly createClient: (producer?: ProducerPreferences) => MessagingClient = () => client,
+  ) {
+    this.lastStep = m.progress.starting;
+  }
 
   get target(): TargetId {
     return this.client.target;
@@ -77,9 +83,12 @@ export class ScenarioContext {
     return uniqueName(`sc-${label}`);
   }
 
-  /** Another connected client for the same target (a second producer or a restarted service), closed at the end. */
-  async otherClient(): Promise<MessagingClient> {
-    const other = this.createClient();
+  /**
+   * Another connected client for the same target (a second producer, a restarted service, or a producer
+   * asked for another unkeyed partitioning), closed at the end.
+   */
+  async otherClient(producer?: ProducerPreferences): Promise<MessagingClient> {
+    const other = this.createClient(producer);
     await other.connect();
     this.cleanups.push(() => other.close());
     return other;
@@ -126,7 +135,7 @@ export class ScenarioContext {
       return await step();
     } catch (error) {
       if (error instanceof UnsupportedCapabilityError) {
-        this.note(`${what}: unsupported — ${error.message}`);
+        this.note(this.m.runner.unsupportedStep(what, error.message));
         return undefined;
       }
       throw error;

@@ -1,4 +1,5 @@
-import { formatValue } from "@brokerlab/report";
+import { displayWidth, formatValue } from "@brokerlab/report";
+import type { Messages } from "./i18n/index.js";
 import type { ProgressEvent } from "./runner.js";
 
 interface Stream {
@@ -17,6 +18,7 @@ export class ProgressPrinter {
   constructor(
     private readonly stream: Stream,
     private readonly total: number,
+    private readonly m: Messages,
   ) {}
 
   handle(event: ProgressEvent): void {
@@ -24,16 +26,16 @@ export class ProgressPrinter {
       case "connect":
         this.line(
           event.info.error
-            ? `✗ ${event.target}: ${event.info.error}`
-            : `✓ ${event.target}: ${event.info.version} at ${event.info.address}`,
+            ? this.m.progress.unreachable(event.target, event.info.error)
+            : this.m.progress.connected(event.target, event.info.version ?? "?", event.info.address),
         );
         return;
       case "scenario":
-        this.line(`▶ scenario ${event.index}/${this.total}: ${event.scenario}`);
+        this.line(this.m.progress.scenario(event.index, this.total, event.scenario));
         return;
       case "target":
         this.targetStarted = Date.now();
-        this.update(`  ${event.scenario} · ${event.target}: starting`);
+        this.update(`  ${event.scenario} · ${event.target}: ${this.m.progress.starting}`);
         return;
       case "step":
         this.update(`  ${event.scenario} · ${event.target}: ${event.text}`);
@@ -42,7 +44,7 @@ export class ProgressPrinter {
         const mark = formatValue(event.result.supported);
         const took = ((Date.now() - this.targetStarted) / 1000).toFixed(1);
         this.line(
-          `  ${mark} ${event.scenario} · ${event.result.target} (${took} s): ${event.result.summary}`,
+          `  ${mark} ${event.scenario} · ${event.result.target} (${this.m.progress.seconds(took)}): ${event.result.summary}`,
         );
         return;
       }
@@ -69,7 +71,18 @@ export class ProgressPrinter {
       return;
     }
     const width = (process.stderr.columns ?? 100) - 1;
-    this.stream.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+    this.stream.write(`\r\u001b[2K${fitWidth(text, width)}`);
     this.status = true;
   }
+}
+
+/** The text cut to `width` display columns (Hangul takes two), with an ellipsis where it was cut. */
+function fitWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  for (const char of text) {
+    if (displayWidth(`${out}${char}…`) > width) break;
+    out += char;
+  }
+  return `${out}…`;
 }

@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import {
   isBrokerlabError,
   type MessagingClient,
+  type ProducerPreferences,
   type TargetId,
   UnsupportedCapabilityError,
   withTimeout,
 } from "@brokerlab/messaging";
 import { ScenarioContext, type ScenarioSettings } from "./context.js";
+import type { Messages } from "./i18n/index.js";
 import {
   type BrokerInfo,
   RESULTS_SCHEMA,
@@ -20,7 +22,10 @@ export interface RunOptions {
   readonly scenarios: readonly Scenario[];
   readonly targets: readonly TargetId[];
   readonly settings: ScenarioSettings;
-  readonly createClient: (target: TargetId) => MessagingClient;
+  /** The language of summaries, notes and progress (results.json keeps its keys and metric ids). */
+  readonly texts: Messages;
+  /** A client for `target`, not yet connected; `producer` asks for a producer behaviour (unkeyed partitioning). */
+  readonly createClient: (target: TargetId, producer?: ProducerPreferences) => MessagingClient;
   /** Progress for a person watching: which scenario, which target, counts. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -78,14 +83,16 @@ async function runOne(scenario: Scenario, target: TargetId, options: RunOptions)
   } catch (error) {
     await client.close().catch(() => undefined);
     const reason = messageOf(error);
-    return { target, supported: false, error: true, reason, metrics: {}, summary: `failed: ${reason}` };
+    const summary = options.texts.runner.failed(reason);
+    return { target, supported: false, error: true, reason, metrics: {}, summary };
   }
   const context = new ScenarioContext(
     client,
     options.settings,
     scenario.name,
+    options.texts,
     (text) => options.onProgress?.({ kind: "step", scenario: scenario.name, target, text }),
-    () => options.createClient(target),
+    (producer) => options.createClient(target, producer),
   );
   const result: TargetResult = { target, supported: true, metrics: context.metrics, summary: "" };
   try {
@@ -97,11 +104,11 @@ async function runOne(scenario: Scenario, target: TargetId, options: RunOptions)
     result.supported = false;
     result.reason = messageOf(error);
     if (error instanceof UnsupportedCapabilityError) {
-      result.summary = `unsupported: ${result.reason}`;
+      result.summary = options.texts.runner.unsupported(result.reason);
     } else {
       result.error = true;
-      result.reason = `${result.reason} (last step: ${context.lastStep})`;
-      result.summary = `failed: ${result.reason}`;
+      result.reason = options.texts.runner.lastStep(result.reason, context.lastStep);
+      result.summary = options.texts.runner.failed(result.reason);
       // Programming errors keep their stack for whoever debugs; broker and user errors are one line.
       if (!isBrokerlabError(error) && error instanceof Error && process.env.BROKERLAB_DEBUG) {
         process.stderr.write(`${error.stack}\n`);
@@ -135,8 +142,9 @@ export async function runScenarios(options: RunOptions, runId = newRunId()): Pro
       if (!brokers[target]?.error) {
         result = await runOne(scenario, target, options);
       } else {
-        const reason = brokers[target]?.error ?? "not connected";
-        result = { target, supported: false, error: true, reason, metrics: {}, summary: `failed: ${reason}` };
+        const reason = brokers[target]?.error ?? options.texts.runner.notConnected;
+        const summary = options.texts.runner.failed(reason);
+        result = { target, supported: false, error: true, reason, metrics: {}, summary };
       }
       results.push(result);
       options.onProgress?.({ kind: "result", scenario: scenario.name, result });

@@ -30,14 +30,17 @@ describe("the HTML report in headless Chromium", () => {
         "20",
         "--out",
         out,
+        "--lang",
+        "en",
       ],
       { cwd: ROOT, encoding: "utf8", timeout: 150_000, env: { ...process.env, NO_COLOR: "1" } },
     );
     expect(run.stderr).toContain("report:");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("│ retainedAfterConsume");
+    expect(run.stdout).toContain("│ stored after consume");
     const markdown = await readFile(join(out, "report.md"), "utf8");
     expect(markdown).toContain("| metric | kafka | redis-stream |");
+    expect(await readFile(join(out, "report.html"), "utf8")).toContain('<html lang="en">');
     const check = await checkHtmlInBrowser(join(out, "report.html"));
     expect(check.title).toBe("brokerlab: the same workload on every target");
     expect(check.consoleErrors).toEqual([]);

@@ -20,6 +20,13 @@ describe("partitioning scenario: measured equals declared", () => {
       expect(Number(metrics.unkeyedPartitionsUsed)).toBeGreaterThan(1);
       const histogramTotal = (series?.keyed ?? []).reduce((sum, [, count]) => sum + count, 0);
       expect(histogramTotal).toBe(results?.params.messages);
+      // Unkeyed 1 KiB records: round-robin never puts two in a row on one partition, sticky fills a batch first.
+      expect(metrics.roundRobinLongestRun).toBe(1);
+      expect(Number(metrics.roundRobinPartitionsUsed)).toBeGreaterThan(1);
+      expect(Number(metrics.stickyLongestRun)).toBeGreaterThan(1);
+      expect(Number(metrics.stickyMeanRun)).toBeGreaterThan(Number(metrics.roundRobinMeanRun));
+      const stickyTotal = (series?.sticky ?? []).reduce((sum, [, count]) => sum + count, 0);
+      expect(stickyTotal).toBe(results?.params.messages);
     } else {
       expect(reason).toMatch(/does not support partitions/);
       expect(metrics.partitions).toBe(1);

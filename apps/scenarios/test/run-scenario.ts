@@ -1,6 +1,7 @@
 import type { TargetId } from "@brokerlab/messaging";
-import { capabilitiesOf, createClient, TARGET_IDS } from "@brokerlab/targets";
+import { capabilitiesOf, connectionSource, createClient, TARGET_IDS } from "@brokerlab/targets";
 import { DEFAULT_SETTINGS, type ScenarioSettings } from "../src/context.js";
+import { messagesFor } from "../src/i18n/index.js";
 import type { ScenarioResults, TargetResult } from "../src/results.js";
 import { runScenarios } from "../src/runner.js";
 import { SCENARIOS } from "../src/scenarios/index.js";
@@ -22,7 +23,9 @@ export async function runOnEveryTarget(
     scenarios: [scenario],
     targets: TARGET_IDS,
     settings,
-    createClient: (target) => createClient(target),
+    texts: messagesFor("en"),
+    createClient: (target, producer) =>
+      createClient(target, { ...connectionSource(), ...(producer ? { producer } : {}) }),
   });
   const results = run.scenarios[0];
   if (!results) throw new Error(`scenario ${name} produced no results`);

@@ -23,6 +23,12 @@ describe("kafkaSettings", () => {
     });
   });
 
+  it("takes the unkeyed partitioning a caller asks for through the connection source", () => {
+    const source = { env: {}, producer: { unkeyedPartitioning: "sticky" as const } };
+    expect(kafkaSettings(source).unkeyedPartitioning).toBe("sticky");
+    expect(kafkaSettings({ env: {} })).not.toHaveProperty("unkeyedPartitioning");
+  });
+
   it("rejects an unknown SASL mechanism in one line", () => {
     expect(() => kafkaSettings({ env: { BROKERLAB_KAFKA_SASL_MECHANISM: "md5" } })).toThrow(
       /not one of plain/,

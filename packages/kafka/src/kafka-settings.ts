@@ -36,5 +36,8 @@ export function kafkaSettings(source: ConnectionSource): KafkaSettings {
     brokers: brokers?.length ? brokers : DEFAULT_BROKERS,
     ssl: env.BROKERLAB_KAFKA_SSL === "true",
     ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
+    ...(source.producer?.unkeyedPartitioning
+      ? { unkeyedPartitioning: source.producer.unkeyedPartitioning }
+      : {}),
   };
 }

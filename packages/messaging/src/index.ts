@@ -31,6 +31,7 @@ export type {
   NativeTool,
   NativeToolContext,
   NativeToolResult,
+  ProducerPreferences,
   RawPublisher,
   RawPublisherFactory,
   RawPublisherOptions,

@@ -9,6 +9,17 @@ import type { TargetId } from "./targets.js";
  */
 export interface ConnectionSource {
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Producer behaviour asked of every target that has it, set in code (a scenario comparing two ways). */
+  readonly producer?: ProducerPreferences;
+}
+
+/**
+ * How a partitioned target's producer spreads records without a key: `round-robin` (each record to the next
+ * partition) or `sticky` (a batch's worth to one partition, then another; KIP-480). Targets without
+ * partitions have nothing to spread and ignore it; the Kafka targets define what each mode does.
+ */
+export interface ProducerPreferences {
+  readonly unkeyedPartitioning?: "round-robin" | "sticky";
 }
 
 /**

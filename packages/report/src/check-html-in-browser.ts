@@ -11,12 +11,20 @@ export interface BrowserCheck {
   readonly failedRequests: readonly string[];
   /** `svg.bl-chart` elements the page rendered with a non-zero size. */
   readonly svgCharts: number;
+  /** The font families Chromium drew the `fontsOf` element's text with (empty without that option). */
+  readonly platformFonts: readonly string[];
+  /** The page's `<html lang>`. */
+  readonly lang: string;
 }
 
 export interface BrowserCheckOptions {
   /** Default `/usr/bin/chromium` (Debian's package); no browser download. */
   readonly executablePath?: string;
   readonly timeoutMs?: number;
+  /** A CSS selector: report which installed fonts rendered its text (does Hangul get a real font?). */
+  readonly fontsOf?: string;
+  /** Write a full-page PNG screenshot here, for a person to look at. */
+  readonly screenshot?: string;
 }
 
 const CHROMIUM_ARGS = [
@@ -70,7 +78,23 @@ export async function checkHtmlInBrowser(
       const box = await chart.boundingBox();
       if (box && box.width > 0 && box.height > 0) svgCharts += 1;
     }
-    return { title: await page.title(), consoleErrors, failedRequests, svgCharts };
+    const platformFonts: string[] = [];
+    if (options.fontsOf) {
+      // Chrome DevTools Protocol: the platform fonts (and glyph counts) that drew a node's text.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("DOM.enable");
+      await cdp.send("CSS.enable");
+      const { root } = await cdp.send("DOM.getDocument");
+      const { nodeId } = await cdp.send("DOM.querySelector", {
+        nodeId: root.nodeId,
+        selector: options.fontsOf,
+      });
+      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+      platformFonts.push(...fonts.filter((font) => font.glyphCount > 0).map((font) => font.familyName));
+    }
+    if (options.screenshot) await page.screenshot({ path: options.screenshot, fullPage: true });
+    const lang = (await page.locator("html").getAttribute("lang")) ?? "";
+    return { title: await page.title(), consoleErrors, failedRequests, svgCharts, platformFonts, lang };
   } finally {
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });

@@ -39,3 +39,16 @@ describe("htmlTable", () => {
     expect(htmlTable({ headers: ["n"], rows: [[1]] })).toContain('<td class="num">1</td>');
   });
 });
+
+describe("htmlPage language", () => {
+  it("sets <html lang> and the contents heading from the options", () => {
+    const sections = [
+      { id: "a", heading: "보존", html: "" },
+      { id: "b", heading: "컨슈머 랙", html: "" },
+    ];
+    const page = htmlPage({ lang: "ko", title: "브로커랩", sections, contentsLabel: "목차" });
+    expect(page).toContain('<html lang="ko">');
+    expect(page).toContain("<strong>목차</strong>");
+    expect(htmlPage({ title: "x", sections })).toContain('<html lang="en">');
+  });
+});

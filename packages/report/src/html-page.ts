@@ -11,17 +11,21 @@ export interface HtmlSection {
 }
 
 export interface HtmlPageOptions {
+  /** The page's language, for `<html lang>` (fonts, hyphenation, screen readers). Default "en". */
+  readonly lang?: string;
   readonly title: string;
   /** Plain text paragraph(s) under the title; blank lines separate paragraphs. */
   readonly intro?: string;
   readonly sections: readonly HtmlSection[];
   /** Plain text shown small at the bottom (run id, date, command). */
   readonly footer?: string;
+  /** The heading of the contents list, in the page's language. Default "Contents". */
+  readonly contentsLabel?: string;
 }
 
 const STYLE = `
 :root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #222; background: #f6f7f9; line-height: 1.45; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK KR", "Noto Sans KR", NanumGothic, "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; word-break: keep-all; overflow-wrap: anywhere; margin: 0; color: #222; background: #f6f7f9; line-height: 1.45; }
 main { max-width: 960px; margin: 0 auto; padding: 24px 20px 48px; }
 h1 { font-size: 1.7rem; margin: 0 0 0.4rem; }
 h2 { font-size: 1.25rem; margin: 0 0 0.4rem; }
@@ -58,7 +62,7 @@ function safeId(id: string): string {
 export function htmlPage(options: HtmlPageOptions): string {
   const toc =
     options.sections.length > 1
-      ? `<nav><strong>Contents</strong><ul>${options.sections
+      ? `<nav><strong>${escapeHtml(options.contentsLabel ?? "Contents")}</strong><ul>${options.sections
           .map((section) => `<li><a href="#${safeId(section.id)}">${escapeHtml(section.heading)}</a></li>`)
           .join("")}</ul></nav>`
       : "";
@@ -71,7 +75,7 @@ export function htmlPage(options: HtmlPageOptions): string {
     )
     .join("\n");
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(options.lang ?? "en")}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

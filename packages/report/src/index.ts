@@ -1,4 +1,5 @@
 export { type BarChartOptions, type BarSeries, barChart } from "./charts/bar-chart.js";
+export type { ChartTexts } from "./charts/frame.js";
 export {
   type ChartMarker,
   type LineChartOptions,
@@ -10,6 +11,7 @@ export { PALETTE } from "./charts/palette.js";
 export { formatTick, linearTicks, logTicks } from "./charts/scale.js";
 export { type BrowserCheck, type BrowserCheckOptions, checkHtmlInBrowser } from "./check-html-in-browser.js";
 export { escapeHtml } from "./escape.js";
+export { type FootnotedTable, footnoteLongCells } from "./footnote-long-cells.js";
 export { type CellValue, formatNumber, formatValue } from "./format-value.js";
 export { type HtmlPageOptions, type HtmlSection, htmlPage } from "./html-page.js";
 export { htmlTable } from "./html-table.js";

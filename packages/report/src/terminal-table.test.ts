@@ -51,3 +51,22 @@ describe("useColor", () => {
     expect(useColor({ isTTY: false }, { FORCE_COLOR: "1" })).toBe(true);
   });
 });
+
+describe("renderTable headers", () => {
+  it("wraps a header wider than its cells at hyphens and spaces instead of widening the column", () => {
+    const text = renderTable(
+      { headers: ["metric", "rabbitmq-quorum", "consumer lag max"], rows: [["lag", 12, 3]] },
+      { color: false },
+    );
+    const lines = text.split("\n");
+    expect(lines[1]).toMatch(/^│ metric │ rabbitmq- │ consumer │$/);
+    expect(lines[2]).toMatch(/^│ {8}│ quorum {4}│ lag max {2}│$/);
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+  });
+
+  it("keeps a one-line header when the cells are as wide", () => {
+    const lines = renderTable({ headers: ["a-b"], rows: [["wide cell"]] }, { color: false }).split("\n");
+    expect(lines[1]).toBe("│ a-b       │");
+    expect(lines[2]?.startsWith("├")).toBe(true);
+  });
+});

@@ -62,16 +62,43 @@ function pad(text: string, width: number, align: "left" | "right"): string {
   return align === "right" ? fill + text : text + fill;
 }
 
-/** A box-drawn table for the terminal; every line has the same display width. */
+/** A header's words: broken after hyphens (rabbitmq-|quorum) and at spaces, so it can wrap. */
+function headerWords(text: string): string[] {
+  return text.split(" ").flatMap((word) => word.match(/[^-]+-*|-+/g) ?? [word]);
+}
+
+/** Greedy wrap of a header into lines no wider than `width` (a word wider than that gets a line of its own). */
+function wrapHeader(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of headerWords(text)) {
+    const joined = current === "" ? word : current.endsWith("-") ? current + word : `${current} ${word}`;
+    if (current !== "" && displayWidth(joined) > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = joined;
+    }
+  }
+  return [...lines, current];
+}
+
+/**
+ * A box-drawn table for the terminal; every line has the same display width. A header wider than its
+ * column's cells wraps onto more lines (at hyphens and spaces) rather than widening the column, so eight
+ * target ids fit a 120-column terminal.
+ */
 export function renderTable(table: Table, options: TerminalTableOptions = {}): string {
   const color = options.color ?? useColor();
   const columns = columnCount(table);
-  const header = Array.from({ length: columns }, (_, i) => table.headers[i] ?? "");
+  const headerTexts = Array.from({ length: columns }, (_, i) => table.headers[i] ?? "");
   const body = table.rows.map((row) => Array.from({ length: columns }, (_, i) => cellText(row[i], color)));
-  const widths = header.map((text, i) =>
-    Math.max(displayWidth(text), ...body.map((row) => displayWidth(row[i] ?? ""))),
+  const widths = headerTexts.map((text, i) =>
+    Math.max(...headerWords(text).map(displayWidth), ...body.map((row) => displayWidth(row[i] ?? ""))),
   );
-  const aligns = header.map((_, i) => columnAlign(table, i));
+  const wrapped = headerTexts.map((text, i) => wrapHeader(text, widths[i] ?? 0));
+  const headerLines = Math.max(1, ...wrapped.map((lines) => lines.length));
+  const aligns = headerTexts.map((_, i) => columnAlign(table, i));
   const rule = (left: string, middle: string, right: string) =>
     left + widths.map((width) => "─".repeat(width + 2)).join(middle) + right;
   const line = (cells: readonly string[], headerRow: boolean) =>
@@ -83,7 +110,15 @@ export function renderTable(table: Table, options: TerminalTableOptions = {}): s
       .join("│")}│`;
   const lines: string[] = [];
   if (table.title) lines.push(paint(table.title, "1", color));
-  lines.push(rule("┌", "┬", "┐"), line(header, true), rule("├", "┼", "┤"));
+  lines.push(rule("┌", "┬", "┐"));
+  for (let l = 0; l < headerLines; l++)
+    lines.push(
+      line(
+        wrapped.map((cell) => cell[l] ?? ""),
+        true,
+      ),
+    );
+  lines.push(rule("├", "┼", "┤"));
   for (const row of body) lines.push(line(row, false));
   lines.push(rule("└", "┴", "┘"));
   return lines.join("\n");

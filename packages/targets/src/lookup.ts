@@ -47,10 +47,19 @@ export function createClient(id: TargetId, source: ConnectionSource = connection
   return definition.createClient(definition.settings(source));
 }
 
-/** Parses a `--targets a,b` list (default all); an unknown id is a one-line error naming the valid ones. */
-export function parseTargets(list: string | undefined): TargetId[] {
+/**
+ * Parses a `--targets a,b` list (default all); an unknown id is a one-line error naming the valid ones,
+ * worded by `unknown` when the command speaks another language.
+ */
+export function parseTargets(
+  list: string | undefined,
+  unknown?: (target: string, valid: readonly TargetId[]) => string,
+): TargetId[] {
   if (list === undefined || list.trim() === "" || list.trim() === "all") return [...TARGET_IDS];
   const targets = list.split(",").map((item) => item.trim());
-  for (const target of targets) targetDefinition(target);
+  for (const target of targets) {
+    if (unknown && !isTargetId(target)) throw new InvalidArgumentError(unknown(target, TARGET_IDS));
+    targetDefinition(target);
+  }
   return [...new Set(targets)];
 }

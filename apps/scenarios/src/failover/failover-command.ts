@@ -1,6 +1,8 @@
 import { join, resolve } from "node:path";
+import { type Lang, langOf } from "@brokerlab/i18n";
 import type { MessagingClient, TargetId } from "@brokerlab/messaging";
 import { useColor, writeReportFiles } from "@brokerlab/report";
+import { messagesFor } from "../i18n/index.js";
 import { ProgressPrinter } from "../progress-printer.js";
 import { htmlReport, markdownReport, terminalScenario } from "../report/render.js";
 import { type BrokerInfo, RESULTS_SCHEMA, type RunResults } from "../results.js";
@@ -44,6 +46,15 @@ async function brokerInfo(world: FailoverWorld, targets: readonly TargetId[]) {
   return brokers;
 }
 
+/** The report's language (BROKERLAB_LANG, LC_ALL/LANG; --lang where given); English if it names none of ours. */
+function languageOf(argv: readonly string[]): Lang {
+  try {
+    return langOf(argv);
+  } catch {
+    return "en";
+  }
+}
+
 /** `pnpm scenario failover …`: runs the matrix on the cluster, prints the table, writes the report files. */
 export async function failoverCommand(
   argv: readonly string[],
@@ -51,6 +62,8 @@ export async function failoverCommand(
   reportsRoot: string,
 ): Promise<number> {
   const args = parseFailoverArgs(argv);
+  const lang = languageOf(argv);
+  const m = messagesFor(lang);
   if (args.help) {
     process.stdout.write(`${failoverHelp(world.targetIds)}\n`);
     return 0;
@@ -58,7 +71,7 @@ export async function failoverCommand(
   const targets = world.parseTargets(args.targets);
   const runId = newRunId();
   const outDir = args.out ? resolve(args.out) : resolve(reportsRoot, runId);
-  const printer = new ProgressPrinter(process.stderr, 1);
+  const printer = new ProgressPrinter(process.stderr, 1, m);
   const cluster = await world.cluster((line) => printer.line(line));
   const startedAt = new Date().toISOString();
   const brokers = await brokerInfo(world, targets);
@@ -93,14 +106,14 @@ export async function failoverCommand(
     scenarios: [results],
     finishedAt: new Date().toISOString(),
   };
-  const descriptions = new Map([[FAILOVER_NAME, failoverDescription]]);
+  const render = { lang, m, scenarios: new Map([[FAILOVER_NAME, failoverDescription]]) };
   const written = await writeReportFiles(outDir, {
     json: run,
-    markdown: markdownReport(run, descriptions),
-    html: htmlReport(run, descriptions),
+    markdown: markdownReport(run, render),
+    html: htmlReport(run, render),
   });
   if (args.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-  else process.stdout.write(`\n${terminalScenario(results, useColor(process.stdout))}`);
+  else process.stdout.write(`\n${terminalScenario(results, render, useColor(process.stdout))}`);
   printer.line(
     `report: ${written.html} (also report.md, results.json; histories in ${join(outDir, "failover")})`,
   );

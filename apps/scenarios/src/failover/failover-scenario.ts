@@ -20,10 +20,7 @@ export const FAILOVER_NAME = "failover";
 
 export const failoverDescription: ScenarioDescription = {
   name: FAILOVER_NAME,
-  title:
-    "Failover: what each broker loses, duplicates and reorders when the leader dies, at every acks level",
-  explanation:
-    "A producer publishes numbered records over a few keys at a steady rate with a bounded retry policy while a consumer group reads along; a third of the way in the node leading the partition, queue or stream (or the Redis primary) is faulted, two thirds in it is brought back, then a fresh reader reads everything stored. One checker computes every number from the history file alone (Jepsen's queue checker is the model): lost = acknowledged but never delivered, recovered = unknown outcome but delivered, duplicates = stored twice, outOfOrder = a key's record read after a later one.",
+  texts: (m) => m.failover,
   charts: (results) => timelineCharts(results),
 };
 

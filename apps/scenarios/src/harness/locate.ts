@@ -14,7 +14,7 @@ export async function publishAndLocate(
 ): Promise<Map<number, number>> {
   const receipts: PublishReceipt[] = [];
   for (const batch of batches(records, 50)) receipts.push(...(await publisher.publish(topic, batch)));
-  context.progress(`published ${records.length}`);
+  context.progress(context.m.progress.published(records.length));
   const partitions = new Map<number, number>();
   if (receipts.length === records.length && receipts.every((receipt) => receipt.position)) {
     records.forEach((record, i) => {

@@ -14,6 +14,6 @@ export async function publishAll(
   for (const batch of batches(records, options.batch ?? 50)) {
     receipts.push(...(await context.client.publish(topic, batch, publishOptions)));
   }
-  context.progress(`published ${records.length}`);
+  context.progress(context.m.progress.published(records.length));
   return receipts;
 }

@@ -1,77 +1,138 @@
-import { escapeHtml, htmlPage, htmlTable, markdownTable, renderTable } from "@brokerlab/report";
+import type { Lang } from "@brokerlab/i18n";
+import { escapeHtml, htmlPage, htmlTable, markdownTable, renderTable, type Table } from "@brokerlab/report";
+import type { Messages } from "../i18n/index.js";
 import type { RunResults, ScenarioResults } from "../results.js";
 import type { ScenarioDescription } from "../scenario.js";
 import { scenarioTable, summaryLines } from "./scenario-table.js";
+import { verdictSection } from "./verdict.js";
 
-/** The side-by-side table for one scenario, with summaries and notes, for the terminal. */
-export function terminalScenario(scenario: ScenarioResults, color: boolean): string {
-  const lines = scenario.results.flatMap(summaryLines).map((line) => `  ${line}`);
-  return `${renderTable(scenarioTable(scenario), { color })}\n${lines.join("\n")}\n`;
+/** What every renderer needs: the language, its texts and the scenarios by name. */
+export interface RenderContext {
+  readonly lang: Lang;
+  readonly m: Messages;
+  readonly scenarios: ReadonlyMap<string, ScenarioDescription>;
 }
 
-function brokerLines(run: RunResults): string[] {
+function legendOf(name: string, context: RenderContext): readonly string[] {
+  return context.scenarios.get(name)?.legend?.(context.m) ?? [];
+}
+
+function titleOf(name: string, context: RenderContext): string {
+  const scenario = context.scenarios.get(name);
+  return scenario ? scenario.texts(context.m).title : name;
+}
+
+/** The side-by-side table for one scenario, with long cells, summaries and notes under it, for the terminal. */
+export function terminalScenario(scenario: ScenarioResults, context: RenderContext, color: boolean): string {
+  const { table, notes } = scenarioTable(scenario, context.m);
+  const lines = [
+    ...legendOf(scenario.name, context),
+    ...notes,
+    ...scenario.results.flatMap((result) => summaryLines(result, context.m)),
+  ];
+  const titled = { ...table, title: `${scenario.name} — ${titleOf(scenario.name, context)}` };
+  return `${renderTable(titled, { color })}\n${lines.map((line) => `  ${line}`).join("\n")}\n`;
+}
+
+/** The closing "message broker or event broker?" table and sentences, or "" when no deciding scenario ran. */
+export function terminalVerdict(run: RunResults, context: RenderContext, color: boolean): string {
+  const verdict = verdictSection(run, context.m);
+  if (!verdict) return "";
+  const table: Table = { ...verdict.table, title: context.m.verdict.title };
+  return `${renderTable(table, { color })}\n${verdict.sentences.map((line) => `  ${line}`).join("\n")}\n`;
+}
+
+function brokerLines(run: RunResults, m: Messages): string[] {
   return Object.entries(run.brokers).map(([target, info]) =>
     info.error
-      ? `${target}: ${info.address} — unreachable: ${info.error}`
-      : `${target}: ${info.version} at ${info.address}`,
+      ? m.report.brokerUnreachable(target, info.address, info.error)
+      : m.report.brokerAt(target, info.version ?? "?", info.address),
   );
 }
 
-export function markdownReport(run: RunResults, scenarios: ReadonlyMap<string, ScenarioDescription>): string {
+function paramsText(result: ScenarioResults, m: Messages): string {
+  return m.report.parameters(
+    Object.entries(result.params)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", "),
+  );
+}
+
+export function markdownReport(run: RunResults, context: RenderContext): string {
+  const { m } = context;
   const parts = [
-    "# brokerlab scenarios",
+    `# ${m.report.markdownTitle}`,
     "",
-    `Run \`${run.runId}\`, started ${run.startedAt}. Every number below was measured on the live brokers during this run.`,
+    m.report.markdownIntro(run.runId, run.startedAt),
     "",
-    ...brokerLines(run).map((line) => `- ${line}`),
+    ...brokerLines(run, m).map((line) => `- ${line}`),
   ];
   for (const result of run.scenarios) {
-    const scenario = scenarios.get(result.name);
-    parts.push("", `## ${scenario?.title ?? result.name}`, "");
-    if (scenario) parts.push(scenario.explanation, "");
-    parts.push(
-      `Parameters: ${Object.entries(result.params)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(", ")}`,
-      "",
-    );
-    parts.push(markdownTable({ ...scenarioTable(result), title: undefined }), "");
-    for (const line of result.results.flatMap(summaryLines)) {
+    const scenario = context.scenarios.get(result.name);
+    parts.push("", `## ${titleOf(result.name, context)}`, "");
+    if (scenario) parts.push(scenario.texts(m).explanation, "");
+    parts.push(paramsText(result, m), "");
+    const { table, notes } = scenarioTable(result, m);
+    parts.push(markdownTable(table), "");
+    for (const note of [...legendOf(result.name, context), ...notes]) parts.push(`- ${note}`);
+    for (const line of result.results.flatMap((target) => summaryLines(target, m))) {
       parts.push(line.startsWith("  ") ? `  - ${line.trim()}` : `- ${line}`);
     }
+  }
+  const verdict = verdictSection(run, m);
+  if (verdict) {
+    parts.push("", `## ${m.verdict.title}`, "", m.verdict.explanation, "", markdownTable(verdict.table), "");
+    for (const sentence of verdict.sentences) parts.push(`- ${sentence}`);
   }
   return `${parts.join("\n")}\n`;
 }
 
-export function htmlReport(run: RunResults, scenarios: ReadonlyMap<string, ScenarioDescription>): string {
+function listHtml(lines: readonly string[]): string {
+  return lines.length > 0 ? `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("\n")}</ul>` : "";
+}
+
+export function htmlReport(run: RunResults, context: RenderContext): string {
+  const { m } = context;
   const sections = run.scenarios.map((result) => {
-    const scenario = scenarios.get(result.name);
+    const scenario = context.scenarios.get(result.name);
     const summaries = result.results
       .map((target) => {
-        const [first, ...rest] = summaryLines(target);
+        const [first, ...rest] = summaryLines(target, m);
         const extra = rest.map((line) => `<br><small>${escapeHtml(line.trim())}</small>`).join("");
         return `<li>${escapeHtml(first ?? "")}${extra}</li>`;
       })
       .join("\n");
-    const params = Object.entries(result.params)
-      .map(([key, value]) => `${key}=${value}`)
-      .join(", ");
+    const { table, notes } = scenarioTable(result, m);
     return {
       id: result.name,
-      heading: scenario?.title ?? result.name,
-      explanation: scenario?.explanation ?? "",
+      heading: titleOf(result.name, context),
+      explanation: scenario?.texts(m).explanation ?? "",
       html: [
-        htmlTable({ ...scenarioTable(result), title: undefined }),
+        htmlTable(table),
+        ...[...legendOf(result.name, context), ...notes].map(
+          (note) => `<p><small>${escapeHtml(note)}</small></p>`,
+        ),
         `<ul>${summaries}</ul>`,
-        ...(scenario?.charts?.(result.results) ?? []),
-        `<p><small>${escapeHtml(`Parameters: ${params}`)}</small></p>`,
+        ...(scenario?.charts?.(result.results, m) ?? []),
+        `<p><small>${escapeHtml(paramsText(result, m))}</small></p>`,
       ].join("\n"),
     };
   });
+  const verdict = verdictSection(run, m);
+  if (verdict) {
+    sections.push({
+      id: "verdict",
+      heading: m.verdict.title,
+      explanation: m.verdict.explanation,
+      html: [htmlTable(verdict.table), listHtml(verdict.sentences)].join("\n"),
+    });
+  }
   return htmlPage({
-    title: "brokerlab: the same workload on every target",
-    intro: `Kafka, RabbitMQ and Redis side by side. Every number was measured on the live brokers during run ${run.runId}; a target that cannot do a step is shown unsupported with its reason.\n\n${brokerLines(run).join(" · ")}`,
+    lang: context.lang,
+    title: m.report.title,
+    intro: `${m.report.intro(run.runId)}\n\n${brokerLines(run, m).join(" · ")}`,
     sections,
-    footer: `run ${run.runId} · started ${run.startedAt}${run.finishedAt ? ` · finished ${run.finishedAt}` : ""} · schema ${run.schema}`,
+    contentsLabel: m.report.contents,
+    footer: m.report.footer(run.runId, run.startedAt, run.finishedAt, run.schema),
   });
 }

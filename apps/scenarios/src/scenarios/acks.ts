@@ -22,17 +22,16 @@ const STORED: Record<DurabilityLevel, string> = {
 
 export const acks: Scenario = {
   name: "acks",
-  title: "Acknowledgement levels: what each durability level costs in publish throughput",
-  explanation:
-    "acks=0 (none) does not wait for the broker, acks=1 (leader) waits for the leader to write it, acks=all (replicated) also waits for every in-sync replica (ISR); RabbitMQ's publisher confirms and Redis' reply play the same roles. Each record is published and awaited on its own, so the rate shows the round trip each level costs; on one broker the ISR is just the leader.",
+  texts: (m) => m.acks,
   params: (settings) => ({ messages: settings.messages, recordsPerPublish: 1 }),
   async run(context): Promise<Outcome> {
     const n = context.messages;
     const measured: string[] = [];
+    const t = context.m.acks;
     for (const level of DURABILITY_LEVELS) {
       // Asked even where undeclared: the adapter's refusal becomes a note with its reason.
       const topic = await context.topic(`acks-${level}`, { partitions: 1 });
-      const rate = await context.attempt(`durability "${level}"`, async () => {
+      const rate = await context.attempt(t.durability(level), async () => {
         // A few unmeasured records first, so connection set-up and warm-up do not count against one level.
         await publishAll(context, topic, scenarioRecords(WARMUP, { label: "warmup" }), {
           batch: 1,
@@ -53,21 +52,22 @@ export const acks: Scenario = {
         3_000,
       );
       context.metrics[STORED[level]] = state.stored - WARMUP;
-      measured.push(`${level} ${Math.round(rate)}/s`);
-      context.progress(`durability ${level}: ${Math.round(rate)} records/s`);
+      measured.push(t.levelRate(level, Math.round(rate)));
+      context.progress(t.rate(level, Math.round(rate)));
     }
     if (measured.length === 0) {
-      return { supported: false, reason: context.notes.join("; "), summary: "no durability level available" };
+      return { supported: false, reason: context.notes.join("; "), summary: t.none };
     }
-    return { summary: `publish rate by level: ${measured.join(", ")}` };
+    return { summary: t.summary(measured.join(", ")) };
   },
-  charts: (results) => [
+  charts: (results, m) => [
     barChart({
-      title: "Publish throughput by durability level (one record per awaited publish)",
-      yLabel: "records per second",
+      title: m.acks.chartTitle,
+      yLabel: m.acks.chartY,
+      texts: m.report.chartTexts,
       categories: results.map((result) => result.target),
       series: DURABILITY_LEVELS.map((level) => ({
-        name: level,
+        name: m.acks.levels[level],
         values: results.map((r) => numeric(r.metrics[METRIC[level]])),
       })),
     }),

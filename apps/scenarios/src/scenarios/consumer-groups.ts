@@ -41,9 +41,7 @@ async function twoConsumers(context: ScenarioContext, label: string, groups: [st
 
 export const consumerGroups: Scenario = {
   name: "consumer-groups",
-  title: "Consumer groups versus competing consumers",
-  explanation:
-    "Kafka keeps one committed offset per group, so every group reads every record (publish/subscribe) while consumers inside one group split the partitions; a queue is a single group — all its consumers compete for the same records.",
+  texts: (m) => m.consumerGroups,
   params: (settings) => ({ messages: settings.messages }),
   async run(context): Promise<Outcome> {
     const n = context.messages;
@@ -54,30 +52,32 @@ export const consumerGroups: Scenario = {
     context.metrics.groupA = groupA;
     context.metrics.groupB = groupB;
     context.metrics.everyGroupGetsAll = groupA === n && groupB === n;
-    context.progress(`two groups got ${groupA} and ${groupB}; now two consumers in one group`);
+    const t = context.m.consumerGroups;
+    context.progress(t.twoGroups(groupA, groupB));
     const group = context.uniqueName("g");
     const [consumerOne, consumerTwo] = await twoConsumers(context, "compete", [group, group]);
     context.metrics.consumerOne = consumerOne;
     context.metrics.consumerTwo = consumerTwo;
     context.metrics.consumersSplit = consumerOne > 0 && consumerTwo > 0 && consumerOne + consumerTwo === n;
     const groupsText = context.metrics.everyGroupGetsAll
-      ? `each of two groups got all ${n}`
-      : `two groups shared ${n} (${groupA} + ${groupB})`;
+      ? t.eachGotAll(n)
+      : t.groupsShared(n, groupA, groupB);
     const splitText = context.metrics.consumersSplit
-      ? `two consumers in one group split them ${consumerOne} + ${consumerTwo}`
-      : `two consumers in one group got ${consumerOne} and ${consumerTwo}`;
+      ? t.split(consumerOne, consumerTwo)
+      : t.notSplit(consumerOne, consumerTwo);
     return { summary: `${groupsText}; ${splitText}` };
   },
-  charts: (results) => [
+  charts: (results, m) => [
     barChart({
-      title: "Records each consumer received",
-      yLabel: "records",
+      title: m.consumerGroups.chartTitle,
+      yLabel: m.consumerGroups.chartY,
+      texts: m.report.chartTexts,
       categories: results.map((result) => result.target),
       series: [
-        { name: "group A", values: results.map((r) => numeric(r.metrics.groupA)) },
-        { name: "group B", values: results.map((r) => numeric(r.metrics.groupB)) },
-        { name: "same group: consumer 1", values: results.map((r) => numeric(r.metrics.consumerOne)) },
-        { name: "same group: consumer 2", values: results.map((r) => numeric(r.metrics.consumerTwo)) },
+        { name: m.consumerGroups.groupA, values: results.map((r) => numeric(r.metrics.groupA)) },
+        { name: m.consumerGroups.groupB, values: results.map((r) => numeric(r.metrics.groupB)) },
+        { name: m.consumerGroups.consumerOne, values: results.map((r) => numeric(r.metrics.consumerOne)) },
+        { name: m.consumerGroups.consumerTwo, values: results.map((r) => numeric(r.metrics.consumerTwo)) },
       ],
     }),
   ],

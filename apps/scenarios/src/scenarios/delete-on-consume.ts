@@ -8,9 +8,7 @@ import type { Outcome, Scenario } from "../scenario.js";
 
 export const deleteOnConsume: Scenario = {
   name: "delete-on-consume",
-  title: "Delete on consume: acknowledging removes the record from a queue",
-  explanation:
-    "A message broker forgets a record once a consumer acknowledges it, and gives an unacknowledged (nacked) one back to be delivered again; an event log only moves the group's committed offset and keeps every record.",
+  texts: (m) => m.deleteOnConsume,
   params: (settings) => ({ messages: settings.messages, acknowledged: Math.floor(settings.messages / 2) }),
   async run(context): Promise<Outcome> {
     const n = context.messages;
@@ -47,7 +45,7 @@ export const deleteOnConsume: Scenario = {
       3_000,
     );
     context.metrics.storedAfterAck = after.stored;
-    context.progress(`acknowledged ${acked}; broker stores ${after.stored}; nacking one`);
+    context.progress(context.m.deleteOnConsume.acknowledged(acked, after.stored));
 
     // Nack the next delivery with requeue, acknowledge the rest, and watch for the nacked record again.
     let nacked: number | undefined;
@@ -79,23 +77,22 @@ export const deleteOnConsume: Scenario = {
     await untilQuiet(() => second.inbox.count, 500, 5_000);
     await second.subscription.close();
     context.metrics.redeliveredAfterNack = redelivered;
-    if (refusal) context.note(`nack with requeue: unsupported — ${refusal}`);
-    const kept =
-      after.stored === before.stored
-        ? `still stores all ${after.stored}`
-        : `stores ${after.stored} of ${before.stored}`;
-    return {
-      summary: `after ${acked} acknowledged it ${kept}; a nacked record ${redelivered ? "came back" : "did not come back"}`,
-    };
+    const t = context.m.deleteOnConsume;
+    if (refusal) context.note(context.m.runner.unsupportedStep(t.nackRequeue, refusal));
+    return { summary: t.summary({ acked, stored: after.stored, before: before.stored, redelivered }) };
   },
-  charts: (results) => [
+  charts: (results, m) => [
     barChart({
-      title: "Records stored before and after half were acknowledged",
-      yLabel: "records stored",
+      title: m.deleteOnConsume.chartTitle,
+      yLabel: m.deleteOnConsume.chartY,
+      texts: m.report.chartTexts,
       categories: results.map((result) => result.target),
       series: [
-        { name: "before consuming", values: results.map((r) => numeric(r.metrics.storedBeforeConsume)) },
-        { name: "after half acknowledged", values: results.map((r) => numeric(r.metrics.storedAfterAck)) },
+        {
+          name: m.deleteOnConsume.before,
+          values: results.map((r) => numeric(r.metrics.storedBeforeConsume)),
+        },
+        { name: m.deleteOnConsume.after, values: results.map((r) => numeric(r.metrics.storedAfterAck)) },
       ],
     }),
   ],

@@ -10,9 +10,7 @@ const SAMPLE_MS = 200;
 
 export const lag: Scenario = {
   name: "lag",
-  title: "Consumer lag: a slow consumer falls behind and catches up",
-  explanation:
-    "Lag is how far a group is behind the producer: for Kafka the log-end offset minus the committed offset, per partition (what Burrow watches); for RabbitMQ the ready plus unacknowledged messages, for Redis streams XINFO GROUPS lag, for BullMQ the waiting jobs.",
+  texts: (m) => m.lag,
   params: (settings) => ({ messages: settings.messages, consumeMs: settings.lagMs, sampleMs: SAMPLE_MS }),
   async run(context): Promise<Outcome> {
     const n = context.messages;
@@ -61,7 +59,7 @@ export const lag: Scenario = {
     }
     const producedAt = Date.now();
     producing = false;
-    context.progress(`produced ${n}; consumer at ${consumer.inbox.distinct()}, waiting for lag to reach 0`);
+    context.progress(context.m.lag.produced(n, consumer.inbox.distinct()));
     const caughtUp = await sampler;
     await consumer.subscription.close();
     context.series.lag = total;
@@ -73,17 +71,19 @@ export const lag: Scenario = {
     context.metrics.caughtUpSeconds = caughtUp ? (total.at(-1)?.[0] ?? null) : null;
     context.metrics.produceSeconds = seconds(producedAt - started);
     context.metrics.samples = total.length;
+    const maxLag = context.metrics.maxLag;
     return {
       summary: caughtUp
-        ? `lag peaked at ${context.metrics.maxLag} and reached 0 after ${context.metrics.caughtUpSeconds} s`
-        : `lag peaked at ${context.metrics.maxLag} and was still ${context.metrics.finalLag} at the end`,
+        ? context.m.lag.caughtUp(maxLag, Number(context.metrics.caughtUpSeconds))
+        : context.m.lag.behind(maxLag, Number(context.metrics.finalLag)),
     };
   },
-  charts: (results) => [
+  charts: (results, m) => [
     lineChart({
-      title: "Consumer lag over time",
-      xLabel: "seconds since the producer started",
-      yLabel: "records behind",
+      title: m.lag.chartTitle,
+      xLabel: m.lag.chartX,
+      yLabel: m.lag.chartY,
+      texts: m.report.chartTexts,
       series: results
         .filter((result) => result.series?.lag)
         .map((result) => ({ name: result.target, points: result.series?.lag ?? [] })),

@@ -72,42 +72,44 @@ async function pass(context: ScenarioContext, consumers: number, redeliverAt?: n
 
 export const ordering: Scenario = {
   name: "ordering",
-  title: "Ordering: per-key order with one and with three consumers",
-  explanation:
-    "Kafka guarantees order within a partition and one consumer of a group owns each partition, so per-key order survives scaling out; a queue is ordered, but competing consumers process neighbouring records in parallel, and a redelivered record arrives after later ones.",
+  texts: (m) => m.ordering,
   params: (settings) => ({ messages: settings.messages, keys: KEYS, consumers: 3 }),
   async run(context): Promise<Outcome> {
     const half = Math.floor(context.messages / 2);
     const single = await pass(context, 1);
     context.metrics.outOfOrderOneConsumer = single.outOfOrder;
-    context.progress(`one consumer: ${single.outOfOrder} out of order; now three consumers`);
+    const t = context.m.ordering;
+    context.progress(t.oneConsumer(single.outOfOrder));
     const three = await pass(context, 3);
     context.metrics.outOfOrder = three.outOfOrder;
-    context.progress(`three consumers: ${three.outOfOrder} out of order; now with a redelivery`);
+    context.progress(t.threeConsumers(three.outOfOrder));
     const redelivery = await pass(context, 3, half);
     if (redelivery.refusal) {
-      context.note(`redelivery: unsupported — ${redelivery.refusal}`);
+      context.note(context.m.runner.unsupportedStep(t.redelivery, redelivery.refusal));
       context.metrics.outOfOrderWithRedelivery = null;
     } else {
       context.metrics.outOfOrderWithRedelivery = redelivery.outOfOrder;
     }
     context.metrics.processedWithRedelivery = redelivery.processed;
     return {
-      summary: `out of order per key: ${single.outOfOrder} with one consumer, ${three.outOfOrder} with three, ${
-        redelivery.refusal ? "no redelivery possible" : `${redelivery.outOfOrder} with three and a redelivery`
-      }`,
+      summary: t.summary(
+        single.outOfOrder,
+        three.outOfOrder,
+        redelivery.refusal ? undefined : redelivery.outOfOrder,
+      ),
     };
   },
-  charts: (results) => [
+  charts: (results, m) => [
     barChart({
-      title: "Out-of-order deliveries per key",
-      yLabel: "records processed out of order",
+      title: m.ordering.chartTitle,
+      yLabel: m.ordering.chartY,
+      texts: m.report.chartTexts,
       categories: results.map((result) => result.target),
       series: [
-        { name: "one consumer", values: results.map((r) => numeric(r.metrics.outOfOrderOneConsumer)) },
-        { name: "three consumers", values: results.map((r) => numeric(r.metrics.outOfOrder)) },
+        { name: m.ordering.one, values: results.map((r) => numeric(r.metrics.outOfOrderOneConsumer)) },
+        { name: m.ordering.three, values: results.map((r) => numeric(r.metrics.outOfOrder)) },
         {
-          name: "three + redelivery",
+          name: m.ordering.threeRedelivery,
           values: results.map((r) => numeric(r.metrics.outOfOrderWithRedelivery)),
         },
       ],

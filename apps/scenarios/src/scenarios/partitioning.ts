@@ -3,11 +3,39 @@ import { barChart } from "@brokerlab/report";
 import type { ScenarioContext } from "../context.js";
 import { publishAndLocate } from "../harness/locate.js";
 import { scenarioRecords } from "../harness/records.js";
-import type { SeriesPoints } from "../results.js";
+import { type Spread, spreadOf } from "../harness/spread.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
 const PARTITIONS = 6;
 const KEYS = 12;
+/** Unkeyed records of 1 KiB: a sticky producer's 16 KiB batch is then 16 records, a run one can see. */
+const UNKEYED_BYTES = 1_024;
+const MODES = ["round-robin", "sticky"] as const;
+type Mode = (typeof MODES)[number];
+const METRIC_PREFIX: Record<Mode, string> = { "round-robin": "roundRobin", sticky: "sticky" };
+
+/** Unkeyed records through a producer asked for `mode`, into a topic of their own: where did they land? */
+async function spreadThrough(context: ScenarioContext, mode: Mode): Promise<Spread> {
+  const n = context.messages;
+  const producer = await context.otherClient({ unkeyedPartitioning: mode });
+  const topic = await context.topic(`unkeyed-${mode}`, { partitions: PARTITIONS });
+  const records = scenarioRecords(n, {
+    keyOf: () => null,
+    textOf: (i) => `${mode}-${i}`.padEnd(UNKEYED_BYTES),
+  });
+  const partitionOf = await publishAndLocate(context, topic, records, producer);
+  const spread = spreadOf(
+    partitionOf,
+    records.map((_, i) => i),
+  );
+  const prefix = METRIC_PREFIX[mode];
+  context.metrics[`${prefix}MeanRun`] = spread.meanRun;
+  context.metrics[`${prefix}LongestRun`] = spread.longestRun;
+  context.metrics[`${prefix}PartitionsUsed`] = spread.partitionsUsed;
+  context.metrics[`${prefix}MostOnOnePartition`] = spread.mostOnOnePartition;
+  context.series[prefix] = spread.perPartition;
+  return spread;
+}
 
 /** A topic with `partitions` where the target allows it; otherwise the adapter's refusal and one queue. */
 export async function partitionedTopic(
@@ -23,21 +51,19 @@ export async function partitionedTopic(
   }
 }
 
-function histogram(partitionOf: Map<number, number>, numbers: readonly number[]): SeriesPoints {
-  const counts = new Map<number, number>();
-  for (const n of numbers) {
-    const partition = partitionOf.get(n);
-    if (partition !== undefined) counts.set(partition, (counts.get(partition) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort(([a], [b]) => a - b);
-}
-
 export const partitioning: Scenario = {
   name: "partitioning",
-  title: "Partitioning: keys pick a partition by hash, unkeyed records spread",
-  explanation:
-    "A Kafka topic is split into partitions; the producer's partitioner sends a keyed record to hash(key) mod partitions (so one key always lands on one partition, in order) and spreads unkeyed records; queues and streams have no partitions — one queue holds everything.",
-  params: (settings) => ({ messages: settings.messages, partitions: PARTITIONS, keys: KEYS }),
+  texts: (m) => ({
+    title: m.partitioning.title,
+    explanation: `${m.partitioning.explanation}\n\n${m.partitioning.unkeyedExplanation}`,
+  }),
+  legend: (m) => m.partitioning.legend,
+  params: (settings) => ({
+    messages: settings.messages,
+    partitions: PARTITIONS,
+    keys: KEYS,
+    unkeyedBytes: UNKEYED_BYTES,
+  }),
   async run(context): Promise<Outcome> {
     const n = context.messages;
     const { topic, refusal } = await partitionedTopic(context, "partitioning", PARTITIONS);
@@ -53,33 +79,48 @@ export const partitioning: Scenario = {
       const seen = new Set(keyedNumbers.filter((i) => i % KEYS === key).map((i) => partitionOf.get(i)));
       if (seen.size === 1) keysOnOnePartition += 1;
     }
-    const keyedHistogram = histogram(partitionOf, keyedNumbers);
-    const unkeyedHistogram = histogram(partitionOf, unkeyedNumbers);
-    context.series.keyed = keyedHistogram;
-    context.series.unkeyed = unkeyedHistogram;
+    const keyedSpread = spreadOf(partitionOf, keyedNumbers);
+    const unkeyedSpread = spreadOf(partitionOf, unkeyedNumbers);
+    context.series.keyed = keyedSpread.perPartition;
+    context.series.unkeyed = unkeyedSpread.perPartition;
     context.metrics.partitions = state.partitions.length;
     context.metrics.keys = KEYS;
     context.metrics.keysOnOnePartition = keysOnOnePartition;
-    context.metrics.keyedPartitionsUsed = keyedHistogram.length;
-    context.metrics.unkeyedPartitionsUsed = unkeyedHistogram.length;
-    context.metrics.unkeyedMostOnOnePartition = Math.max(0, ...unkeyedHistogram.map(([, count]) => count));
+    context.metrics.keyedPartitionsUsed = keyedSpread.partitionsUsed;
+    context.metrics.unkeyedPartitionsUsed = unkeyedSpread.partitionsUsed;
+    context.metrics.unkeyedMostOnOnePartition = unkeyedSpread.mostOnOnePartition;
 
+    const t = context.m.partitioning;
     if (state.partitions.length <= 1) {
-      const reason =
-        refusal ??
-        `${context.target} has no partitions: all ${2 * n} records went to one queue, in arrival order`;
-      return { supported: false, reason, summary: `no partitions: all ${2 * n} records in one queue/stream` };
+      const reason = refusal ?? t.noPartitionsReason(context.target, 2 * n);
+      return { supported: false, reason, summary: t.noPartitions(2 * n) };
     }
+    // Per-record round-robin next to sticky batches, each through a producer asked for it.
+    const spreads: Spread[] = [];
+    for (const mode of MODES) {
+      context.progress(t.modeStep(mode === "sticky" ? t.sticky : t.roundRobin));
+      spreads.push(await spreadThrough(context, mode));
+    }
+    const [roundRobin, sticky] = spreads.map((spread) =>
+      t.spread(spread.partitionsUsed, spread.meanRun, spread.mostOnOnePartition),
+    );
     return {
-      summary: `${keysOnOnePartition}/${KEYS} keys stayed on one partition; unkeyed records used ${unkeyedHistogram.length} of ${state.partitions.length} partitions`,
+      summary: `${t.summary({
+        onOne: keysOnOnePartition,
+        keys: KEYS,
+        used: unkeyedSpread.partitionsUsed,
+        partitions: state.partitions.length,
+      })}; ${t.modes(roundRobin ?? "", sticky ?? "")}`,
     };
   },
-  charts: (results) => {
+  charts: (results, m) => {
     const partitioned = results.filter((result) => (result.series?.keyed?.length ?? 0) > 1);
     if (partitioned.length === 0) return [];
     const most = Math.max(
       ...partitioned.flatMap((r) =>
-        [...(r.series?.keyed ?? []), ...(r.series?.unkeyed ?? [])].map(([p]) => p),
+        [...(r.series?.keyed ?? []), ...(r.series?.roundRobin ?? []), ...(r.series?.sticky ?? [])].map(
+          ([p]) => p,
+        ),
       ),
     );
     const categories = Array.from({ length: most + 1 }, (_, p) => `p${p}`);
@@ -87,13 +128,18 @@ export const partitioning: Scenario = {
       categories.map((_, p) => points?.find(([partition]) => partition === p)?.[1] ?? 0);
     return [
       barChart({
-        title: "Records per partition",
-        xLabel: "partition",
-        yLabel: "records",
+        title: m.partitioning.chartTitle,
+        xLabel: m.partitioning.chartX,
+        yLabel: m.partitioning.chartY,
+        texts: m.report.chartTexts,
         categories,
         series: partitioned.flatMap((result) => [
-          { name: `${result.target} keyed`, values: valuesOf(result.series?.keyed) },
-          { name: `${result.target} unkeyed`, values: valuesOf(result.series?.unkeyed) },
+          { name: `${result.target} ${m.partitioning.keyed}`, values: valuesOf(result.series?.keyed) },
+          {
+            name: `${result.target} ${m.partitioning.roundRobin}`,
+            values: valuesOf(result.series?.roundRobin),
+          },
+          { name: `${result.target} ${m.partitioning.sticky}`, values: valuesOf(result.series?.sticky) },
         ]),
       }),
     ];

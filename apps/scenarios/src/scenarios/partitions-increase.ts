@@ -9,13 +9,12 @@ const KEYS = 60;
 
 export const partitionsIncrease: Scenario = {
   name: "partitions-increase",
-  title: "Adding partitions: allowed, removing them is not — and keys move",
-  explanation:
-    "Kafka can add partitions to a topic but never remove them; since a key's partition is hash(key) mod partitions, adding partitions sends some existing keys to a new partition, so per-key order across the change is no longer guaranteed.",
+  texts: (m) => m.partitionsIncrease,
   params: () => ({ from: FROM, to: TO, keys: KEYS }),
   async run(context): Promise<Outcome> {
     const { topic, refusal } = await partitionedTopic(context, "grow", FROM);
-    if (refusal) return { supported: false, reason: refusal, summary: "no partitions to add" };
+    const t = context.m.partitionsIncrease;
+    if (refusal) return { supported: false, reason: refusal, summary: t.noPartitions };
     const keyOf = (i: number) => `account-${i % KEYS}`;
     const before = await publishAndLocate(context, topic, scenarioRecords(KEYS, { keyOf }));
     context.metrics.partitionsBefore = (await context.client.inspect(topic)).partitions.length;
@@ -23,7 +22,7 @@ export const partitionsIncrease: Scenario = {
     // Asked even where undeclared: the adapter's refusal (UnsupportedCapabilityError) is the result.
     await context.client.addPartitions(topic, TO);
     context.metrics.partitionsAfter = (await context.client.inspect(topic)).partitions.length;
-    context.progress(`grew ${FROM} → ${TO} partitions; publishing the same keys again`);
+    context.progress(t.grew(FROM, TO));
     // The running producer and a freshly started one: a producer only learns of new partitions when it
     // refreshes its metadata, so the two can disagree for a while.
     const sameProducer = await publishAndLocate(context, topic, scenarioRecords(KEYS, { from: KEYS, keyOf }));
@@ -53,9 +52,14 @@ export const partitionsIncrease: Scenario = {
     }
     context.metrics.partitionsAfterDecrease = (await context.client.inspect(topic)).partitions.length;
     return {
-      summary: `${FROM} → ${context.metrics.partitionsAfter} partitions worked, ${TO} → ${FROM} ${
-        context.metrics.decreaseRefused ? "was refused" : "was accepted"
-      }; ${moved}/${KEYS} keys now map to another partition (${context.metrics.keysMovedSameProducer} for the producer that was already running)`,
+      summary: t.summary({
+        from: FROM,
+        to: Number(context.metrics.partitionsAfter),
+        refused: context.metrics.decreaseRefused === true,
+        moved,
+        keys: KEYS,
+        sameProducer: context.metrics.keysMovedSameProducer,
+      }),
     };
   },
 };

@@ -29,9 +29,7 @@ async function readFrom(
 
 export const replay: Scenario = {
   name: "replay",
-  title: "Replay: a new reader goes back to an earlier position",
-  explanation:
-    "On a log every record has an offset, and a new reader (or a group that resets its offset) can start at any retained offset or timestamp and read forward again; a queue has no offsets to go back to, because acknowledged records are gone.",
+  texts: (m) => m.replay,
   params: (settings) => ({ messages: settings.messages, replayFrom: Math.floor(settings.messages / 2) }),
   async run(context): Promise<Outcome> {
     const n = context.messages;
@@ -48,7 +46,7 @@ export const replay: Scenario = {
     const group = await context.consume(topic, { group: context.uniqueName("g"), from: context.fromStart() });
     await group.inbox.waitForDistinct(n, consumeTimeoutMs(n), "the group consuming everything");
     await group.subscription.close();
-    context.progress(`group consumed ${group.inbox.distinct()}/${n}; replaying from record ${half}`);
+    context.progress(context.m.replay.groupConsumed(group.inbox.distinct(), n, half));
     const start = group.inbox.deliveries.find((delivery) => numberOf(delivery) === half)?.position;
     if (!start) throw new Error(`record ${half} was not delivered`);
 
@@ -59,24 +57,27 @@ export const replay: Scenario = {
     context.metrics.firstReplayed = first ? showPosition(context, first.position) : null;
     context.metrics.firstReplayedRecord = first ? numberOf(first) : null;
 
-    const byTime = await context.attempt("replay by timestamp", () =>
+    const byTime = await context.attempt(context.m.replay.byTimestamp, () =>
       readFrom(context, topic, StartAt.timestamp(cut), n - half),
     );
     context.metrics.replayedFromTimestamp = byTime ? byTime.length : null;
     context.metrics.firstReplayedFromTimestamp = byTime?.[0] ? numberOf(byTime[0]) : null;
-    const timeText = byTime ? `, ${byTime.length} from a timestamp` : ", no replay by timestamp";
     return {
-      summary: `replayed ${replayed.length} records from position ${showPosition(context, start)}${timeText}`,
+      summary: context.m.replay.summary(replayed.length, showPosition(context, start), byTime?.length),
     };
   },
-  charts: (results) => [
+  charts: (results, m) => [
     barChart({
-      title: "Records a new reader received when starting mid-way",
-      yLabel: "records",
+      title: m.replay.chartTitle,
+      yLabel: m.replay.chartY,
+      texts: m.report.chartTexts,
       categories: results.map((result) => result.target),
       series: [
-        { name: "from position", values: results.map((r) => numeric(r.metrics.replayed)) },
-        { name: "from timestamp", values: results.map((r) => numeric(r.metrics.replayedFromTimestamp)) },
+        { name: m.replay.fromPosition, values: results.map((r) => numeric(r.metrics.replayed)) },
+        {
+          name: m.replay.fromTimestamp,
+          values: results.map((r) => numeric(r.metrics.replayedFromTimestamp)),
+        },
       ],
     }),
   ],

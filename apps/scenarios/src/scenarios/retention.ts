@@ -14,20 +14,21 @@ const TRICKLE_MS = 500;
 const AFTER_DROP_MS = 2_500;
 
 /** One policy per target, from the retention kinds it declares: time first, else count, else size. */
+/** The policy's label is a short value for a table cell, the same in every language. */
 function choosePolicy(context: ScenarioContext): { policy: RetentionPolicy; label: string } | undefined {
   const kinds = context.capabilities.retention;
   const quarter = Math.max(1, Math.floor(context.messages / 4));
   if (kinds.includes("time")) {
     return {
       policy: { maxAgeMs: POLICY_AGE_MS, segmentBytes: SEGMENT_BYTES },
-      label: `max age ${POLICY_AGE_MS} ms`,
+      label: `age ${POLICY_AGE_MS} ms`,
     };
   }
-  if (kinds.includes("count")) return { policy: { maxCount: quarter }, label: `max ${quarter} records` };
+  if (kinds.includes("count")) return { policy: { maxCount: quarter }, label: `count ${quarter}` };
   if (kinds.includes("size")) {
     return {
       policy: { maxBytes: quarter * 16, segmentBytes: SEGMENT_BYTES },
-      label: `max ${quarter * 16} bytes`,
+      label: `bytes ${quarter * 16}`,
     };
   }
   return undefined;
@@ -45,7 +46,7 @@ async function consumeAndInspect(context: ScenarioContext): Promise<void> {
   await consumer.subscription.close();
   context.metrics.produced = n;
   context.metrics.consumed = consumer.inbox.distinct();
-  context.progress(`consumed ${consumer.inbox.distinct()}/${n}, asking what is still stored`);
+  context.progress(context.m.retention.consumedAsking(consumer.inbox.distinct(), n));
   // Acks settle asynchronously on some brokers: read until the count is all or nothing, or stops moving.
   const state = await eventually(
     () => context.client.inspect(topic),
@@ -68,12 +69,12 @@ async function watchPolicy(context: ScenarioContext): Promise<void> {
     context.metrics.policy = null;
     context.metrics.retainedAfterPolicy = null;
     context.metrics.policySeconds = null;
-    context.note(`retention policy: ${context.target} declares no way for the broker to drop stored records`);
+    context.note(context.m.retention.noPolicy(context.target));
     return;
   }
   const n = context.messages;
   context.metrics.policy = chosen.label;
-  context.progress(`retention policy: ${chosen.label}`);
+  context.progress(context.m.retention.policyStep(chosen.label));
   const topic = await context.topic("policy", { retention: chosen.policy });
   const started = Date.now();
   const timeline: SeriesPoints = [];
@@ -87,7 +88,7 @@ async function watchPolicy(context: ScenarioContext): Promise<void> {
       // A log truncating under a reader can make one inspection fail; give up only if it keeps failing.
       failedSamples += 1;
       if (failedSamples >= 5) throw error;
-      context.note(`an inspection failed while the broker dropped data: ${(error as Error).message}`);
+      context.note(context.m.retention.inspectionFailed((error as Error).message));
       return lastStored;
     }
     timeline.push([Number(((Date.now() - started) / 1000).toFixed(2)), lastStored]);
@@ -96,7 +97,7 @@ async function watchPolicy(context: ScenarioContext): Promise<void> {
   await sample();
   await publishAll(context, topic, scenarioRecords(n));
   const published = Date.now();
-  context.progress(`policy topic holds ${n}; watching it`);
+  context.progress(context.m.retention.policyHolds(n));
   let produced = n;
   let droppedAt: number | undefined;
   let lastTrickle = published;
@@ -111,7 +112,7 @@ async function watchPolicy(context: ScenarioContext): Promise<void> {
     const now = await sample();
     if (droppedAt === undefined && now < n) {
       droppedAt = Date.now();
-      context.progress(`broker dropped records after ${((droppedAt - published) / 1000).toFixed(1)} s`);
+      context.progress(context.m.retention.droppedAfter(((droppedAt - published) / 1000).toFixed(1)));
     }
     stored = now;
     // A little while after the broker first dropped data, the timeline has shown what it does.
@@ -123,17 +124,13 @@ async function watchPolicy(context: ScenarioContext): Promise<void> {
     droppedAt === undefined ? null : Number(((droppedAt - published) / 1000).toFixed(2));
   context.series.stored = timeline;
   if (droppedAt === undefined) {
-    context.note(
-      `retention policy (${chosen.label}): nothing dropped within ${context.settings.policyWaitMs / 1000} s`,
-    );
+    context.note(context.m.retention.nothingDropped(chosen.label, context.settings.policyWaitMs / 1000));
   }
 }
 
 export const retention: Scenario = {
   name: "retention",
-  title: "Retention: what the broker still stores after every record was consumed",
-  explanation:
-    "A log (Kafka, RabbitMQ streams, Redis streams) keeps records after they are consumed and acknowledged — only a retention policy removes them, and Kafka and streams drop whole segments (the newest, active segment stays) — while a queue deletes each record once it is acknowledged.",
+  texts: (m) => m.retention,
   params: (settings) => ({
     messages: settings.messages,
     policyAgeMs: POLICY_AGE_MS,
@@ -143,33 +140,31 @@ export const retention: Scenario = {
   async run(context): Promise<Outcome> {
     await consumeAndInspect(context);
     await watchPolicy(context);
-    const { produced, retainedAfterConsume, retainedAfterPolicy, policySeconds, policy } = context.metrics;
-    const history =
-      typeof context.metrics.completedKept === "number"
-        ? ` (its completed set keeps ${context.metrics.completedKept})`
-        : "";
-    const kept =
-      retainedAfterConsume === produced
-        ? `keeps all ${produced} after consumption`
-        : `stores ${retainedAfterConsume} of ${produced} after consumption${history}`;
+    const t = context.m.retention;
+    const produced = context.messages;
+    const stored = Number(context.metrics.retainedAfterConsume);
+    const { policySeconds, policy } = context.metrics;
+    const completed =
+      typeof context.metrics.completedKept === "number" ? context.metrics.completedKept : undefined;
+    const kept = stored === produced ? t.keepsAll(produced) : t.storesSome(stored, produced, completed);
     const policyText =
-      policy === null
-        ? "no retention policy"
-        : policySeconds === null
-          ? `policy (${policy}) dropped nothing in time`
-          : `policy (${policy}) dropped data after ${policySeconds} s, ${retainedAfterPolicy} left`;
+      policy === null || policy === undefined
+        ? t.noPolicySummary
+        : typeof policySeconds !== "number"
+          ? t.policyNothing(String(policy))
+          : t.policyDropped(String(policy), policySeconds, Number(context.metrics.retainedAfterPolicy));
     return { summary: `${kept}; ${policyText}` };
   },
-  charts: (results) => [
+  charts: (results, m) => [
     stepChart({
-      title: "Retention policy: records stored over time",
-      xLabel: "seconds since the topic was created",
-      yLabel: "records stored",
+      title: m.retention.chartTitle,
+      xLabel: m.retention.chartX,
+      yLabel: m.retention.chartY,
+      texts: m.report.chartTexts,
       series: results
         .filter((result) => result.series?.stored)
         .map((result) => ({ name: result.target, points: result.series?.stored ?? [] })),
-      description:
-        "Each target gets its shortest declared policy; the count falls when the broker drops data.",
+      description: m.retention.chartDescription,
     }),
   ],
 };

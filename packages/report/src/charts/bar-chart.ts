@@ -3,6 +3,7 @@ import { formatNumber } from "../format-value.js";
 import {
   type Box,
   CHART_WIDTH,
+  type ChartTexts,
   legendRows,
   openSvg,
   renderLegend,
@@ -29,6 +30,8 @@ export interface BarChartOptions {
   readonly yLabel?: string;
   readonly height?: number;
   readonly description?: string;
+  /** The chart's own words (empty chart, log axis) in the report's language. */
+  readonly texts?: ChartTexts;
 }
 
 /** One line, or two split after the dash nearest the middle when one line would be wider than `width`. */
@@ -52,7 +55,7 @@ export function barChart(options: BarChartOptions): string {
   const yScale = makeScale(values, [box.bottom, box.top], { zero: true });
   const parts = [
     openSvg(options.title, height, options.description),
-    renderYAxis(yScale, box, options.yLabel),
+    renderYAxis(yScale, box, options.yLabel, options.texts),
   ];
   const count = Math.max(1, options.categories.length);
   const groupWidth = (box.right - box.left) / count;
@@ -91,7 +94,7 @@ export function barChart(options: BarChartOptions): string {
   parts.push(
     `<line x1="${box.left}" y1="${box.bottom}" x2="${box.right}" y2="${box.bottom}" stroke="#555"/>`,
   );
-  if (values.length === 0) parts.push(renderNoData(box));
+  if (values.length === 0) parts.push(renderNoData(box, options.texts));
   parts.push(
     renderXLabel(box, options.xLabel),
     renderLegend(rows, box.left, box.bottom + 50, options.series),

@@ -1,9 +1,20 @@
 import { escapeHtml } from "../escape.js";
+import { displayWidth } from "../terminal-table.js";
 import { seriesColor, seriesDash } from "./palette.js";
 import { formatTick, type Scale } from "./scale.js";
 
 export const CHART_WIDTH = 800;
-export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+// Korean faces after the Latin ones, so Hangul renders where system-ui has no glyphs for it.
+export const FONT =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans CJK KR', 'Noto Sans KR', NanumGothic, 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
+
+/** The few words a chart writes itself, for charts in another language. */
+export interface ChartTexts {
+  /** Shown in an empty chart; default "no data". */
+  readonly noData?: string;
+  /** Appended to a logarithmic axis label; default "log". */
+  readonly log?: string;
+}
 
 export interface LegendItem {
   readonly name: string;
@@ -17,9 +28,9 @@ export interface Box {
   readonly bottom: number;
 }
 
-/** Approximate text width at 12px, enough to lay out legends without measuring. */
+/** Approximate text width at 12px, enough to lay out legends without measuring; Hangul counts double. */
 export function textWidth(text: string, fontSize = 12): number {
-  return text.length * fontSize * 0.6;
+  return displayWidth(text) * fontSize * 0.6;
 }
 
 export function legendRows(items: readonly LegendItem[], width: number): LegendItem[][] {
@@ -75,7 +86,12 @@ export function openSvg(title: string, height: number, description?: string): st
 }
 
 /** Horizontal grid lines with y tick labels, and the y axis label rotated along the left edge. */
-export function renderYAxis(scale: Scale, box: Box, label: string | undefined): string {
+export function renderYAxis(
+  scale: Scale,
+  box: Box,
+  label: string | undefined,
+  texts: ChartTexts = {},
+): string {
   const parts: string[] = [];
   for (const tick of scale.ticks) {
     const y = scale.map(tick).toFixed(1);
@@ -88,7 +104,7 @@ export function renderYAxis(scale: Scale, box: Box, label: string | undefined): 
   if (label) {
     const cy = (box.top + box.bottom) / 2;
     parts.push(
-      `<text x="16" y="${cy}" font-size="12" text-anchor="middle" transform="rotate(-90 16 ${cy})">${escapeHtml(label)}${scale.log ? " (log)" : ""}</text>`,
+      `<text x="16" y="${cy}" font-size="12" text-anchor="middle" transform="rotate(-90 16 ${cy})">${escapeHtml(label)}${scale.log ? ` (${escapeHtml(texts.log ?? "log")})` : ""}</text>`,
     );
   }
   return parts.join("");
@@ -99,6 +115,6 @@ export function renderXLabel(box: Box, label: string | undefined, suffix = ""): 
   return `<text x="${(box.left + box.right) / 2}" y="${box.bottom + 36}" font-size="12" text-anchor="middle">${escapeHtml(label)}${suffix}</text>`;
 }
 
-export function renderNoData(box: Box): string {
-  return `<text x="${(box.left + box.right) / 2}" y="${(box.top + box.bottom) / 2}" font-size="14" fill="#888" text-anchor="middle">no data</text>`;
+export function renderNoData(box: Box, texts: ChartTexts = {}): string {
+  return `<text x="${(box.left + box.right) / 2}" y="${(box.top + box.bottom) / 2}" font-size="14" fill="#888" text-anchor="middle">${escapeHtml(texts.noData ?? "no data")}</text>`;
 }

@@ -2,6 +2,7 @@ import { escapeHtml } from "../escape.js";
 import {
   type Box,
   CHART_WIDTH,
+  type ChartTexts,
   legendRows,
   openSvg,
   renderLegend,
@@ -41,6 +42,8 @@ export interface LineChartOptions {
   readonly height?: number;
   /** Read by screen readers and shown as the chart's description. */
   readonly description?: string;
+  /** The chart's own words (empty chart, log axis) in the report's language. */
+  readonly texts?: ChartTexts;
 }
 
 function usablePoints(
@@ -70,7 +73,7 @@ export function lineChart(options: LineChartOptions): string {
   });
   const parts = [
     openSvg(options.title, height, options.description),
-    renderYAxis(yScale, box, options.yLabel),
+    renderYAxis(yScale, box, options.yLabel, options.texts),
   ];
   for (const tick of xScale.ticks) {
     const x = xScale.map(tick).toFixed(1);
@@ -81,7 +84,7 @@ export function lineChart(options: LineChartOptions): string {
   }
   parts.push(
     `<line x1="${box.left}" y1="${box.bottom}" x2="${box.right}" y2="${box.bottom}" stroke="#555"/>`,
-    renderXLabel(box, options.xLabel, xScale.log ? " (log)" : ""),
+    renderXLabel(box, options.xLabel, xScale.log ? ` (${options.texts?.log ?? "log"})` : ""),
   );
   for (const marker of options.markers ?? []) {
     const x = xScale.map(marker.x).toFixed(1);
@@ -90,7 +93,7 @@ export function lineChart(options: LineChartOptions): string {
       `<text x="${Number(x) + 4}" y="${box.top + 12}" font-size="11" fill="#444">${escapeHtml(marker.label)}</text>`,
     );
   }
-  if (ys.length === 0) parts.push(renderNoData(box));
+  if (ys.length === 0) parts.push(renderNoData(box, options.texts));
   series.forEach((item, index) => {
     if (item.points.length === 0) return;
     const color = seriesColor(index, item.color);
