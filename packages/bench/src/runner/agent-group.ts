@@ -7,6 +7,8 @@ export interface GroupTotals extends AgentCounts {
   readonly ready: ReadonlySet<string>;
   readonly connected: number;
   readonly clients: number;
+  readonly subscribed: number;
+  readonly consumers: number;
 }
 
 export interface MergedHistograms {
@@ -28,6 +30,8 @@ const ZERO: GroupTotals = {
   ready: new Set(),
   connected: 0,
   clients: 0,
+  subscribed: 0,
+  consumers: 0,
 };
 
 /**
@@ -112,6 +116,8 @@ export class AgentGroup {
       ready: new Set(this.snapshots.flatMap((snapshot) => snapshot?.ready ?? [])),
       connected: sum((s) => s.connected),
       clients: sum((s) => s.clients),
+      subscribed: sum((s) => s.subscribed),
+      consumers: sum((s) => s.consumers),
     };
     return this.totals;
   }

@@ -320,7 +320,15 @@ async function setUpAgents(run: TargetRun): Promise<void> {
     (totals) =>
       run.progress("setup", since(), 0, undefined, `clients connected ${totals.connected}/${totals.clients}`),
   );
-  await run.group.subscribe(() => run.progress("setup", since(), 0, undefined, "subscribing"));
+  await run.group.subscribe((totals) =>
+    run.progress(
+      "setup",
+      since(),
+      0,
+      undefined,
+      `subscriptions opened ${totals.subscribed}/${totals.consumers}`,
+    ),
+  );
 }
 
 /**

@@ -31,6 +31,9 @@ export interface AgentSnapshot extends AgentCounts {
   /** Clients connected so far during setup, of how many. */
   readonly connected: number;
   readonly clients: number;
+  /** Subscriptions opened so far, of how many consumers the plan has. */
+  readonly subscribed: number;
+  readonly consumers: number;
   /** The agent process's CPU since it started, microseconds (process.cpuUsage). */
   readonly cpuUserUs: number;
   readonly cpuSystemUs: number;

@@ -8,8 +8,10 @@ import { forEachLimited } from "../util/for-each-limited.js";
 import { createPayloads } from "../workload/payloads.js";
 import type { Agent, AgentHistograms, AgentInfo, AgentPlan, AgentSnapshot } from "./agent.js";
 
-/** Clients connected (and subscriptions opened) at once: enough to hide round trips, few enough not to storm. */
+/** Clients connected at once: enough to hide round trips, few enough not to storm the broker. */
 const SETUP_PARALLELISM = 16;
+/** Subscriptions opened at once: a Kafka group join mostly waits on the coordinator, so more can overlap. */
+const SUBSCRIBE_PARALLELISM = 32;
 
 interface Consumer {
   readonly topic: string;
@@ -96,7 +98,7 @@ export class LoadAgent implements Agent {
   }
 
   async subscribe(): Promise<void> {
-    await forEachLimited(this.consumers, SETUP_PARALLELISM, async (consumer) => {
+    await forEachLimited(this.consumers, SUBSCRIBE_PARALLELISM, async (consumer) => {
       this.subscriptions.push(await this.subscribeOne(consumer));
     });
   }
@@ -155,6 +157,8 @@ export class LoadAgent implements Agent {
       ready: [...this.ready],
       connected: this.connected,
       clients: this.planned,
+      subscribed: this.subscriptions.length,
+      consumers: this.consumers.length,
       cpuUserUs: cpu.user,
       cpuSystemUs: cpu.system,
       errors: stats.errors(),
