@@ -139,6 +139,15 @@ class KafkaClient implements MessagingClient {
     return this.topics.brokerVersion();
   }
 
+  async settingsInEffect(durability: DurabilityLevel): Promise<Record<string, string | number>> {
+    return {
+      acks: ACKS[publishDurability(this.options, durability)],
+      idempotent: this.options.idempotent ? "yes" : "no",
+      unkeyedPartitioning: this.options.unkeyedPartitioning ?? "round-robin",
+      compression: "none",
+    };
+  }
+
   async publish(
     topic: string,
     records: readonly MessageRecord[],

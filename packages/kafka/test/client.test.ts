@@ -23,6 +23,12 @@ describe("kafka client", () => {
     expect(client.capabilities).toBe(kafkaCapabilities);
   });
 
+  it("says which acks each durability level publishes with", async () => {
+    const client = await kafkaClient();
+    expect(await client.settingsInEffect?.("none")).toMatchObject({ acks: 0, idempotent: "no" });
+    expect(await client.settingsInEffect?.("replicated")).toMatchObject({ acks: -1 });
+  });
+
   it("refuses what Kafka does not do with the typed error", async () => {
     const client = await kafkaClient();
     await expect(client.createTopic(uniqueName("dlq"), { deadLetterTopic: "x" })).rejects.toBeInstanceOf(

@@ -63,6 +63,12 @@ export interface MessagingClient extends Publisher, Subscriber, Admin {
   connect(): Promise<void>;
   /** The broker's version as it reports it. */
   brokerVersion(): Promise<string>;
+  /**
+   * Broker and client settings that shape throughput and latency when publishing at `durability` (acks, queue
+   * type, confirms, persistence), read from the broker where it reports them; for benchmark results to say what
+   * was measured. Optional: a target without it is reported without them.
+   */
+  settingsInEffect?(durability: DurabilityLevel): Promise<Readonly<Record<string, string | number>>>;
   /** Closes subscriptions, waits for in-flight publishes and acks, then disconnects. */
   close(): Promise<void>;
 }

@@ -28,7 +28,7 @@ import { DEFAULT_RECONNECT, type ReconnectOptions, reconnectDelay } from "./back
 import { brokerAddress, connectionFailure } from "./broker-address.js";
 import { type RabbitMqTarget, rabbitMqCapabilities } from "./capabilities.js";
 import { ChannelPublisher } from "./channel-publisher.js";
-import { type QueueArguments, queueArguments } from "./queue-arguments.js";
+import { QUEUE_TYPE, type QueueArguments, queueArguments } from "./queue-arguments.js";
 import { RabbitMqSubscription, type SubscriptionHost } from "./rabbitmq-subscription.js";
 import { readStreamBounds } from "./stream-bounds.js";
 
@@ -200,6 +200,15 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
   async brokerVersion(): Promise<string> {
     if (this.serverVersion === undefined) await this.connection();
     return this.serverVersion ?? "unknown";
+  }
+
+  async settingsInEffect(durability: DurabilityLevel): Promise<Record<string, string | number>> {
+    return {
+      "x-queue-type": QUEUE_TYPE[this.target],
+      durableQueue: "yes",
+      persistentMessages: "yes",
+      publisherConfirms: durability === "none" ? "no" : "yes",
+    };
   }
 
   publish(

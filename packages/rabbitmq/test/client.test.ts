@@ -51,6 +51,19 @@ describe("connecting", () => {
     const client = await rabbitClient("rabbitmq-queue");
     expect(await client.brokerVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
+
+  it("says the queue type and whether publishes wait for confirms", async () => {
+    const quorum = await rabbitClient("rabbitmq-quorum");
+    expect(await quorum.settingsInEffect("replicated")).toMatchObject({
+      "x-queue-type": "quorum",
+      publisherConfirms: "yes",
+    });
+    const classic = await rabbitClient("rabbitmq-queue");
+    expect(await classic.settingsInEffect("none")).toMatchObject({
+      "x-queue-type": "classic",
+      publisherConfirms: "no",
+    });
+  });
 });
 
 describe("topology", () => {

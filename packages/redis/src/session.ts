@@ -56,6 +56,24 @@ export class RedisSession {
     return /^redis_version:(.+)$/m.exec(info)?.[1]?.trim() ?? "unknown";
   }
 
+  /**
+   * Redis persistence as configured (CONFIG GET appendonly, appendfsync, save); "unknown" where CONFIG is
+   * disabled (managed services often disable it). A publish resolves on the server's reply.
+   */
+  async settingsInEffect(): Promise<Record<string, string | number>> {
+    const redis = await this.connection();
+    const config = async (name: string) => {
+      const reply = (await redis.config("GET", name).catch(() => [])) as string[];
+      return reply[1] ?? "unknown";
+    };
+    return {
+      appendonly: await config("appendonly"),
+      appendfsync: await config("appendfsync"),
+      save: (await config("save")) || '""',
+      confirms: "server reply",
+    };
+  }
+
   keys(topic: string): TopicKeys {
     validateTopic(topic);
     return topicKeys(this.options.keyPrefix, topic);

@@ -47,6 +47,14 @@ describe.each(REDIS_TARGETS)("%s client", (target) => {
     expect(client.target).toBe(target);
   });
 
+  it("reports the persistence the server is configured with", async () => {
+    const client = await useClient(target);
+    const settings = await client.settingsInEffect?.("leader");
+    expect(settings?.appendonly).toMatch(/^(yes|no)$/);
+    expect(settings?.appendfsync).toMatch(/^(always|everysec|no)$/);
+    expect(settings).toHaveProperty("save");
+  });
+
   it("refuses a topic name that is not safe in keys with one clear line", async () => {
     const client = await useClient(target);
     await expect(client.createTopic("a:b")).rejects.toBeInstanceOf(InvalidArgumentError);

@@ -47,6 +47,10 @@ export class BullMqClient implements MessagingClient {
     return this.session.brokerVersion();
   }
 
+  settingsInEffect(): Promise<Record<string, string | number>> {
+    return this.session.settingsInEffect();
+  }
+
   async publish(
     topic: string,
     records: readonly MessageRecord[],

@@ -44,6 +44,10 @@ export class ListClient implements MessagingClient {
     return this.session.brokerVersion();
   }
 
+  settingsInEffect(): Promise<Record<string, string | number>> {
+    return this.session.settingsInEffect();
+  }
+
   /**
    * The items are built here, ids included, so publishing is one plain LPUSH (plus LTRIM with
    * retention.maxCount) rather than a script: Redis runs scripts one at a time, and building items in Lua

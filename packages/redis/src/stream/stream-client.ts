@@ -41,6 +41,10 @@ export class StreamClient implements MessagingClient {
     return this.session.brokerVersion();
   }
 
+  settingsInEffect(): Promise<Record<string, string | number>> {
+    return this.session.settingsInEffect();
+  }
+
   /**
    * XADD per record, then the topic's retention as exact XTRIM MAXLEN / MINID (exact, not `~`: `~` only drops
    * whole radix-tree nodes of ~100 entries, so small limits would never trim). Retention therefore acts when
