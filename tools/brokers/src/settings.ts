@@ -16,8 +16,13 @@ export interface BrokerSettings {
   readonly kafkaBrokers: string[];
   readonly rabbitmqUrl: string;
   readonly redisUrl: string;
-  /** Data, logs, pid files and generated configs (BROKERLAB_STATE_DIR). */
+  /** Data, logs, pid files and generated configs of the single nodes (BROKERLAB_STATE_DIR). */
   readonly stateDir: string;
+  /**
+   * The same for the three-node cluster (BROKERLAB_CLUSTER_DIR). One per machine, not per clone: its
+   * ports are fixed, so every clone must find the one cluster that runs.
+   */
+  readonly clusterDir: string;
   /** Downloaded Kafka jars, shared across clones (BROKERLAB_CACHE). */
   readonly cacheDir: string;
   /** JVM max heap of each native Kafka broker (BROKERLAB_KAFKA_HEAP). */
@@ -36,6 +41,12 @@ export function defaultCacheDir(env: Env = process.env): string {
   if (env.BROKERLAB_CACHE) return resolve(env.BROKERLAB_CACHE);
   const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
   return join(base, "brokerlab");
+}
+
+export function defaultClusterDir(env: Env = process.env): string {
+  if (env.BROKERLAB_CLUSTER_DIR) return resolve(env.BROKERLAB_CLUSTER_DIR);
+  const base = env.XDG_STATE_HOME || join(env.HOME || homedir(), ".local", "state");
+  return join(base, "brokerlab", "cluster");
 }
 
 export function settingsFromEnv(env: Env = process.env): BrokerSettings {
@@ -68,6 +79,7 @@ export function settingsFromEnv(env: Env = process.env): BrokerSettings {
     rabbitmqUrl: env.BROKERLAB_RABBITMQ_URL || "amqp://guest:guest@127.0.0.1:5672",
     redisUrl: env.BROKERLAB_REDIS_URL || "redis://127.0.0.1:6379",
     stateDir: resolve(env.BROKERLAB_STATE_DIR || join(REPO_ROOT, ".brokerlab")),
+    clusterDir: defaultClusterDir(env),
     cacheDir: defaultCacheDir(env),
     kafkaHeap,
     runtime,

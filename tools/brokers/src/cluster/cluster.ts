@@ -37,7 +37,7 @@ const definitionsOf = (options: ClusterOptions) => options.only?.map(brokerDefin
 
 /** True when `up --cluster` ran the cluster with docker compose (faults then act on containers). */
 export function dockerCluster(settings: BrokerSettings): boolean {
-  return readDockerRecord(settings.stateDir).cluster !== undefined;
+  return readDockerRecord(settings.clusterDir).cluster !== undefined;
 }
 
 function summary(definition: BrokerDefinition, detail: string): string {
@@ -52,7 +52,7 @@ function summary(definition: BrokerDefinition, detail: string): string {
  */
 export async function upCluster(options: ClusterOptions = {}): Promise<UpResult[]> {
   const context = launchContext(options);
-  mkdirSync(context.settings.stateDir, { recursive: true });
+  mkdirSync(context.settings.clusterDir, { recursive: true });
   const docker = await dockerOnce(context.settings, context.log)().catch((error: unknown) => {
     throw error instanceof BrokersError ? error : new BrokersError(reason(error));
   });
@@ -60,8 +60,8 @@ export async function upCluster(options: ClusterOptions = {}): Promise<UpResult[
     const services = CLUSTER_NODES.map((node) => node.name);
     context.log(`cluster: docker compose --profile ${CLUSTER_PROFILE} up ${services.join(" ")}…`);
     await composeUp(services, [CLUSTER_PROFILE]);
-    writeDockerRecord(context.settings.stateDir, {
-      ...readDockerRecord(context.settings.stateDir),
+    writeDockerRecord(context.settings.clusterDir, {
+      ...readDockerRecord(context.settings.clusterDir),
       cluster: { services, profile: CLUSTER_PROFILE },
     });
   }
@@ -106,11 +106,11 @@ export async function stopNode(node: ClusterNode, context: LaunchContext): Promi
 export async function downCluster(options: ClusterOptions & { purge?: boolean } = {}): Promise<string[]> {
   const context = launchContext(options);
   await healIsolation().catch(() => []);
-  const record = readDockerRecord(context.settings.stateDir);
+  const record = readDockerRecord(context.settings.clusterDir);
   if (record.cluster) {
     await composeRemove(record.cluster.services, [CLUSTER_PROFILE]);
     delete record.cluster;
-    writeDockerRecord(context.settings.stateDir, record);
+    writeDockerRecord(context.settings.clusterDir, record);
     return [`cluster: removed the docker containers ${CLUSTER_NODES.map((node) => node.name).join(" ")}`];
   }
   return Promise.all(

@@ -17,7 +17,7 @@ const CLUSTER_HEAP = "384m";
 const JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:CICompilerCount=2", "-XX:ActiveProcessorCount=1"];
 
 export function kafkaClusterDir(settings: BrokerSettings): string {
-  return join(settings.stateDir, "cluster", "kafka");
+  return join(settings.clusterDir, "kafka");
 }
 
 const nodeId = (node: ClusterNode) => node.index;

@@ -33,7 +33,7 @@ const shortName = (erlangNode: string) => erlangNode.replace(/@.*$/, "");
 
 /** The cluster's base folder (under /tmp when the rabbitmq user cannot reach the state folder). */
 export function rabbitMqClusterDir(settings: BrokerSettings): string {
-  return rabbitMqDir(settings.stateDir, "cluster/rabbitmq");
+  return rabbitMqDir(settings.clusterDir, "rabbitmq");
 }
 
 export function rabbitMqNodeFiles(node: ClusterNode, settings: BrokerSettings): NodeFiles {

@@ -20,7 +20,7 @@ export const SENTINEL_QUORUM = 2;
 const MAX_MEMORY = "256mb";
 
 export function redisClusterDir(settings: BrokerSettings): string {
-  return join(settings.stateDir, "cluster", "redis");
+  return join(settings.clusterDir, "redis");
 }
 
 export function redisNodeFiles(node: ClusterNode, settings: BrokerSettings): NodeFiles {
