@@ -2,7 +2,7 @@ export { kafkaCapabilities } from "./capabilities.js";
 export { ACKS, createKafkaClient } from "./kafka-client.js";
 export { type KafkaSettings, kafkaSettings } from "./kafka-settings.js";
 export { KAFKA_TARGET_DEFINITIONS, kafkaTarget } from "./kafka-target.js";
-export type { KafkaClientOptions } from "./options.js";
+export { addressOf, type KafkaClientOptions, kafkaConfig } from "./options.js";
 export { murmur2, partitionForKey } from "./partitioner.js";
 export {
   type KafkaProducerOptions,

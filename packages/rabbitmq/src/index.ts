@@ -2,6 +2,7 @@ import type { RabbitMqTarget } from "./capabilities.js";
 import { RabbitMqClient, type RabbitMqClientOptions } from "./rabbitmq-client.js";
 
 export { DEFAULT_RECONNECT, type ReconnectOptions } from "./backoff.js";
+export { brokerAddress } from "./broker-address.js";
 export {
   isRabbitMqTarget,
   RABBITMQ_TARGETS,
@@ -9,7 +10,7 @@ export {
   rabbitMqCapabilities,
 } from "./capabilities.js";
 export { PublishRejectedError } from "./channel-publisher.js";
-export { queueArguments } from "./queue-arguments.js";
+export { queueArguments, targetForQueueType } from "./queue-arguments.js";
 export { RabbitMqClient, type RabbitMqClientOptions } from "./rabbitmq-client.js";
 export { type RabbitMqSettings, rabbitMqSettings } from "./rabbitmq-settings.js";
 export { RABBITMQ_TARGET_DEFINITIONS } from "./rabbitmq-targets.js";

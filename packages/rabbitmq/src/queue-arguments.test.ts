@@ -1,6 +1,6 @@
 import { InvalidArgumentError, UnsupportedCapabilityError } from "@brokerlab/messaging";
 import { describe, expect, it } from "vitest";
-import { queueArguments } from "./queue-arguments.js";
+import { queueArguments, targetForQueueType } from "./queue-arguments.js";
 
 describe("queueArguments", () => {
   it("declares the queue type of each target", () => {
@@ -66,5 +66,14 @@ describe("queueArguments", () => {
     expect(() => queueArguments("rabbitmq-quorum", { deliveryLimit: 0.5 })).toThrow(
       "deliveryLimit must be a positive whole number (got 0.5)",
     );
+  });
+});
+
+describe("targetForQueueType", () => {
+  it("maps the management API's queue type back to the target", () => {
+    expect(targetForQueueType("classic")).toBe("rabbitmq-queue");
+    expect(targetForQueueType("quorum")).toBe("rabbitmq-quorum");
+    expect(targetForQueueType("stream")).toBe("rabbitmq-stream");
+    expect(targetForQueueType("mqtt_qos0")).toBeUndefined();
   });
 });

@@ -11,6 +11,11 @@ export const QUEUE_TYPE: Readonly<Record<RabbitMqTarget, string>> = {
   "rabbitmq-stream": "stream",
 };
 
+/** The target a queue of this `x-queue-type` belongs to (what the management API reports as `type`). */
+export function targetForQueueType(type: string): RabbitMqTarget | undefined {
+  return (Object.keys(QUEUE_TYPE) as RabbitMqTarget[]).find((target) => QUEUE_TYPE[target] === type);
+}
+
 /**
  * Maps broker-neutral topic options onto the arguments of one durable queue of the target's type.
  * Options the queue type has no equivalent for are refused with the typed error, never ignored,

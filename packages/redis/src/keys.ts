@@ -29,3 +29,30 @@ export function validateTopic(topic: string): void {
     );
   }
 }
+
+/** A key this package wrote, recognised from its name: which target and topic it belongs to and what it holds. */
+export interface RecognisedKey {
+  readonly target: "redis-list" | "redis-stream" | "bullmq";
+  readonly topic: string;
+  /** The suffix after the topic: `stream`, `queue`, `consumers`, `processing:<consumer>`, BullMQ's `wait`, `id`… */
+  readonly role: string;
+}
+
+const LIST_ROLES = /^(queue|consumers|deliveries|processing:.+|alive:.+)$/;
+
+/** The inverse of {@link topicKeys} (and of BullMQ's `<prefix>:<queue>:<suffix>`); undefined for other keys. */
+export function recogniseKey(prefix: string, key: string): RecognisedKey | undefined {
+  if (!key.startsWith(`${prefix}:`)) return undefined;
+  const rest = key.slice(prefix.length + 1);
+  const tagged = /^\{([A-Za-z0-9._-]+)\}:(.+)$/.exec(rest);
+  if (tagged) {
+    const [, topic = "", role = ""] = tagged;
+    if (role === "stream") return { target: "redis-stream", topic, role };
+    if (LIST_ROLES.test(role)) return { target: "redis-list", topic, role };
+    return undefined;
+  }
+  const bullmq = /^([A-Za-z0-9._-]+):([a-z-]+)(?::.*)?$/.exec(rest);
+  if (!bullmq) return undefined;
+  const [, topic = "", role = ""] = bullmq;
+  return { target: "bullmq", topic, role };
+}

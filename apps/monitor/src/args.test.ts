@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseMonitorArgs } from "./args.js";
+
+describe("parseMonitorArgs", () => {
+  it("defaults to port 8000, a poll a second, every target", () => {
+    const args = parseMonitorArgs([]);
+    expect(args).toMatchObject({ port: 8000, interval: 1, once: false, json: false, cluster: false });
+    expect(args.targets).toHaveLength(7);
+  });
+
+  it("reads every flag", () => {
+    const args = parseMonitorArgs([
+      "--port",
+      "0",
+      "--interval",
+      "0.5",
+      "--targets",
+      "kafka",
+      "--cluster",
+      "--once",
+      "--json",
+      "--queues",
+      "a, b",
+    ]);
+    expect(args).toMatchObject({
+      port: 0,
+      interval: 0.5,
+      targets: ["kafka"],
+      cluster: true,
+      once: true,
+      json: true,
+      queues: ["a", "b"],
+    });
+  });
+
+  it("names what is wrong in one line", () => {
+    expect(() => parseMonitorArgs(["--port", "x"])).toThrow(/--port "x" is not valid/);
+    expect(() => parseMonitorArgs(["--json"])).toThrow(/--json goes with --once/);
+    expect(() => parseMonitorArgs(["--nope"])).toThrow(/see pnpm monitor --help/);
+    expect(() => parseMonitorArgs(["--targets", "nats"])).toThrow(/unknown target "nats"/);
+  });
+});
