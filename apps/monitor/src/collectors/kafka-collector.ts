@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { addressOf, type KafkaClientOptions, kafkaConfig } from "@brokerlab/kafka";
 import { type Admin, type Consumer, Kafka } from "kafkajs";
-import type { Collector, CommitSink, Poll } from "../model.js";
+import type { Collector, CommitSink, Poll, TopicReading } from "../model.js";
 import { decodeOffsetsTopicRecord, OffsetsTopicDecodeError } from "./offsets-topic-codec.js";
 
 const OFFSETS_TOPIC = "__consumer_offsets";
@@ -20,6 +20,7 @@ export class KafkaCollector implements Collector {
   private consumer: Consumer | undefined;
   /** Highest `__consumer_offsets` offset handled per partition: a restarted consumer re-reads from the start. */
   private readonly handled = new Map<number, number>();
+  private readonly lastReadings = new Map<string, TopicReading>();
   readonly monitorGroup = `brokerlab-monitor-${randomBytes(4).toString("hex")}`;
 
   constructor(
@@ -42,15 +43,20 @@ export class KafkaCollector implements Collector {
               const offsets = await admin.fetchTopicOffsets(topic);
               const logEnds: number[] = [];
               for (const { partition, high } of offsets) logEnds[partition] = Number(high);
-              return [{ topic, kind: "kafka", logEnds }];
-            } catch (error) {
-              // Deleted between the listing and the offsets request: gone, not a broker failure.
-              if ((error as { type?: string }).type === "UNKNOWN_TOPIC_OR_PARTITION") return [];
-              throw error;
+              const reading = { topic, kind: "kafka", logEnds };
+              this.lastReadings.set(topic, reading);
+              return [reading];
+            } catch {
+              // One topic failing (deleted since the listing, leader moving) is not the broker failing: the last
+              // reading stands in, so the groups on it keep their windows.
+              const last = this.lastReadings.get(topic);
+              return last ? [last] : [];
             }
           }),
         )
       ).flat();
+      for (const topic of this.lastReadings.keys())
+        if (!names.includes(topic)) this.lastReadings.delete(topic);
       return {
         topics,
         positions: [],
