@@ -2,6 +2,7 @@ import { createConnection } from "node:net";
 import { resolve } from "node:path";
 import { isBrokerlabError } from "@brokerlab/messaging";
 import { renderTable } from "@brokerlab/report";
+import { brokerOf } from "@brokerlab/targets";
 import { type MonitorArgs, parseMonitorArgs, USAGE } from "./args.js";
 import { type ClusterConfig, loadConfigFile, singleNodeClusters, threeNodeClusters } from "./config.js";
 import { MonitorServer } from "./http/monitor-server.js";
@@ -29,13 +30,15 @@ function answers(address: string, ms = 500): Promise<boolean> {
   });
 }
 
+/** The clusters to watch: the config file's, or the defaults; only brokers of the `--targets` asked for. */
 async function clustersFor(args: MonitorArgs): Promise<ClusterConfig[]> {
-  if (args.config) return loadConfigFile(resolve(cwd, args.config));
+  const wanted = (config: ClusterConfig) => args.targets.some((target) => brokerOf(target) === config.broker);
+  if (args.config) return loadConfigFile(resolve(cwd, args.config)).filter(wanted);
   const single = singleNodeClusters(process.env, args.queues);
   const cluster = threeNodeClusters(process.env, args.queues);
   const first = cluster[0];
   const clusterUp = first?.broker === "kafka" && (await answers(first.brokers[0] ?? ""));
-  return args.cluster || clusterUp ? [...single, ...cluster] : single;
+  return (args.cluster || clusterUp ? [...single, ...cluster] : single).filter(wanted);
 }
 
 function table(document: Snapshot): string {

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { type KafkaSettings, kafkaSettings } from "@brokerlab/kafka";
 import { InvalidArgumentError } from "@brokerlab/messaging";
-import { type ConnectionSettings, settingsFromEnv } from "@brokerlab/targets";
+import { rabbitMqSettings } from "@brokerlab/rabbitmq";
+import { redisSettings } from "@brokerlab/redis";
 import { parse } from "yaml";
 import type { BrokerKind } from "./model.js";
 
@@ -11,7 +13,7 @@ export type ClusterConfig =
       readonly broker: "kafka";
       readonly brokers: readonly string[];
       readonly ssl?: boolean;
-      readonly sasl?: NonNullable<ConnectionSettings["kafkaSasl"]>;
+      readonly sasl?: NonNullable<KafkaSettings["sasl"]>;
     }
   | {
       readonly name: string;
@@ -40,17 +42,18 @@ const list = (text: string | undefined, fallback: string[]) =>
 
 /** The single nodes from the BROKERLAB_* variables, as `pnpm scenario` and `pnpm bench` find them. */
 export function singleNodeClusters(env: Env = process.env, queues: readonly string[] = []): ClusterConfig[] {
-  const settings = settingsFromEnv(env);
+  const source = { env };
+  const kafka = kafkaSettings(source);
   return [
     {
       name: "kafka",
       broker: "kafka",
-      brokers: settings.kafkaBrokers,
-      ssl: settings.kafkaSsl,
-      ...(settings.kafkaSasl ? { sasl: settings.kafkaSasl } : {}),
+      brokers: kafka.brokers,
+      ssl: kafka.ssl === true,
+      ...(kafka.sasl ? { sasl: kafka.sasl } : {}),
     },
-    { name: "rabbitmq", broker: "rabbitmq", url: settings.rabbitmqUrl, queues },
-    { name: "redis", broker: "redis", url: settings.redisUrl },
+    { name: "rabbitmq", broker: "rabbitmq", url: rabbitMqSettings(source).url, queues },
+    { name: "redis", broker: "redis", url: redisSettings(source).url },
   ];
 }
 

@@ -1,8 +1,6 @@
 /** What collectors read from a broker; the cluster state turns readings into windows. */
 
-import type { BrokerKind } from "@brokerlab/messaging";
-
-export type { BrokerKind };
+export type BrokerKind = "kafka" | "rabbitmq" | "redis";
 
 /** A topic, stream or job queue with offsets: the log-end offset of each partition (index = partition). */
 export interface TopicReading {

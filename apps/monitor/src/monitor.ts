@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import { brokerOf, isTargetId, type TargetId } from "@brokerlab/messaging";
+import type { TargetId } from "@brokerlab/messaging";
+import { brokerOf, isTargetId } from "@brokerlab/targets";
 import {
   ClusterState,
   DEFAULT_WINDOW_OPTIONS,
@@ -94,7 +95,7 @@ export class Monitor extends EventEmitter {
 
   /** Whether a group or topic of this kind is shown (`--targets`); a kind the broker did not tell passes. */
   wanted(kind: string): boolean {
-    if (isTargetId(kind)) return this.options.targets.includes(kind);
+    if (isTargetId(kind)) return (this.options.targets as readonly string[]).includes(kind);
     return this.options.targets.some((target) => kind.startsWith(brokerOf(target)));
   }
 

@@ -35,6 +35,7 @@ export class KafkaCollector implements Collector {
   async poll(): Promise<Poll> {
     try {
       const admin = await this.connectedAdmin();
+      let failed = false;
       const names = (await admin.listTopics()).filter((topic) => !topic.startsWith("__")).sort();
       const topics = (
         await Promise.all(
@@ -48,7 +49,9 @@ export class KafkaCollector implements Collector {
               return [reading];
             } catch {
               // One topic failing (deleted since the listing, leader moving) is not the broker failing: the last
-              // reading stands in, so the groups on it keep their windows.
+              // reading stands in, so the groups on it keep their windows. kafkajs then keeps asking metadata
+              // for the deleted topic and fails every topic after it, so the next poll takes a fresh admin.
+              failed = true;
               const last = this.lastReadings.get(topic);
               return last ? [last] : [];
             }
@@ -66,9 +69,7 @@ export class KafkaCollector implements Collector {
       };
     } catch (error) {
       // A fresh admin next time: kafkajs may keep a broken connection around.
-      const admin = this.admin;
-      this.admin = undefined;
-      await admin?.disconnect().catch(() => {});
+      await this.dropAdmin();
       throw error;
     }
   }
@@ -117,6 +118,12 @@ export class KafkaCollector implements Collector {
 
   async close(): Promise<void> {
     await Promise.all([this.consumer?.disconnect(), this.admin?.disconnect()].map((p) => p?.catch(() => {})));
+  }
+
+  private async dropAdmin(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.disconnect().catch(() => {});
   }
 
   private async connectedAdmin(): Promise<Admin> {
