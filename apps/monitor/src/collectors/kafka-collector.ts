@@ -60,6 +60,7 @@ export class KafkaCollector implements Collector {
       ).flat();
       for (const topic of this.lastReadings.keys())
         if (!names.includes(topic)) this.lastReadings.delete(topic);
+      if (failed) await this.dropAdmin();
       return {
         topics,
         positions: [],
