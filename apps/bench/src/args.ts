@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
+import { type Lang, resolveLang } from "@brokerlab/i18n";
 import { InvalidArgumentError, type TargetId } from "@brokerlab/messaging";
 import { parseTargets, TARGET_IDS } from "@brokerlab/targets";
+import { type BenchMessages, benchMessagesFor } from "./i18n/index.js";
 
 export interface BenchArgs {
   readonly help: boolean;
@@ -16,6 +18,7 @@ export interface BenchArgs {
   readonly out?: string;
   /** Where producers and consumers run (see {@link parseWorkers}). */
   readonly workers: WorkersChoice;
+  readonly lang: Lang;
 }
 
 /** In the coordinator's process (today's default), N local worker processes, or workers already running. */
@@ -24,78 +27,56 @@ export type WorkersChoice =
   | { readonly kind: "spawn"; readonly count: number | "auto" }
   | { readonly kind: "urls"; readonly urls: readonly string[] };
 
-export const USAGE = `Usage:
-  pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--out DIR]
-  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--out DIR]
-  pnpm bench worker [--port P] [--host H]     a bench worker: runs the producers/consumers a coordinator gives it
-  pnpm bench compare A.json B.json            two runs' results side by side, ratios, a mark where within noise
+/** `pnpm bench --help` in the reader's language. */
+export function usage(m: BenchMessages): string {
+  return m.cli.usage(TARGET_IDS.join(", "));
+}
 
-Runs a workload (OpenMessaging Benchmark YAML fields, see apps/bench/README.md) on each target in turn and
-writes results.json, report.md and report.html (default reports/bench-<run-id>/).
-
-Options:
-  --workload FILE   workload YAML (e.g. workloads/1-topic-16-partitions-1kb.yaml)
-  --targets LIST    comma-separated targets (default all): ${TARGET_IDS.join(", ")}
-  --duration S      timed run in seconds (replaces the workload's test duration; also caps the
-                    warm-up at S/4 unless --warmup is given); yardstick: seconds each of adapter and
-                    raw client publish, in interleaved one-second slices (default 60: a
-                    single second here swings ±20 %, the median of 30 rounds settles)
-  --warmup S        warm-up seconds, excluded from the results
-  --rate N          producer rate, messages/s over all producers (0 = find the highest sustainable)
-  --workers W       where producers and consumers run: N local worker processes (producers and consumers
-                    on different ones), "auto" (enough that no worker should pass ~70 % of a core, at
-                    most the machine's cores), or URLs of running workers: http://host:port,…
-                    (default: all in this process)
-  --out DIR         where to write the reports
-  --yardstick       publish at max rate through the adapter, through the raw client, and with the
-                    broker's own tool (Kafka ProducerPerformance, RabbitMQ PerfTest, redis-benchmark)
-  -h, --help        this text`;
-
-function seconds(flag: string, value: string | undefined, min: number): number | undefined {
+function seconds(flag: string, value: string | undefined, min: number, m: BenchMessages): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (value.trim() === "" || !Number.isFinite(number) || number < min) {
-    throw new InvalidArgumentError(`--${flag} "${value}" is not valid; expected a number ≥ ${min}`);
+    throw new InvalidArgumentError(m.cli.badNumber(flag, value, min));
   }
   return number;
 }
 
-/** Parses the command line; a bad flag is one InvalidArgumentError line. */
-export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+/** Parses the command line; a bad flag is one InvalidArgumentError line, in the language of `m`. */
+export function parseBenchArgs(
+  argv: readonly string[],
+  m: BenchMessages = benchMessagesFor("en"),
+): BenchArgs {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new InvalidArgumentError(`${message}; see pnpm bench --help`);
+    throw new InvalidArgumentError(m.cli.badArguments(message ?? ""));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
-    throw new InvalidArgumentError(`unexpected argument "${positionals[0]}"; see pnpm bench --help`);
+    throw new InvalidArgumentError(m.cli.unexpectedArgument(positionals[0] ?? ""));
   }
   const help = values.help === true;
   const yardstick = values.yardstick === true;
   if (!help && !yardstick && values.workload === undefined) {
-    throw new InvalidArgumentError(
-      "--workload FILE is required (e.g. --workload workloads/smoke.yaml); see --help",
-    );
+    throw new InvalidArgumentError(m.cli.workloadRequired);
   }
-  const rate = seconds("rate", values.rate, 0);
+  const rate = seconds("rate", values.rate, 0, m);
   if (rate !== undefined && !Number.isInteger(rate)) {
-    throw new InvalidArgumentError(
-      `--rate "${values.rate}" is not valid; expected a whole number of messages/s`,
-    );
+    throw new InvalidArgumentError(m.cli.badRate(String(values.rate)));
   }
   return {
     help,
     yardstick,
     workers: parseWorkers(values.workers),
-    targets: parseTargets(values.targets),
+    targets: parseTargets(values.targets, (target, valid) => m.cli.unknownTarget(target, valid.join(", "))),
     ...(values.workload === undefined ? {} : { workload: values.workload }),
-    ...optional("duration", seconds("duration", values.duration, 1)),
-    ...optional("warmup", seconds("warmup", values.warmup, 0)),
+    ...optional("duration", seconds("duration", values.duration, 1, m)),
+    ...optional("warmup", seconds("warmup", values.warmup, 0, m)),
     ...optional("rate", rate),
     ...(values.out === undefined ? {} : { out: values.out }),
+    lang: resolveLang(values.lang),
   };
 }
 
@@ -118,6 +99,7 @@ function parse(argv: readonly string[]) {
       rate: { type: "string" },
       out: { type: "string" },
       workers: { type: "string" },
+      lang: { type: "string" },
     },
   });
 }

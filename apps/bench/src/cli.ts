@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { BENCH_RESULTS_SCHEMA, type BenchResults, loadWorkload, WorkloadError } from "@brokerlab/bench";
+import { type Lang, langOf } from "@brokerlab/i18n";
 import { InvalidArgumentError, isBrokerlabError } from "@brokerlab/messaging";
 import { renderTable } from "@brokerlab/report";
 import { TARGET_IDS } from "@brokerlab/targets";
@@ -10,12 +11,13 @@ import {
   parseBenchArgs,
   parseCompareArgs,
   parseWorkerArgs,
-  USAGE,
+  usage,
   WORKER_USAGE,
   warmupSeconds,
   workloadOverrides,
 } from "./args.js";
 import { compareResults, unmatchedTargets } from "./compare/compare-results.js";
+import { type BenchMessages, benchMessagesFor } from "./i18n/index.js";
 import { endProgressLine, progressPrinter } from "./progress.js";
 import { summaryTable, yardstickTable } from "./report/bench-report.js";
 import { runBench, writeBenchReport } from "./run-bench.js";
@@ -27,32 +29,43 @@ import { DEFAULT_YARDSTICK_WORKLOAD, runYardstick } from "./yardstick/run-yardst
 /** Where the user ran `pnpm bench` (pnpm runs scripts from the repo root). */
 const cwd = process.env.INIT_CWD ?? process.cwd();
 
-function load(args: BenchArgs, file: string) {
+/** The language of the run; a wrong --lang or BROKERLAB_LANG is reported (in English) by the full parse. */
+function commandLang(argv: readonly string[]): Lang {
+  try {
+    return langOf(argv);
+  } catch {
+    return "en";
+  }
+}
+
+function load(args: BenchArgs, file: string, m: BenchMessages) {
   const loaded = loadWorkload(file, { cwd, targets: TARGET_IDS, overrides: workloadOverrides(args) });
   const workload = {
     ...loaded.workload,
     warmupDurationSeconds: warmupSeconds(args, loaded.workload.warmupDurationSeconds),
   };
-  for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of loaded.warnings) process.stderr.write(`${m.cli.warning(warning)}\n`);
   return { ...loaded, workload };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "worker") return worker(argv.slice(1));
   if (argv[0] === "compare") return compare(argv.slice(1));
-  const args = parseBenchArgs(argv);
+  const args = parseBenchArgs(argv, benchMessagesFor(commandLang(argv)));
+  const m = benchMessagesFor(args.lang);
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage(m)}\n`);
     return 0;
   }
   const runId = newRunId();
   const out = resolve(cwd, args.out ?? `reports/bench-${runId}`);
-  const onProgress = progressPrinter();
+  const onProgress = progressPrinter(m);
 
   if (args.yardstick) {
     const loaded = load(
       args,
       args.workload ?? resolve(import.meta.dirname, "../../..", DEFAULT_YARDSTICK_WORKLOAD),
+      m,
     );
     const results = await runYardstick({
       loaded,
@@ -67,23 +80,21 @@ async function main(argv: readonly string[]): Promise<number> {
       },
     });
     endProgressLine();
-    const written = await writeBenchReport(out, results);
-    process.stdout.write(`${renderTable(yardstickTable(results.yardstick ?? []))}\n`);
-    process.stdout.write(
-      `\nreports: ${written.json}\n         ${written.markdown}\n         ${written.html}\n`,
-    );
+    const written = await writeBenchReport(out, results, args.lang);
+    process.stdout.write(`${renderTable(yardstickTable(results.yardstick ?? [], m))}\n`);
+    process.stdout.write(`\n${m.cli.reports(written.json, written.markdown, written.html)}\n`);
     return 0;
   }
 
-  const loaded = load(args, args.workload ?? "");
+  const loaded = load(args, args.workload ?? "", m);
   const { workload } = loaded;
   const workers = await connectWorkers(args.workers, workload);
   if (workers) {
     const where = workers.infos.map((info) => `${info.url} (pid ${info.pid}, clock ${info.clockSkewMs} ms)`);
-    process.stderr.write(`workers: ${where.join(", ")}\n`);
+    process.stderr.write(`${m.cli.workers(where.join(", "))}\n`);
   }
   process.stderr.write(
-    `${workload.name}: ${args.targets.join(", ")}; ${workload.warmupDurationSeconds} s warm-up + ${workload.testDurationSeconds} s each\n`,
+    `${m.cli.starting(String(workload.name), args.targets.join(", "), workload.warmupDurationSeconds, workload.testDurationSeconds)}\n`,
   );
   const results = await runBench({
     loaded,
@@ -94,16 +105,18 @@ async function main(argv: readonly string[]): Promise<number> {
     onTargetDone: (result) => {
       endProgressLine();
       const summary = result.ok
-        ? `publish ${result.publishRate?.msgPerSec} msg/s, consume ${result.consumeRate?.msgPerSec} msg/s, e2e p99 ${result.endToEndLatencyMs?.p99} ms`
-        : `FAILED: ${result.error}`;
-      process.stderr.write(`[${result.target}] done: ${summary}\n`);
+        ? m.cli.targetSummary(
+            String(result.publishRate?.msgPerSec),
+            String(result.consumeRate?.msgPerSec),
+            String(result.endToEndLatencyMs?.p99),
+          )
+        : m.cli.failed(String(result.error));
+      process.stderr.write(`${m.cli.targetDone(result.target, summary)}\n`);
     },
   }).finally(() => workers?.stop());
-  const written = await writeBenchReport(out, results);
-  process.stdout.write(`${renderTable(summaryTable(results))}\n`);
-  process.stdout.write(
-    `\nreports: ${written.json}\n         ${written.markdown}\n         ${written.html}\n`,
-  );
+  const written = await writeBenchReport(out, results, args.lang);
+  process.stdout.write(`${renderTable(summaryTable(results, m))}\n`);
+  process.stdout.write(`\n${m.cli.reports(written.json, written.markdown, written.html)}\n`);
   return results.targets.every((result) => result.ok) ? 0 : 1;
 }
 

@@ -8,10 +8,12 @@ import {
   runTarget,
   type TargetBenchResult,
 } from "@brokerlab/bench";
+import type { Lang } from "@brokerlab/i18n";
 import type { TargetId } from "@brokerlab/messaging";
 import { type WrittenReport, writeReportFiles } from "@brokerlab/report";
 import { createClient } from "@brokerlab/targets";
 import { clientLibraryVersions } from "./client-libraries.js";
+import { benchMessagesFor } from "./i18n/index.js";
 import { renderHtml, renderMarkdown } from "./report/bench-report.js";
 import type { ConnectedWorkers } from "./workers/connect-workers.js";
 
@@ -71,10 +73,16 @@ export function machine(): BenchResults["machine"] {
   };
 }
 
-export function writeBenchReport(dir: string, results: BenchResults): Promise<WrittenReport> {
+/** results.json is the same in every language; report.md and report.html speak `lang`. */
+export function writeBenchReport(
+  dir: string,
+  results: BenchResults,
+  lang: Lang = "en",
+): Promise<WrittenReport> {
+  const m = benchMessagesFor(lang);
   return writeReportFiles(resolve(dir), {
     json: results,
-    markdown: renderMarkdown(results),
-    html: renderHtml(results),
+    markdown: renderMarkdown(results, m),
+    html: renderHtml(results, m, lang),
   });
 }

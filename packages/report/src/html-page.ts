@@ -33,11 +33,11 @@ section { background: #fff; border: 1px solid #e1e4e8; border-radius: 8px; paddi
 p.explanation { color: #444; margin: 0 0 12px; }
 nav ul { padding-left: 1.2rem; columns: 2; margin: 0.4rem 0; }
 .table-wrap { overflow-x: auto; margin: 8px 0 14px; }
-table { border-collapse: collapse; font-size: 0.9rem; }
+table { border-collapse: collapse; font-size: 0.9rem; overflow-wrap: normal; }
 caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
 th, td { border: 1px solid #d7dbe0; padding: 4px 10px; text-align: left; vertical-align: top; }
 th { background: #f0f2f5; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.yes { color: #17813b; font-weight: 600; }
 td.no { color: #c62828; font-weight: 600; }
 svg.bl-chart { display: block; max-width: 100%; height: auto; margin: 10px 0; border: 1px solid #eceef1; border-radius: 6px; }

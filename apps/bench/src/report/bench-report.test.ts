@@ -1,5 +1,6 @@
 import type { BenchResults, Percentiles } from "@brokerlab/bench";
 import { describe, expect, it } from "vitest";
+import { benchMessagesFor } from "../i18n/index.js";
 import { renderHtml, renderMarkdown, summaryTable, yardstickTable } from "./bench-report.js";
 
 const p = (base: number): Percentiles => ({
@@ -70,7 +71,8 @@ describe("bench report", () => {
   it("puts targets side by side and marks a failed one with its error", () => {
     const table = summaryTable(results);
     expect(table.headers).toEqual(["metric", "kafka", "redis-list"]);
-    expect(table.rows[0]).toEqual(["status", "ok", "FAILED: cannot reach 127.0.0.1:1"]);
+    // The error goes to the notes under the table, not into a cell.
+    expect(table.rows[0]).toEqual(["status", "ok", "FAILED"]);
     expect(table.rows.find((row) => row[0] === "end-to-end p99 (ms)")).toEqual([
       "end-to-end p99 (ms)",
       8,
@@ -97,10 +99,22 @@ describe("bench report", () => {
 
   it("renders Markdown and a self-contained HTML page with every chart", () => {
     const markdown = renderMarkdown(results);
-    expect(markdown).toContain("| status | ok | FAILED: cannot reach 127.0.0.1:1 |");
+    expect(markdown).toContain("| status | ok | FAILED |");
     expect(markdown).toContain("redis-list: FAILED: cannot reach 127.0.0.1:1");
     const html = renderHtml(results);
     expect(html.match(/<svg[^>]*class="bl-chart"/g)).toHaveLength(7);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it("speaks Korean with the Korean catalogue, with the same rows", () => {
+    const ko = benchMessagesFor("ko");
+    const table = summaryTable(results, ko);
+    expect(table.headers).toEqual(["측정값", "kafka", "redis-list"]);
+    expect(table.rows[0]).toEqual(["상태", "정상", "실패"]);
+    expect(table.rows).toHaveLength(summaryTable(results).rows.length);
+    const html = renderHtml(results, ko, "ko");
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain("<h2>지연 백분위수</h2>");
+    expect(renderMarkdown(results, ko)).toContain("## 수치의 뜻");
   });
 });

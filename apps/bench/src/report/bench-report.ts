@@ -17,10 +17,15 @@ import {
   type Table,
 } from "@brokerlab/report";
 
+import { type BenchMessages, benchMessagesFor } from "../i18n/index.js";
+
 type Cell = string | number | null;
 
+const EN = benchMessagesFor("en");
+
 /** Targets as columns, one row per metric: the side-by-side view for the terminal, Markdown and HTML. */
-export function summaryTable(results: BenchResults): Table {
+export function summaryTable(results: BenchResults, m: BenchMessages = EN): Table {
+  const t = m.report;
   const targets = results.targets;
   const row = (label: string, cell: (result: TargetBenchResult) => Cell): Cell[] => [
     label,
@@ -35,107 +40,44 @@ export function summaryTable(results: BenchResults): Table {
       row(`${label} ${p} (${unit})`, (result) => pick(result)?.[p] ?? null),
     );
   return {
-    title: `${results.workload.name ?? "workload"}: side by side`,
-    headers: ["metric", ...targets.map((result) => result.target)],
+    title: t.sideBySide(String(results.workload.name ?? t.workload)),
+    headers: [t.metric, ...targets.map((result) => result.target)],
     align: ["left", ...targets.map(() => "right" as const)],
     rows: [
       [
-        "status",
-        ...targets.map((result) => (result.ok ? "ok" : `FAILED: ${shorten(result.error ?? "", 60)}`)),
+        t.status,
+        // The failure itself is in the notes under the table: a sentence does not belong in a cell.
+        ...targets.map((result) => (result.ok ? t.ok : t.failedCell)),
       ],
-      row("durability", (result) => result.durability ?? null),
-      row("partitions", (result) => result.partitions ?? null),
-      row("offered rate (msg/s)", (result) => result.producerRate ?? null),
-      row("publish (msg/s)", (result) => result.publishRate?.msgPerSec ?? null),
-      row("publish (MB/s)", (result) => result.publishRate?.mbPerSec ?? null),
-      row("consume (msg/s)", (result) => result.consumeRate?.msgPerSec ?? null),
-      row("consume (MB/s)", (result) => result.consumeRate?.mbPerSec ?? null),
-      ...latency("publish latency", (result) => result.publishLatencyMs, "ms"),
-      ...latency("end-to-end", (result) => result.endToEndLatencyMs, "ms"),
-      ...latency("publish delay", (result) => result.publishDelayUs, "µs"),
-      row("backlog at end (msg)", (result) => result.timeSeries?.at(-1)?.backlog ?? null),
-      row("errors", (result) =>
+      row(t.durability, (result) => result.durability ?? null),
+      row(t.partitions, (result) => result.partitions ?? null),
+      row(t.offeredRate, (result) => result.producerRate ?? null),
+      row(t.publishMsgs, (result) => result.publishRate?.msgPerSec ?? null),
+      row(t.publishMBs, (result) => result.publishRate?.mbPerSec ?? null),
+      row(t.consumeMsgs, (result) => result.consumeRate?.msgPerSec ?? null),
+      row(t.consumeMBs, (result) => result.consumeRate?.mbPerSec ?? null),
+      ...latency(t.publishLatency, (result) => result.publishLatencyMs, "ms"),
+      ...latency(t.endToEnd, (result) => result.endToEndLatencyMs, "ms"),
+      ...latency(t.publishDelay, (result) => result.publishDelayUs, "µs"),
+      row(t.backlogAtEnd, (result) => result.timeSeries?.at(-1)?.backlog ?? null),
+      row(t.errors, (result) =>
         result.counts ? result.counts.publishErrors + result.counts.consumeErrors : null,
       ),
-      row("bench CPU (% of 1 core)", (result) => result.clientCpu?.percentOfOneCore ?? null),
-      row("busiest bench process (% of 1 core)", (result) =>
+      row(t.benchCpu, (result) => result.clientCpu?.percentOfOneCore ?? null),
+      row(t.busiestProcess, (result) =>
         result.processes?.length ? Math.max(...result.processes.map((p) => p.percentOfOneCore)) : null,
       ),
-      row("machine CPU (% of all cores)", (result) => result.machineCpu?.busyPercent ?? null),
-      row("what set the limit", (result) => result.limit?.kind ?? null),
+      row(t.machineCpu, (result) => result.machineCpu?.busyPercent ?? null),
+      row(t.limit, (result) => result.limit?.kind ?? null),
     ],
   };
 }
 
-/** One row per bench process per target: its role, CPU and CPU per record during the timed run. */
-export function processTable(results: BenchResults): Table {
+export function yardstickTable(entries: readonly YardstickEntry[], m: BenchMessages = EN): Table {
+  const h = m.report.yardstickHeaders;
   return {
-    title: "Bench processes during the timed run",
-    headers: [
-      "target",
-      "role",
-      "where",
-      "pid",
-      "CPU (% of 1 core)",
-      "published",
-      "consumed",
-      "µs CPU per record",
-    ],
-    align: ["left", "left", "left", "right", "right", "right", "right", "left"],
-    rows: results.targets.flatMap((result) =>
-      (result.processes ?? []).map((p) => [
-        result.target,
-        p.role,
-        p.where,
-        p.pid,
-        p.percentOfOneCore,
-        p.published,
-        p.consumed,
-        perRecord(p),
-      ]),
-    ),
-  };
-}
-
-function perRecord(p: ProcessCpu): string {
-  if (p.usPerRecordPublished !== undefined) return `${p.usPerRecordPublished} per published`;
-  if (p.usPerRecordConsumed !== undefined) return `${p.usPerRecordConsumed} per consumed`;
-  if (p.usPerRecord !== undefined) return `${p.usPerRecord} per published or consumed`;
-  return "";
-}
-
-/** Where the load ran, and what end-to-end latency across processes relies on. */
-function workersNote(results: BenchResults): string[] {
-  const workers = results.workers;
-  if (!workers?.length) {
-    return [
-      "Producers and consumers ran in the bench's own process (one Node thread); end-to-end latency uses one clock.",
-    ];
-  }
-  const hosts = new Set(workers.map((worker) => worker.hostname));
-  const skews = workers.map(
-    (worker) => `${worker.url} ${worker.clockSkewMs} ms ± ${worker.clockSkewUncertaintyMs} ms`,
-  );
-  return [
-    `Producers and consumers ran on ${workers.length} bench worker(s) (${workers.some((w) => w.spawned) ? "started by this run" : "given by URL"}), producers and consumers on different ones; latency percentiles are of the merged HdrHistograms.`,
-    hosts.size > 1
-      ? `Workers on ${hosts.size} machines: end-to-end latency compares a producer's clock with a consumer's, so those clocks must be synchronised (NTP/PTP); measured clock offsets at start: ${skews.join(", ")}.`
-      : `All workers on one machine (${[...hosts].join("")}): end-to-end latency uses its system clock at µs resolution; clock offsets measured at start (within the round trip): ${skews.join(", ")}.`,
-  ];
-}
-
-export function yardstickTable(entries: readonly YardstickEntry[]): Table {
-  return {
-    title: "Yardstick: publish at max rate",
-    headers: [
-      "target",
-      "adapter msg/s",
-      "raw client msg/s",
-      "adapter ÷ raw",
-      "native tool",
-      "native msg/s",
-      "adapter ÷ native",
-    ],
+    title: m.report.yardstickTitle,
+    headers: [h.target, h.adapter, h.raw, h.adapterVsRaw, h.nativeTool, h.native, h.adapterVsNative],
     rows: entries.map((entry) => [
       entry.target,
       entry.adapterMsgPerSec,
@@ -148,112 +90,153 @@ export function yardstickTable(entries: readonly YardstickEntry[]): Table {
   };
 }
 
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** One row per bench process per target: its role, CPU and CPU per record during the timed run. */
+export function processTable(results: BenchResults, m: BenchMessages = EN): Table {
+  const h = m.report.processHeaders;
+  return {
+    title: m.report.processTitle,
+    headers: [h.target, h.role, h.where, h.pid, h.cpu, h.published, h.consumed, h.perRecord],
+    align: ["left", "left", "left", "right", "right", "right", "right", "left"],
+    rows: results.targets.flatMap((result) =>
+      (result.processes ?? []).map((p) => [
+        result.target,
+        p.role,
+        p.where,
+        p.pid,
+        p.percentOfOneCore,
+        p.published,
+        p.consumed,
+        perRecord(p, m),
+      ]),
+    ),
+  };
 }
 
-function describeWorkload(results: BenchResults): string {
+function perRecord(p: ProcessCpu, m: BenchMessages): string {
+  if (p.usPerRecordPublished !== undefined) return m.report.perPublished(p.usPerRecordPublished);
+  if (p.usPerRecordConsumed !== undefined) return m.report.perConsumed(p.usPerRecordConsumed);
+  if (p.usPerRecord !== undefined) return m.report.perRecord(p.usPerRecord);
+  return "";
+}
+
+/** Where the load ran, and what end-to-end latency across processes relies on. */
+function workersNote(results: BenchResults, m: BenchMessages): string[] {
+  const workers = results.workers;
+  if (!workers?.length) return [m.report.inProcess];
+  const hosts = new Set(workers.map((worker) => worker.hostname));
+  const skews = workers
+    .map((worker) => `${worker.url} ${worker.clockSkewMs} ms ± ${worker.clockSkewUncertaintyMs} ms`)
+    .join(", ");
+  const spawned = workers.some((worker) => worker.spawned);
+  return [
+    m.report.onWorkers(workers.length, spawned),
+    hosts.size > 1
+      ? m.report.severalMachines(hosts.size, skews)
+      : m.report.oneMachine([...hosts].join(""), skews),
+  ];
+}
+
+/** What a reader needs to reproduce the run: machine, Node, client libraries. */
+function environment(results: BenchResults, m: BenchMessages): string {
+  const { machine } = results;
+  return m.report.environment({
+    cpuModel: machine.cpuModel ?? "",
+    cores: machine.cores,
+    node: machine.node,
+    platform: machine.platform,
+    libraries: Object.entries(machine.clientLibraries ?? {})
+      .map(([name, version]) => `${name} ${version}`)
+      .join(", "),
+  });
+}
+
+function describeWorkload(results: BenchResults, m: BenchMessages): string {
   const w = results.workload;
-  const rate = w.producerRate === 0 ? "the highest sustainable rate (searched)" : `${w.producerRate} msg/s`;
-  return (
-    `${w.topics} topic(s) × ${w.partitionsPerTopic} partition(s), ${w.messageSize}-byte messages, ${rate} from ` +
-    `${w.producersPerTopic} producer(s) per topic, ${w.subscriptionsPerTopic} subscription(s) × ` +
-    `${w.consumerPerSubscription} consumer(s), keys ${w.keyDistributor}, ${w.warmupDurationSeconds} s warm-up ` +
-    `(excluded) then ${w.testDurationSeconds} s measured` +
-    (Number(w.consumerBacklogSizeGB) > 0
-      ? `, after building and draining a ${w.consumerBacklogSizeGB} GB backlog`
-      : "") +
-    "."
-  );
+  const t = m.report;
+  return t.describeWorkload({
+    topics: String(w.topics),
+    partitions: String(w.partitionsPerTopic),
+    size: String(w.messageSize),
+    rate: w.producerRate === 0 ? t.searchedRate : t.fixedRate(String(w.producerRate)),
+    producers: String(w.producersPerTopic),
+    subscriptions: String(w.subscriptionsPerTopic),
+    consumers: String(w.consumerPerSubscription),
+    keys: String(w.keyDistributor),
+    warmup: String(w.warmupDurationSeconds),
+    seconds: String(w.testDurationSeconds),
+    backlogGB: Number(w.consumerBacklogSizeGB) > 0 ? String(w.consumerBacklogSizeGB) : undefined,
+  });
 }
 
-const MEANING = [
-  "publish latency: send → broker acknowledgement at the durability shown.",
-  "end-to-end: producer timestamp in the record → consumer receipt, µs resolution (across workers: their clocks, see below).",
-  "publish delay: intended send time (from the rate limiter) → actual send; it grows when a producer cannot keep " +
-    "up, which is the coordinated-omission signal a plain latency histogram hides.",
-  "bench CPU: all bench processes' CPU during the timed run; a single process near 100 % of one core means the bench, " +
-    "not the broker, is the limit (Node runs a process's producers and consumers on one thread): spread them over " +
-    "workers (--workers).",
-  "what set the limit: offered (a fixed rate was met), worker-bound (a bench process near a full core), " +
-    "machine-bound (all cores busy: the honest answer when the broker shares the machine), or broker.",
-];
-
-function notesOf(results: BenchResults): string[] {
+function notesOf(results: BenchResults, m: BenchMessages): string[] {
+  const t = m.report;
   return results.targets.flatMap((result) => [
-    ...(result.limit ? [`${result.target}: limit ${result.limit.kind}: ${result.limit.reason}`] : []),
-    ...(result.settings
-      ? [
-          `${result.target}: settings in effect: ${Object.entries(result.settings)
-            .map(([key, value]) => `${key} ${value}`)
-            .join(", ")}`,
-        ]
-      : []),
-    ...(result.processes ?? [])
-      .filter((p) => p.role !== "coordinator" && p.role !== "idle" && p.percentOfOneCore > 70)
-      .map(
-        (p) =>
-          `${result.target}: the ${p.role} process ${p.where} used ${p.percentOfOneCore} % of a core, above the ~70 % that leaves headroom; more workers (--workers N) spread it`,
-      ),
-    ...(result.error ? [`${result.target}: FAILED: ${result.error}`] : []),
+    ...(result.error ? [t.failedNote(result.target, result.error)] : []),
     ...result.notes.map((note) => `${result.target}: ${note}`),
     ...result.errors
       .filter((error) => error !== result.error)
-      .map((error) => `${result.target}: error during the run: ${error}`),
+      .map((error) => t.errorDuringRun(result.target, error)),
     ...(result.backlog
       ? [
-          `${result.target}: backlog of ${result.backlog.builtMessages} messages built in ${result.backlog.buildSeconds} s, ` +
-            (result.backlog.drainSeconds === undefined
-              ? "not drained in time"
-              : `drained in ${result.backlog.drainSeconds} s at ${result.backlog.drainConsumeRate} msg/s`),
+          t.backlogNote(
+            result.target,
+            result.backlog.builtMessages,
+            result.backlog.buildSeconds,
+            result.backlog.drainSeconds,
+            result.backlog.drainConsumeRate,
+          ),
         ]
       : []),
     ...(result.rateSearch?.length
       ? [
-          `${result.target}: rate search tried ${result.rateSearch
-            .map((step) => `${step.rate}${step.sustained ? "✓" : "✗"}`)
-            .join(", ")} → ${result.producerRate} msg/s`,
+          t.rateSearch(
+            result.target,
+            result.rateSearch.map((step) => `${step.rate}${step.sustained ? "✓" : "✗"}`).join(", "),
+            result.producerRate,
+          ),
         ]
       : []),
+    ...(result.limit ? [t.limitNote(result.target, result.limit.kind, result.limit.reason)] : []),
+    ...(result.settings
+      ? [
+          t.settingsNote(
+            result.target,
+            Object.entries(result.settings)
+              .map(([key, value]) => `${key} ${value}`)
+              .join(", "),
+          ),
+        ]
+      : []),
+    ...(result.processes ?? [])
+      .filter((p) => p.role !== "coordinator" && p.role !== "idle" && p.percentOfOneCore > 70)
+      .map((p) => t.hotProcess(result.target, p.role, p.where, p.percentOfOneCore)),
   ]);
 }
 
-export function renderMarkdown(results: BenchResults): string {
-  const parts = [`# Benchmark: ${results.workload.name ?? results.workload.file}`, ""];
+export function renderMarkdown(results: BenchResults, m: BenchMessages = EN): string {
+  const t = m.report;
+  const parts = [`# ${t.benchmark(String(results.workload.name ?? results.workload.file))}`, ""];
   if (results.mode === "workload") {
-    parts.push(describeWorkload(results), "", markdownTable(summaryTable(results)), "");
-    parts.push(markdownTable(processTable(results)), "", ...workersNote(results), "");
+    parts.push(describeWorkload(results, m), "", markdownTable(summaryTable(results, m)), "");
+    parts.push(markdownTable(processTable(results, m)), "", ...workersNote(results, m), "");
   }
   if (results.yardstick?.length) {
     parts.push(
-      "## Yardstick",
+      `## ${t.yardstick}`,
       "",
-      "Publish-only at max rate, same message size, batch and in-flight window: through our adapter, through the " +
-        "raw client without it, and with the broker's own tool.",
+      t.yardstickIntro,
       "",
-      markdownTable(yardstickTable(results.yardstick)),
+      markdownTable(yardstickTable(results.yardstick, m)),
       "",
       ...results.yardstick.flatMap((entry) => entry.notes.map((note) => `- ${entry.target}: ${note}`)),
       "",
     );
   }
-  parts.push("## What the numbers mean", "", ...MEANING.map((line) => `- ${line}`), "");
-  const notes = notesOf(results);
-  if (notes.length) parts.push("## Notes and errors", "", ...notes.map((line) => `- ${line}`), "");
-  parts.push(`Run ${results.runId}, ${results.startedAt} → ${results.finishedAt}; ${environment(results)}.`);
+  parts.push(`## ${t.whatTheNumbersMean}`, "", ...t.meaning.map((line) => `- ${line}`), "");
+  const notes = notesOf(results, m);
+  if (notes.length) parts.push(`## ${t.notesAndErrors}`, "", ...notes.map((line) => `- ${line}`), "");
+  parts.push(t.runLine(results.runId, results.startedAt, results.finishedAt, environment(results, m)));
   return parts.join("\n");
-}
-
-/** What a reader needs to reproduce the run: machine, Node, client libraries. */
-function environment(results: BenchResults): string {
-  const { machine } = results;
-  const libraries = Object.entries(machine.clientLibraries ?? {})
-    .map(([name, version]) => `${name} ${version}`)
-    .join(", ");
-  return (
-    `${machine.cpuModel ? `${machine.cpuModel}, ` : ""}${machine.cores} cores, Node ${machine.node}, ${machine.platform}` +
-    (libraries ? `; clients ${libraries}` : "")
-  );
 }
 
 /** x of a percentile on a log axis: 1/(1 − p), so p50 = 2, p90 = 10, p99 = 100, p99.9 = 1000. */
@@ -263,13 +246,15 @@ function percentileX(percentile: number): number {
 
 function curveChart(
   results: BenchResults,
+  m: BenchMessages,
   title: string,
   pick: (result: TargetBenchResult) => readonly PercentilePoint[] | undefined,
 ): string {
   return lineChart({
     title,
-    xLabel: "percentile as 1/(1−p), log: 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9",
-    yLabel: "ms (log)",
+    xLabel: m.report.curveX,
+    yLabel: m.report.curveY,
+    texts: m.report.chartTexts,
     logX: true,
     logY: true,
     series: results.targets.map((result) => ({
@@ -283,14 +268,16 @@ function curveChart(
 
 function rateChart(
   results: BenchResults,
+  m: BenchMessages,
   title: string,
   pick: (sample: SecondSample) => number,
   yLabel: string,
 ): string {
   return lineChart({
     title,
-    xLabel: "second of the timed run",
+    xLabel: m.report.secondOfRun,
     yLabel,
+    texts: m.report.chartTexts,
     series: results.targets.map((result) => ({
       name: result.target,
       points: (result.timeSeries ?? []).map((sample) => [sample.second, pick(sample)] as const),
@@ -298,61 +285,56 @@ function rateChart(
   });
 }
 
-export function renderHtml(results: BenchResults): string {
+export function renderHtml(results: BenchResults, m: BenchMessages = EN, lang = "en"): string {
+  const t = m.report;
   const sections = [];
   if (results.mode === "workload") {
     const targets = results.targets.map((result) => result.target);
     sections.push(
       {
         id: "summary",
-        heading: "Side by side",
-        explanation: MEANING.join(" "),
-        html: htmlTable(summaryTable(results)),
+        heading: t.sideBySideHeading,
+        explanation: t.meaning.join(" "),
+        html: htmlTable(summaryTable(results, m)),
       },
       {
         id: "processes",
-        heading: "Bench processes",
-        explanation: workersNote(results).join(" "),
-        html: htmlTable(processTable(results)),
+        heading: t.benchProcesses,
+        explanation: workersNote(results, m).join(" "),
+        html: htmlTable(processTable(results, m)),
       },
       {
         id: "throughput",
-        heading: "Throughput",
-        explanation:
-          "Messages per second over the timed run, acknowledged publishes and consumed deliveries.",
+        heading: t.throughput,
+        explanation: t.throughputExplanation,
         html: barChart({
-          title: "Throughput per target",
+          title: t.throughputPerTarget,
           categories: targets,
-          yLabel: "msg/s",
+          yLabel: t.msgPerSec,
+          texts: t.chartTexts,
           series: [
-            { name: "publish", values: results.targets.map((result) => result.publishRate?.msgPerSec) },
-            { name: "consume", values: results.targets.map((result) => result.consumeRate?.msgPerSec) },
+            { name: t.publish, values: results.targets.map((result) => result.publishRate?.msgPerSec) },
+            { name: t.consume, values: results.targets.map((result) => result.consumeRate?.msgPerSec) },
           ],
         }),
       },
       {
         id: "rates",
-        heading: "Rates over time",
-        explanation:
-          "Per second of the timed run. A consume rate below the publish rate builds a backlog; a flat publish rate under the offered rate means the producer could not keep up.",
+        heading: t.ratesOverTime,
+        explanation: t.ratesExplanation,
         html: [
-          rateChart(results, "Publish rate", (sample) => sample.publishRate, "msg/s"),
-          rateChart(results, "Consume rate", (sample) => sample.consumeRate, "msg/s"),
-          rateChart(results, "Backlog (published − consumed)", (sample) => sample.backlog, "messages"),
+          rateChart(results, m, t.publishRate, (sample) => sample.publishRate, t.msgPerSec),
+          rateChart(results, m, t.consumeRate, (sample) => sample.consumeRate, t.msgPerSec),
+          rateChart(results, m, t.backlogChart, (sample) => sample.backlog, t.messages),
         ].join("\n"),
       },
       {
         id: "latency",
-        heading: "Latency percentiles",
-        explanation:
-          "HdrHistogram percentile curves on log axes: the right end is the tail (p99.9 and beyond), where brokers differ most.",
+        heading: t.latencyPercentiles,
+        explanation: t.latencyExplanation,
         html: [
-          curveChart(results, "Publish latency (send → ack)", (result) => result.curves?.publishLatencyMs),
-          curveChart(
-            results,
-            "End-to-end latency (send → receive)",
-            (result) => result.curves?.endToEndLatencyMs,
-          ),
+          curveChart(results, m, t.publishLatencyChart, (result) => result.curves?.publishLatencyMs),
+          curveChart(results, m, t.endToEndChart, (result) => result.curves?.endToEndLatencyMs),
         ].join("\n"),
       },
     );
@@ -361,42 +343,47 @@ export function renderHtml(results: BenchResults): string {
     const entries = results.yardstick;
     sections.push({
       id: "yardstick",
-      heading: "Yardstick",
-      explanation:
-        "Publish-only at max rate with the same message size, batch and in-flight window. adapter ÷ raw shows what our adapter costs over the bare client; adapter ÷ native compares with the broker's own tool (JVM or C clients, reported as measured).",
+      heading: t.yardstick,
+      explanation: t.yardstickExplanation,
       html: [
-        htmlTable(yardstickTable(entries)),
+        htmlTable(yardstickTable(entries, m)),
         barChart({
-          title: "Publish msg/s at max rate",
+          title: t.yardstickChart,
           categories: entries.map((entry) => entry.target),
-          yLabel: "msg/s",
+          yLabel: t.msgPerSec,
+          texts: t.chartTexts,
           series: [
-            { name: "adapter", values: entries.map((entry) => entry.adapterMsgPerSec) },
-            { name: "raw client", values: entries.map((entry) => entry.rawClientMsgPerSec) },
-            { name: "native tool", values: entries.map((entry) => entry.nativeMsgPerSec) },
+            { name: t.adapter, values: entries.map((entry) => entry.adapterMsgPerSec) },
+            { name: t.rawClient, values: entries.map((entry) => entry.rawClientMsgPerSec) },
+            { name: t.nativeTool, values: entries.map((entry) => entry.nativeMsgPerSec) },
           ],
         }),
       ].join("\n"),
     });
   }
   const notes = [
-    ...notesOf(results),
+    ...notesOf(results, m),
     ...(results.yardstick ?? []).flatMap((entry) => entry.notes.map((note) => `${entry.target}: ${note}`)),
   ];
   if (notes.length) {
     sections.push({
       id: "notes",
-      heading: "Notes and errors",
+      heading: t.notesAndErrors,
       html: `<ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`,
     });
   }
   return htmlPage({
-    title: `Benchmark: ${String(results.workload.name ?? results.workload.file)}`,
-    intro:
-      results.mode === "workload"
-        ? describeWorkload(results)
-        : "Adapter, raw client and native tool, side by side.",
+    lang,
+    title: t.benchmark(String(results.workload.name ?? results.workload.file)),
+    intro: results.mode === "workload" ? describeWorkload(results, m) : t.yardstickIntroShort,
     sections,
-    footer: `Run ${results.runId}, ${results.startedAt} → ${results.finishedAt}; ${environment(results)}. Workload ${results.workload.file}.`,
+    contentsLabel: t.contents,
+    footer: t.footer(
+      results.runId,
+      results.startedAt,
+      results.finishedAt,
+      environment(results, m),
+      String(results.workload.file),
+    ),
   });
 }

@@ -21,7 +21,7 @@ function choosePolicy(context: ScenarioContext): { policy: RetentionPolicy; labe
   if (kinds.includes("time")) {
     return {
       policy: { maxAgeMs: POLICY_AGE_MS, segmentBytes: SEGMENT_BYTES },
-      label: `age ${POLICY_AGE_MS} ms`,
+      label: `age ${POLICY_AGE_MS / 1000}s`,
     };
   }
   if (kinds.includes("count")) return { policy: { maxCount: quarter }, label: `count ${quarter}` };
