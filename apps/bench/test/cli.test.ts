@@ -29,6 +29,20 @@ describe("pnpm bench command line", () => {
     expect(stdout).toContain("pnpm bench --workload FILE");
   });
 
+  it("speaks Korean with --lang ko or a Korean locale: help and usage errors", () => {
+    const help = bench(["--help", "--lang", "ko"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^사용법:/);
+    const missing = bench([], { LANG: "ko_KR.UTF-8", LC_ALL: "", BROKERLAB_LANG: "" });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(
+      "bench: --workload FILE이 필요합니다 (예: --workload workloads/smoke.yaml); --help를 보세요",
+    );
+    const wrong = bench(["--help", "--lang", "fr"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe('bench: --lang must be one of en, ko, got "fr"');
+  });
+
   it("answers a bad flag or a bad workload with one line and exit 2", () => {
     const flag = bench(["--workload", "workloads/smoke.yaml", "--duration", "soon"]);
     expect(flag.code).toBe(2);
@@ -86,7 +100,8 @@ describe("pnpm bench command line", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/\[redis-list\] done: FAILED: .*127\.0\.0\.1:1/);
     expect(stderr).not.toMatch(/\n\s+at /);
-    expect(stdout).toContain("rabbitmq-queue");
+    // The table wraps a long target id in its header (rabbitmq- / queue) to keep the columns narrow.
+    expect(stdout).toMatch(/│ rabbitmq- +│\n.*│ queue +│/);
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     const [redis, rabbit] = results.targets;
     expect(redis).toMatchObject({ target: "redis-list", ok: false });

@@ -47,6 +47,16 @@ describe("pnpm scenario command line", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("speaks Korean with --lang ko or a Korean locale: usage errors and help", () => {
+    const flag = scenario(["--bogus", "--lang", "ko"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.trim()).toBe("pnpm scenario: 알 수 없는 옵션 --bogus; pnpm scenario --help를 보세요");
+    const help = scenario(["--help"], { LANG: "ko_KR.UTF-8", LC_ALL: "", BROKERLAB_LANG: "" });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^사용법: pnpm scenario/);
+    expect(help.stdout).toContain("--lang en|ko");
+  });
+
   it("--help lists the scenarios, targets and defaults", () => {
     const { code, stdout } = scenario(["--help"]);
     expect(code).toBe(0);
