@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { BENCH_RESULTS_SCHEMA, type BenchResults, loadWorkload, WorkloadError } from "@brokerlab/bench";
 import { type Lang, langOf } from "@brokerlab/i18n";
 import { InvalidArgumentError, isBrokerlabError } from "@brokerlab/messaging";
-import { renderTable } from "@brokerlab/report";
+import { newRunId, renderTable } from "@brokerlab/report";
 import { TARGET_IDS } from "@brokerlab/targets";
 import {
   type BenchArgs,
@@ -21,7 +21,6 @@ import { type BenchMessages, benchMessagesFor } from "./i18n/index.js";
 import { endProgressLine, progressPrinter } from "./progress.js";
 import { summaryTable, yardstickTable } from "./report/bench-report.js";
 import { runBench, writeBenchReport } from "./run-bench.js";
-import { newRunId } from "./run-id.js";
 import { connectWorkers } from "./workers/connect-workers.js";
 import { runWorker } from "./workers/run-worker.js";
 import { DEFAULT_YARDSTICK_WORKLOAD, runYardstick } from "./yardstick/run-yardstick.js";

@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BenchResults, loadWorkload } from "@brokerlab/bench";
-import { checkHtmlInBrowser } from "@brokerlab/report";
+import { checkHtmlInBrowser, newRunId } from "@brokerlab/report";
 import { TARGET_IDS } from "@brokerlab/targets";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBench, writeBenchReport } from "../src/run-bench.js";
-import { newRunId } from "../src/run-id.js";
 
 // Seconds long on purpose (CI): every target at a tiny rate, no warm-up, two measured seconds.
 const repoRoot = resolve(import.meta.dirname, "../../..");

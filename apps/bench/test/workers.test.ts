@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { LatencyHistogram, loadWorkload, RemoteAgent } from "@brokerlab/bench";
+import { newRunId } from "@brokerlab/report";
 import { TARGET_IDS } from "@brokerlab/targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBench } from "../src/run-bench.js";
-import { newRunId } from "../src/run-id.js";
 import { connectWorkers } from "../src/workers/connect-workers.js";
 import { type LocalWorkers, spawnLocalWorkers } from "../src/workers/spawn-local-workers.js";
 

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { loadWorkload } from "@brokerlab/bench";
+import { newRunId } from "@brokerlab/report";
 import { TARGET_IDS } from "@brokerlab/targets";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { newRunId } from "../src/run-id.js";
 import { DEFAULT_YARDSTICK_WORKLOAD, runYardstick } from "../src/yardstick/run-yardstick.js";
 
 // Seconds long on purpose (CI): one round on redis-list, the target whose native tool (redis-benchmark) is

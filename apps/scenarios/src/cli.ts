@@ -2,14 +2,14 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Lang, langOf } from "@brokerlab/i18n";
 import { isBrokerlabError } from "@brokerlab/messaging";
-import { useColor, writeReportFiles } from "@brokerlab/report";
+import { newRunId, useColor, writeReportFiles } from "@brokerlab/report";
 import { connectionSource, createClient } from "@brokerlab/targets";
 import { helpText, parseCliArgs } from "./args.js";
 import { DEFAULT_SETTINGS } from "./context.js";
 import { messagesFor } from "./i18n/index.js";
 import { ProgressPrinter } from "./progress-printer.js";
 import { htmlReport, markdownReport, terminalScenario, terminalVerdict } from "./report/render.js";
-import { newRunId, runScenarios } from "./runner.js";
+import { runScenarios } from "./runner.js";
 import { SCENARIO_NAMES, SCENARIOS } from "./scenarios/index.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

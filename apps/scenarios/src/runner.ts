@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   isBrokerlabError,
   type MessagingClient,
@@ -7,6 +6,7 @@ import {
   UnsupportedCapabilityError,
   withTimeout,
 } from "@brokerlab/messaging";
+import { newRunId } from "@brokerlab/report";
 import { ScenarioContext, type ScenarioSettings } from "./context.js";
 import type { Messages } from "./i18n/index.js";
 import {
@@ -41,10 +41,6 @@ export type ProgressEvent =
 const CONNECT_MS = 15_000;
 /** A scenario that hangs on one target must not stop the others. */
 const SCENARIO_MS = 180_000;
-
-export function newRunId(now = new Date()): string {
-  return `${now.toISOString().replace(/[:.]/g, "-").replace("Z", "")}-${randomBytes(2).toString("hex")}`;
-}
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown error";

@@ -16,6 +16,7 @@ export { type CellValue, formatNumber, formatValue } from "./format-value.js";
 export { type HtmlPageOptions, type HtmlSection, htmlPage } from "./html-page.js";
 export { htmlTable } from "./html-table.js";
 export { markdownTable } from "./markdown-table.js";
+export { newRunId } from "./run-id.js";
 export type { Table } from "./table.js";
 export {
   displayWidth,

@@ -1,12 +1,11 @@
 import { join, resolve } from "node:path";
 import { type Lang, langOf } from "@brokerlab/i18n";
 import type { MessagingClient, TargetId } from "@brokerlab/messaging";
-import { useColor, writeReportFiles } from "@brokerlab/report";
+import { newRunId, useColor, writeReportFiles } from "@brokerlab/report";
 import { messagesFor } from "../i18n/index.js";
 import { ProgressPrinter } from "../progress-printer.js";
 import { htmlReport, markdownReport, terminalScenario } from "../report/render.js";
 import { type BrokerInfo, RESULTS_SCHEMA, type RunResults } from "../results.js";
-import { newRunId } from "../runner.js";
 import { failoverHelp, parseFailoverArgs } from "./failover-args.js";
 import type { FailoverCluster } from "./failover-cluster.js";
 import type { FailoverSpec } from "./failover-phase.js";
