@@ -1,5 +1,6 @@
 import {
   type Capabilities,
+  DEFAULT_PREFETCH,
   type DeliveryHandler,
   type DurabilityLevel,
   type GroupLag,
@@ -34,7 +35,6 @@ export const ACKS: Readonly<Record<DurabilityLevel, number>> = { none: 0, leader
 const MAX_SEND_BYTES = 900_000;
 /** Room for the record batch header and per-record framing that chunkByBytes only estimates. */
 const BATCH_OVERHEAD_BYTES = 256;
-const DEFAULT_PREFETCH = 100;
 /** With the cluster's retry settings (100 ms doubling to at most 2 s), about a minute of retries. */
 const IDEMPOTENT_RETRIES = 30;
 

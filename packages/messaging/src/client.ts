@@ -72,3 +72,6 @@ export interface MessagingClient extends Publisher, Subscriber, Admin {
   /** Closes subscriptions, waits for in-flight publishes and acks, then disconnects. */
   close(): Promise<void>;
 }
+
+/** Unacknowledged deliveries a subscription holds when `SubscribeOptions.prefetch` is not given. */
+export const DEFAULT_PREFETCH = 100;

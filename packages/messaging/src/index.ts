@@ -1,13 +1,14 @@
 export type { Capabilities, CapabilityName, RetentionKind } from "./capabilities.js";
-export type {
-  Admin,
-  DeliveryHandler,
-  MessagingClient,
-  Publisher,
-  PublishOptions,
-  SubscribeOptions,
-  Subscriber,
-  Subscription,
+export {
+  type Admin,
+  DEFAULT_PREFETCH,
+  type DeliveryHandler,
+  type MessagingClient,
+  type Publisher,
+  type PublishOptions,
+  type SubscribeOptions,
+  type Subscriber,
+  type Subscription,
 } from "./client.js";
 export { DURABILITY_LEVELS, type DurabilityLevel } from "./durability.js";
 export {
@@ -38,5 +39,13 @@ export type {
   TargetDefinition,
 } from "./target-definition.js";
 export type { TargetId } from "./targets.js";
-export type { GroupLag, PartitionState, RetentionPolicy, TopicOptions, TopicState } from "./topic.js";
+export {
+  type GroupLag,
+  type PartitionState,
+  type RetentionPolicy,
+  singlePartitionLag,
+  singlePartitionState,
+  type TopicOptions,
+  type TopicState,
+} from "./topic.js";
 export { withTimeout } from "./with-timeout.js";

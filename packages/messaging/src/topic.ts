@@ -49,3 +49,26 @@ export interface GroupLag {
   readonly total: number;
   readonly partitions: readonly { readonly partition: number; readonly lag: number }[];
 }
+
+/**
+ * The state of a topic with one partition (a queue, a stream): `first`/`last` are the offsets of the oldest
+ * and newest record it stores, where the broker says.
+ */
+export function singlePartitionState(
+  topic: string,
+  stored: number,
+  offsets: { readonly first?: string; readonly last?: string } = {},
+): TopicState {
+  const partition: PartitionState = {
+    partition: 0,
+    stored,
+    ...(offsets.first ? { first: { partition: 0, offset: offsets.first } } : {}),
+    ...(offsets.last ? { last: { partition: 0, offset: offsets.last } } : {}),
+  };
+  return { topic, stored, partitions: [partition] };
+}
+
+/** The lag of a group on a topic with one partition. */
+export function singlePartitionLag(topic: string, group: string, total: number): GroupLag {
+  return { topic, group, total, partitions: [{ partition: 0, lag: total }] };
+}

@@ -3,6 +3,7 @@ import type { ConnectionOptions } from "node:tls";
 import {
   type Capabilities,
   ConnectionError,
+  DEFAULT_PREFETCH,
   type Delivery,
   type DeliveryHandler,
   type DurabilityLevel,
@@ -17,6 +18,8 @@ import {
   StartAt,
   type SubscribeOptions,
   type Subscription,
+  singlePartitionLag,
+  singlePartitionState,
   type TopicOptions,
   type TopicState,
   UnsupportedCapabilityError,
@@ -53,7 +56,6 @@ interface Live {
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
-const DEFAULT_PREFETCH = 100;
 
 /**
  * One target's client over one AMQP connection. amqplib 2.x re-opens a lost connection (with the backoff
@@ -319,26 +321,11 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
     validateTopicName(topic);
     if (this.stream) {
       const bounds = await this.withChannel(topic, (_, live) => readStreamBounds(live.model, topic));
-      const stored = bounds ? bounds.last - bounds.first + 1 : 0;
-      return {
-        topic,
-        stored,
-        partitions: [
-          {
-            partition: 0,
-            stored,
-            ...(bounds
-              ? {
-                  first: { partition: 0, offset: String(bounds.first) },
-                  last: { partition: 0, offset: String(bounds.last) },
-                }
-              : {}),
-          },
-        ],
-      };
+      if (!bounds) return singlePartitionState(topic, 0);
+      const stored = bounds.last - bounds.first + 1;
+      return singlePartitionState(topic, stored, { first: String(bounds.first), last: String(bounds.last) });
     }
-    const stored = await this.queued(topic);
-    return { topic, stored, partitions: [{ partition: 0, stored }] };
+    return singlePartitionState(topic, await this.queued(topic));
   }
 
   /**
@@ -356,7 +343,7 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
     } else {
       total = await this.queued(topic);
     }
-    return { topic, group, total, partitions: [{ partition: 0, lag: total }] };
+    return singlePartitionLag(topic, group, total);
   }
 
   /**

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PREFETCH,
   type DurabilityLevel,
   InvalidArgumentError,
   type MessageRecord,
@@ -29,7 +30,7 @@ export function checkPublish(
 }
 
 export function checkPrefetch(prefetch: number | undefined): number {
-  const value = prefetch ?? 100;
+  const value = prefetch ?? DEFAULT_PREFETCH;
   if (!Number.isInteger(value) || value < 1)
     throw new InvalidArgumentError(`prefetch must be a whole number ≥ 1`);
   return value;

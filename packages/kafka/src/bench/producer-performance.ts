@@ -1,10 +1,14 @@
 import type { DurabilityLevel, NativeTool } from "@brokerlab/messaging";
 import kafkajs from "kafkajs";
+import { ACKS } from "../kafka-client.js";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./native-output.js";
 
-const TOOL_ACKS: Record<DurabilityLevel, string> = { none: "0", leader: "1", replicated: "all" };
+/** The adapter's acks as the Java tools spell them (-1 is "all"). */
+function toolAcks(level: DurabilityLevel): string {
+  return ACKS[level] === -1 ? "all" : String(ACKS[level]);
+}
 
 /**
  * Kafka's own ProducerPerformance (Java producer defaults, the mapped acks), then ConsumerPerformance reading
@@ -24,7 +28,7 @@ export const producerPerformance: NativeTool<KafkaSettings> = {
       });
       // Enough records for about `seconds` at the rates this machine class reaches; the tool reports its rate.
       const records = Math.max(100_000, run.seconds * 40_000);
-      const acks = TOOL_ACKS[run.durability];
+      const acks = toolAcks(run.durability);
       const producer = await context.runCommand(
         "java",
         [

@@ -1,24 +1,22 @@
 import {
-  type Capabilities,
   type DeliveryHandler,
   type GroupLag,
   type MessageRecord,
-  type MessagingClient,
   type PublishOptions,
   type PublishReceipt,
   requireStartPosition,
   StartAt,
   type SubscribeOptions,
   type Subscription,
-  type TopicOptions,
+  singlePartitionLag,
+  singlePartitionState,
   type TopicState,
 } from "@brokerlab/messaging";
 import { Queue, type RedisOptions } from "bullmq";
-import { redisCapabilities } from "../capabilities.js";
 import { validateTopic } from "../keys.js";
+import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish, refusePartitions } from "../shared.js";
-import { topicSettingsFor } from "../topic-settings.js";
+import { checkPrefetch, checkPublish } from "../shared.js";
 import { BullMqSubscription } from "./bullmq-subscription.js";
 import { encodeJobData, type JobData, jobOptions } from "./job-data.js";
 
@@ -26,25 +24,11 @@ import { encodeJobData, type JobData, jobOptions } from "./job-data.js";
 const DELIVERABLE = ["waiting", "active", "delayed", "prioritized", "waiting-children"] as const;
 
 /** `bullmq`: a BullMQ queue per topic; one job per record, a Worker per subscription. */
-export class BullMqClient implements MessagingClient {
-  readonly target = "bullmq" as const;
-  readonly capabilities: Capabilities = redisCapabilities.bullmq;
+export class BullMqClient extends RedisClientBase {
   private readonly queues = new Map<string, Queue<JobData>>();
-  private readonly subscriptions = new Set<BullMqSubscription>();
 
-  constructor(private readonly session: RedisSession) {}
-
-  get address(): string {
-    return this.session.address;
-  }
-
-  /** Our own connection proves Redis answers (fast, named failure); BullMQ opens its own afterwards. */
-  async connect(): Promise<void> {
-    await this.session.connection();
-  }
-
-  brokerVersion(): Promise<string> {
-    return this.session.brokerVersion();
+  constructor(session: RedisSession) {
+    super("bullmq", session);
   }
 
   settingsInEffect(): Promise<Record<string, string | number>> {
@@ -88,12 +72,7 @@ export class BullMqClient implements MessagingClient {
     return subscription;
   }
 
-  /** Stores deliveryLimit (job attempts) and retention (removeOnComplete/removeOnFail) for later publishes. */
-  async createTopic(topic: string, options?: TopicOptions): Promise<void> {
-    await this.session.saveSettings(topic, topicSettingsFor(this.target, options));
-  }
-
-  async deleteTopic(topic: string): Promise<void> {
+  override async deleteTopic(topic: string): Promise<void> {
     const queue = await this.queueFor(topic);
     await queue.obliterate({ force: true });
     await queue.close();
@@ -104,33 +83,25 @@ export class BullMqClient implements MessagingClient {
     this.session.forgetTopic(topic);
   }
 
-  async addPartitions(): Promise<void> {
-    refusePartitions(this.target);
-  }
-
   /** Stored = jobs a worker may still receive; `history` = what the completed and failed sets keep. */
   async inspect(topic: string): Promise<TopicState> {
     const counts = await (await this.queueFor(topic)).getJobCounts(...DELIVERABLE, "completed", "failed");
     const stored = DELIVERABLE.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
-    return {
-      topic,
-      stored,
-      partitions: [{ partition: 0, stored }],
-      history: { completed: counts.completed ?? 0, failed: counts.failed ?? 0 },
-    };
+    const history = { completed: counts.completed ?? 0, failed: counts.failed ?? 0 };
+    return { ...singlePartitionState(topic, stored), history };
   }
 
   /** One queue is one group: lag = jobs not yet completed (waiting, delayed, active), whatever `group` says. */
   async lag(topic: string, group: string): Promise<GroupLag> {
     const { stored } = await this.inspect(topic);
-    return { topic, group, total: stored, partitions: [{ partition: 0, lag: stored }] };
+    return singlePartitionLag(topic, group, stored);
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
-    await this.session.close();
+    await super.close();
   }
 
   private async queueFor(topic: string): Promise<Queue<JobData>> {

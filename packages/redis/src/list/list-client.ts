@@ -1,47 +1,32 @@
 import { randomBytes } from "node:crypto";
 import {
-  type Capabilities,
   type DeliveryHandler,
   type GroupLag,
   type MessageRecord,
-  type MessagingClient,
   type PublishOptions,
   type PublishReceipt,
   requireStartPosition,
   StartAt,
   type SubscribeOptions,
   type Subscription,
-  type TopicOptions,
+  singlePartitionLag,
+  singlePartitionState,
   type TopicState,
 } from "@brokerlab/messaging";
-import { redisCapabilities } from "../capabilities.js";
+import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish, refusePartitions } from "../shared.js";
-import { topicSettingsFor } from "../topic-settings.js";
+import { checkPrefetch, checkPublish } from "../shared.js";
 import { encodeItems } from "./envelope.js";
 import { ListSubscription } from "./list-subscription.js";
 
 /** `redis-list`: a reliable queue on a Redis LIST (LPUSH, BLMOVE into a processing list, LREM on ack). */
-export class ListClient implements MessagingClient {
-  readonly target = "redis-list" as const;
-  readonly capabilities: Capabilities = redisCapabilities["redis-list"];
-  private readonly subscriptions = new Set<ListSubscription>();
+export class ListClient extends RedisClientBase {
   /** Item ids are unique without a round trip: a random prefix per client and a counter. */
   private readonly idPrefix = randomBytes(8).toString("hex");
   private published = 0;
 
-  constructor(private readonly session: RedisSession) {}
-
-  get address(): string {
-    return this.session.address;
-  }
-
-  async connect(): Promise<void> {
-    await this.session.connection();
-  }
-
-  brokerVersion(): Promise<string> {
-    return this.session.brokerVersion();
+  constructor(session: RedisSession) {
+    super("redis-list", session);
   }
 
   settingsInEffect(): Promise<Record<string, string | number>> {
@@ -100,34 +85,16 @@ export class ListClient implements MessagingClient {
     return subscription;
   }
 
-  async createTopic(topic: string, options?: TopicOptions): Promise<void> {
-    await this.session.saveSettings(topic, topicSettingsFor(this.target, options));
-  }
-
-  async deleteTopic(topic: string): Promise<void> {
-    await this.session.deleteMatching(this.session.keys(topic).all);
-    this.session.forgetTopic(topic);
-  }
-
-  async addPartitions(): Promise<void> {
-    refusePartitions(this.target);
-  }
-
   /** Stored = ready in the queue + delivered and not yet acknowledged (every consumer's processing list). */
   async inspect(topic: string): Promise<TopicState> {
     const stored = await this.stored(topic);
-    return { topic, stored, partitions: [{ partition: 0, stored }] };
+    return singlePartitionState(topic, stored);
   }
 
   /** A queue has one group: its lag is what it still stores (ready + unacknowledged), whatever `group` says. */
   async lag(topic: string, group: string): Promise<GroupLag> {
     const total = await this.stored(topic);
-    return { topic, group, total, partitions: [{ partition: 0, lag: total }] };
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.session.close();
+    return singlePartitionLag(topic, group, total);
   }
 
   private async stored(topic: string): Promise<number> {

@@ -1,44 +1,28 @@
 import {
-  type Capabilities,
   type DeliveryHandler,
   type GroupLag,
   type MessageRecord,
-  type MessagingClient,
   type PublishOptions,
   type PublishReceipt,
   requireStartPosition,
   StartAt,
   type SubscribeOptions,
   type Subscription,
-  type TopicOptions,
+  singlePartitionLag,
+  singlePartitionState,
   type TopicState,
 } from "@brokerlab/messaging";
 import type { Redis } from "ioredis";
-import { redisCapabilities } from "../capabilities.js";
+import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish, refusePartitions } from "../shared.js";
-import { topicSettingsFor } from "../topic-settings.js";
+import { checkPrefetch, checkPublish } from "../shared.js";
 import { flatToObject, xaddArguments } from "./stream-entries.js";
 import { StreamSubscription } from "./stream-subscription.js";
 
 /** `redis-stream`: a Redis Stream with consumer groups (XADD, XREADGROUP, XACK, XAUTOCLAIM). */
-export class StreamClient implements MessagingClient {
-  readonly target = "redis-stream" as const;
-  readonly capabilities: Capabilities = redisCapabilities["redis-stream"];
-  private readonly subscriptions = new Set<StreamSubscription>();
-
-  constructor(private readonly session: RedisSession) {}
-
-  get address(): string {
-    return this.session.address;
-  }
-
-  async connect(): Promise<void> {
-    await this.session.connection();
-  }
-
-  brokerVersion(): Promise<string> {
-    return this.session.brokerVersion();
+export class StreamClient extends RedisClientBase {
+  constructor(session: RedisSession) {
+    super("redis-stream", session);
   }
 
   settingsInEffect(): Promise<Record<string, string | number>> {
@@ -99,19 +83,6 @@ export class StreamClient implements MessagingClient {
     return subscription;
   }
 
-  async createTopic(topic: string, options?: TopicOptions): Promise<void> {
-    await this.session.saveSettings(topic, topicSettingsFor(this.target, options));
-  }
-
-  async deleteTopic(topic: string): Promise<void> {
-    await this.session.deleteMatching(this.session.keys(topic).all);
-    this.session.forgetTopic(topic);
-  }
-
-  async addPartitions(): Promise<void> {
-    refusePartitions(this.target);
-  }
-
   /** XLEN plus the first and last entry ids: a log keeps what was acknowledged until retention drops it. */
   async inspect(topic: string): Promise<TopicState> {
     const { stream } = this.session.keys(topic);
@@ -121,20 +92,7 @@ export class StreamClient implements MessagingClient {
       redis.xrange(stream, "-", "+", "COUNT", 1),
       redis.xrevrange(stream, "+", "-", "COUNT", 1),
     ]);
-    const firstId = first[0]?.[0];
-    const lastId = last[0]?.[0];
-    return {
-      topic,
-      stored,
-      partitions: [
-        {
-          partition: 0,
-          stored,
-          ...(firstId ? { first: { partition: 0, offset: firstId } } : {}),
-          ...(lastId ? { last: { partition: 0, offset: lastId } } : {}),
-        },
-      ],
-    };
+    return singlePartitionState(topic, stored, { first: first[0]?.[0], last: last[0]?.[0] });
   }
 
   /**
@@ -158,12 +116,7 @@ export class StreamClient implements MessagingClient {
           : await countAfter(redis, stream, String(info["last-delivered-id"]));
       total = undelivered + Number(info.pending ?? 0);
     }
-    return { topic, group, total, partitions: [{ partition: 0, lag: total }] };
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.session.close();
+    return singlePartitionLag(topic, group, total);
   }
 }
 
