@@ -13,6 +13,8 @@ import {
   StartAt,
   type SubscribeOptions,
   type Subscription,
+  singlePartitionLag,
+  singlePartitionState,
   type TargetDefinition,
   type TopicOptions,
   type TopicState,
@@ -198,13 +200,12 @@ class MemoryQueueClient implements MessagingClient {
 
   async inspect(topic: string): Promise<TopicState> {
     const queue = this.broker.queue(topic);
-    const stored = queue.ready.length + queue.unacked.size;
-    return { topic, stored, partitions: [{ partition: 0, stored }] };
+    return singlePartitionState(topic, queue.ready.length + queue.unacked.size);
   }
 
   async lag(topic: string, group: string): Promise<GroupLag> {
     const { stored } = await this.inspect(topic);
-    return { topic, group, total: stored, partitions: [{ partition: 0, lag: stored }] };
+    return singlePartitionLag(topic, group, stored);
   }
 
   async close(): Promise<void> {
