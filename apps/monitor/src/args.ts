@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { type Lang, resolveLang } from "@brokerlab/i18n";
 import { InvalidArgumentError, type TargetId } from "@brokerlab/messaging";
 import { parseTargets } from "@brokerlab/targets";
 
@@ -15,6 +16,8 @@ export interface MonitorArgs {
   readonly json: boolean;
   /** RabbitMQ queues to watch over AMQP when there is no management API. */
   readonly queues: string[];
+  /** The live page's language. */
+  readonly lang: Lang;
 }
 
 export const USAGE = `Usage:
@@ -46,6 +49,8 @@ Options:
   --queues LIST     RabbitMQ queues to read by AMQP passive declare where the management API is off
   --once            read every cluster, print one snapshot and exit
   --json            with --once: the snapshot as JSON (the /api/snapshot document)
+  --lang en|ko      language of the live page (default: BROKERLAB_LANG, else LC_ALL/LANG, so
+                    ko_KR.UTF-8 gives Korean; else English); the API and /metrics never change
   -h, --help        this text`;
 
 function number(
@@ -99,6 +104,7 @@ export function parseMonitorArgs(argv: readonly string[]): MonitorArgs {
       .split(",")
       .map((queue) => queue.trim())
       .filter(Boolean),
+    lang: resolveLang(values.lang),
   };
 }
 
@@ -118,6 +124,7 @@ function parse(argv: readonly string[]) {
       queues: { type: "string" },
       once: { type: "boolean" },
       json: { type: "boolean" },
+      lang: { type: "string" },
     },
   });
 }

@@ -79,7 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : `${table(document)}\n`);
     return document.clusters.some((cluster) => cluster.error) ? 1 : 0;
   }
-  const server = new MonitorServer(monitor);
+  const server = new MonitorServer(monitor, 1_000, args.lang);
   const port = await server.listen(args.port, args.host);
   monitor.start();
   log(

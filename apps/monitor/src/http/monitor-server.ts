@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { Lang } from "@brokerlab/i18n";
 import type { Monitor } from "../monitor.js";
 import { pageHtml } from "../page/page-html.js";
 import { snapshot } from "../snapshot.js";
@@ -34,14 +35,16 @@ export class MonitorServer {
   private readonly server: Server;
   private readonly metrics: MonitorMetrics;
   private readonly files = assets();
-  private readonly page = pageHtml();
+  private readonly page: string;
   private readonly streams = new Set<ServerResponse>();
   private ticker: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly monitor: Monitor,
     private readonly pushMs = 1_000,
+    lang: Lang = "en",
   ) {
+    this.page = pageHtml(lang);
     this.metrics = new MonitorMetrics(monitor);
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => {

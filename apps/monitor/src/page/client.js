@@ -164,7 +164,7 @@ function render(snapshot) {
     entry.card.remove();
     cards.delete(key);
   }
-  conn.textContent = `${T.live} · ${T.updated} ${new Date(snapshot.at).toLocaleTimeString()}`;
+  conn.textContent = `${T.live} · ${T.updated} ${new Date(snapshot.at).toLocaleTimeString(document.documentElement.lang)}`;
 }
 
 const source = new EventSource("/events");

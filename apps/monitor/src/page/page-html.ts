@@ -1,4 +1,5 @@
-import { PAGE_STRINGS, type PageStrings } from "./strings.js";
+import type { Lang } from "@brokerlab/i18n";
+import { type PageStrings, pageStringsFor } from "./strings.js";
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -6,12 +7,15 @@ const escapeHtml = (text: string) =>
     (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char] ?? char,
   );
 
-/** The page shell: styles, the strings as JSON, uPlot and the client script, all served by the monitor itself. */
-export function pageHtml(strings: PageStrings = PAGE_STRINGS): string {
+/**
+ * The page shell: styles, the strings as JSON, uPlot and the client script, all served by the monitor itself,
+ * in the language `lang` (its strings and `<html lang>`).
+ */
+export function pageHtml(lang: Lang = "en", strings: PageStrings = pageStringsFor(lang)): string {
   // "<" escaped so no string can close the script element.
   const json = JSON.stringify(strings).replace(/</g, "\\u003c");
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -19,7 +23,7 @@ export function pageHtml(strings: PageStrings = PAGE_STRINGS): string {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/uPlot.min.css">
 <style>
-  :root { font-family: system-ui, sans-serif; color: #1d232a; background: #f4f6f8; }
+  :root { font-family: system-ui, "Noto Sans CJK KR", "Noto Sans KR", NanumGothic, "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; word-break: keep-all; color: #1d232a; background: #f4f6f8; }
   body { margin: 0; padding: 12px; }
   header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px 16px; margin-bottom: 12px; }
   h1 { font-size: 1.3rem; margin: 0; }
