@@ -78,7 +78,8 @@ describe("the live page in headless Chromium", () => {
     const canvas = await card.locator("canvas").boundingBox();
     expect(canvas?.width).toBeGreaterThan(200);
     expect(canvas?.width).toBeLessThanOrEqual(390);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // Runs in the page; the test's own tsconfig has no DOM types, so the expression goes as text.
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     if (process.env.BROKERLAB_MONITOR_SCREENSHOT)
       await page.screenshot({ path: process.env.BROKERLAB_MONITOR_SCREENSHOT, fullPage: true });

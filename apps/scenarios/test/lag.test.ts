@@ -17,5 +17,17 @@ describe("lag scenario", () => {
     expect(series?.lag?.length).toBe(metrics.samples);
     // The lag reported never exceeds what was produced.
     expect(Number(metrics.maxLag)).toBeLessThanOrEqual(Number(metrics.produced));
+    // pnpm monitor's evaluator on the same samples: WARN while the consumer falls behind, OK once caught up,
+    // and STOP after the consumer stopped while the producer went on. (Before the second move a one-commit
+    // window with lag reads STALL, as in Burrow.)
+    const statuses = String(metrics.statusTimeline)
+      .split(" → ")
+      .map((step) => step.split(" ")[1]);
+    // WARN needs a few samples while the producer runs; a target whose lag takes long to read (rabbitmq-stream
+    // counts its stream) may get fewer, and then the timeline cannot show it.
+    if (Number(metrics.samplesWhileProducing) >= 3) expect(metrics.sawWarn).toBe(true);
+    expect(statuses.at(-2)).toBe("OK");
+    expect(metrics.stoppedStatus).toBe("STOP");
+    expect(series?.lagSeconds?.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { runScenarios } from "../src/runner.js";
 import { SCENARIOS } from "../src/scenarios/index.js";
 
 /** Small volumes: these tests check behaviour against declared capabilities, not performance. */
-export const TEST_SETTINGS: ScenarioSettings = { ...DEFAULT_SETTINGS, messages: 20, lagMs: 1_000 };
+export const TEST_SETTINGS: ScenarioSettings = { ...DEFAULT_SETTINGS, messages: 20, lagMs: 2_000 };
 
 /** Generous: one scenario on every target against the shared brokers of a small machine. */
 export const RUN_TIMEOUT_MS = 240_000;

@@ -291,11 +291,14 @@ started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unr
   lag: {
     title: "Consumer lag: a slow consumer falls behind and catches up",
     explanation:
-      "Lag is how far a group is behind the producer: for Kafka the log-end offset minus the committed offset, per partition (what Burrow watches); for RabbitMQ the ready plus unacknowledged messages, for Redis streams XINFO GROUPS lag, for BullMQ the waiting jobs.",
+      "Lag is how far a group is behind the producer: for Kafka the log-end offset minus the committed offset, per partition (what Burrow watches); for RabbitMQ the ready plus unacknowledged messages, for Redis streams XINFO GROUPS lag, for BullMQ the waiting jobs. The status comes from pnpm monitor's evaluator (Burrow's rules) on the same samples: WARN while the lag grows at every move, OK once caught up, STOP once the consumer has stopped; lag in seconds is kafka-lag-exporter's interpolation.",
     produced: (n: number, consumed: number) =>
       `produced ${n}; consumer at ${consumed}, waiting for lag to reach 0`,
     caughtUp: (max: number, s: number) => `lag peaked at ${max} and reached 0 after ${s} s`,
     behind: (max: number, final: number) => `lag peaked at ${max} and was still ${final} at the end`,
+    stopping: (extra: number) =>
+      `consumer stopped; ${extra} more produced, waiting for the evaluator to say STOP`,
+    timeline: (text: string) => `status (pnpm monitor's evaluator): ${text}`,
     chartTitle: "Consumer lag over time",
     chartX: "seconds since the producer started",
     chartY: "records behind",

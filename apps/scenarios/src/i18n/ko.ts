@@ -274,10 +274,12 @@ export const ko: Messages = {
   lag: {
     title: "컨슈머 랙: 느린 컨슈머가 뒤처졌다가 따라잡기",
     explanation:
-      "컨슈머 랙은 컨슈머 그룹이 프로듀서보다 얼마나 뒤처졌는지입니다. Kafka에서는 파티션마다 로그 끝 오프셋(프로듀서 오프셋)에서 커밋된 오프셋(컨슈머 오프셋)을 뺀 값이며, 버로우(Burrow)가 지켜보는 값입니다. RabbitMQ에서는 대기 중인 메시지와 ack되지 않은 메시지의 합, Redis 스트림에서는 XINFO GROUPS의 lag, BullMQ에서는 대기 중인 작업 수입니다.",
+      "컨슈머 랙은 컨슈머 그룹이 프로듀서보다 얼마나 뒤처졌는지입니다. Kafka에서는 파티션마다 로그 끝 오프셋(프로듀서 오프셋)에서 커밋된 오프셋(컨슈머 오프셋)을 뺀 값이며, 버로우(Burrow)가 지켜보는 값입니다. RabbitMQ에서는 대기 중인 메시지와 ack되지 않은 메시지의 합, Redis 스트림에서는 XINFO GROUPS의 lag, BullMQ에서는 대기 중인 작업 수입니다. 상태는 같은 표본에 pnpm monitor의 평가기(버로우의 규칙)를 적용한 것입니다: 움직일 때마다 랙이 늘면 WARN, 따라잡으면 OK, 컨슈머가 멈추면 STOP. 초 단위 랙은 kafka-lag-exporter의 보간법으로 구합니다.",
     produced: (n, consumed) => `${n}개 보냄; 컨슈머는 ${consumed}개째, 랙이 0이 되기를 기다리는 중`,
     caughtUp: (max, s) => `랙이 최대 ${max}까지 올랐다가 ${s}초 뒤 0이 됨`,
     behind: (max, final) => `랙이 최대 ${max}까지 올랐고 끝날 때도 ${final}개가 남음`,
+    stopping: (extra) => `컨슈머 멈춤; ${extra}개 더 보냄, 평가기가 STOP이라고 할 때까지 기다리는 중`,
+    timeline: (text) => `상태(pnpm monitor의 평가기): ${text}`,
     chartTitle: "시간에 따른 컨슈머 랙",
     chartX: "프로듀서가 시작한 뒤 지난 초",
     chartY: "뒤처진 레코드",

@@ -1,5 +1,6 @@
+import { LagTimeline, type StatusName } from "@brokerlab/monitor-app";
 import { lineChart } from "@brokerlab/report";
-import { sleep } from "@brokerlab/testing/harness";
+import { sleep, waitUntil } from "@brokerlab/testing/harness";
 import { consumeTimeoutMs } from "../harness/consume-timeout.js";
 import { scenarioRecords } from "../harness/records.js";
 import { seconds } from "../harness/values.js";
@@ -7,11 +8,20 @@ import type { SeriesPoints } from "../results.js";
 import type { Outcome, Scenario } from "../scenario.js";
 
 const SAMPLE_MS = 200;
+/** Commits kept per group by the evaluator: Burrow's default is 10, five fits a seconds-long scenario. */
+const WINDOW = 5;
+/** How long the stopped consumer is watched for STOP. */
+const STOP_WAIT_MS = 8_000;
 
 export const lag: Scenario = {
   name: "lag",
   texts: (m) => m.lag,
-  params: (settings) => ({ messages: settings.messages, consumeMs: settings.lagMs, sampleMs: SAMPLE_MS }),
+  params: (settings) => ({
+    messages: settings.messages,
+    consumeMs: settings.lagMs,
+    sampleMs: SAMPLE_MS,
+    window: WINDOW,
+  }),
   async run(context): Promise<Outcome> {
     const n = context.messages;
     const topic = await context.topic("lag", { partitions: context.partitions(3) });
@@ -30,52 +40,93 @@ export const lag: Scenario = {
     );
     const started = Date.now();
     const total: SeriesPoints = [];
+    const lagSeconds: SeriesPoints = [];
     const perPartition: Record<string, SeriesPoints> = {};
+    const timeline = new LagTimeline(WINDOW);
+    const changes: [number, StatusName][] = [];
+    let produced = 0;
+    let samplesWhileProducing = 0;
     let producing = true;
     const sample = async () => {
       const lagNow = await context.client.lag(topic, group);
-      const at = seconds(Date.now() - started);
+      const now = Date.now();
+      const at = seconds(now - started);
       total.push([at, lagNow.total]);
+      const reading = timeline.add({ at: now, produced, lag: lagNow.total });
+      if (producing) samplesWhileProducing += 1;
+      if (reading.lagSeconds !== undefined) lagSeconds.push([at, reading.lagSeconds]);
+      if (changes.at(-1)?.[1] !== reading.status) changes.push([at, reading.status]);
       for (const partition of lagNow.partitions) {
         const key = `partition${partition.partition}`;
         perPartition[key] ??= [];
         perPartition[key].push([at, partition.lag]);
       }
-      return lagNow.total;
+      return { lag: lagNow.total, status: reading.status };
     };
     const sampler = (async () => {
       const deadline = started + consumeTimeoutMs(n) + context.settings.lagMs;
       while (Date.now() < deadline) {
         const current = await sample();
-        if (!producing && current === 0 && consumer.inbox.distinct() >= n) return true;
+        if (!producing && current.lag === 0 && consumer.inbox.distinct() >= n) return true;
         await sleep(SAMPLE_MS);
       }
       return false;
     })();
-    const batch = Math.max(1, Math.ceil(n / 10));
+    const batch = Math.max(1, Math.ceil(n / 20));
+    // Twenty batches over half of `lagMs`: twice as fast as the consumer and steady, so it falls behind for
+    // several samples and the evaluator sees the lag grow at every move (WARN).
+    const pauseMs = Math.max(10, context.settings.lagMs / 40);
     for (let from = 0; from < n; from += batch) {
-      await context.client.publish(topic, scenarioRecords(Math.min(batch, n - from), { from }));
-      await sleep(50);
+      const count = Math.min(batch, n - from);
+      await context.client.publish(topic, scenarioRecords(count, { from }));
+      produced += count;
+      // The consumer must be taking records while the producer goes on (a Kafka group joins in seconds).
+      if (from === 0)
+        await waitUntil(() => consumer.inbox.distinct() > 0, "the first delivery", consumeTimeoutMs(n));
+      await sleep(pauseMs);
     }
     const producedAt = Date.now();
     producing = false;
     context.progress(context.m.lag.produced(n, consumer.inbox.distinct()));
     const caughtUp = await sampler;
+    const finalLag = total.at(-1)?.[1] ?? null;
+    const caughtUpSeconds = caughtUp ? (total.at(-1)?.[0] ?? null) : null;
     await consumer.subscription.close();
+    // The consumer is gone and the producer writes a few more: the evaluator says STOP once the silence
+    // outlasts the window's span.
+    const extra = Math.max(1, Math.ceil(n / 20));
+    await context.client.publish(topic, scenarioRecords(extra, { from: n }));
+    produced += extra;
+    context.progress(context.m.lag.stopping(extra));
+    const stopDeadline = Date.now() + STOP_WAIT_MS;
+    let stoppedStatus: StatusName = "OK";
+    while (Date.now() < stopDeadline && stoppedStatus !== "STOP") {
+      stoppedStatus = (await sample()).status;
+      await sleep(SAMPLE_MS);
+    }
     context.series.lag = total;
+    context.series.lagSeconds = lagSeconds;
     Object.assign(context.series, perPartition);
     context.metrics.produced = n;
     context.metrics.consumed = consumer.inbox.distinct();
     context.metrics.maxLag = Math.max(0, ...total.map(([, value]) => value));
-    context.metrics.finalLag = total.at(-1)?.[1] ?? null;
-    context.metrics.caughtUpSeconds = caughtUp ? (total.at(-1)?.[0] ?? null) : null;
+    context.metrics.finalLag = finalLag;
+    context.metrics.caughtUpSeconds = caughtUpSeconds;
     context.metrics.produceSeconds = seconds(producedAt - started);
     context.metrics.samples = total.length;
+    context.metrics.statusTimeline = changes.map(([at, status]) => `${at}s ${status}`).join(" → ");
+    context.metrics.sawWarn = changes.some(([, status]) => status === "WARN");
+    context.metrics.samplesWhileProducing = samplesWhileProducing;
+    context.metrics.stoppedStatus = stoppedStatus;
+    context.metrics.maxLagSeconds = Math.max(0, ...lagSeconds.map(([, value]) => value));
     const maxLag = context.metrics.maxLag;
+    const timelineText = context.metrics.statusTimeline;
     return {
-      summary: caughtUp
-        ? context.m.lag.caughtUp(maxLag, Number(context.metrics.caughtUpSeconds))
-        : context.m.lag.behind(maxLag, Number(context.metrics.finalLag)),
+      summary: `${
+        caughtUp
+          ? context.m.lag.caughtUp(maxLag, Number(context.metrics.caughtUpSeconds))
+          : context.m.lag.behind(maxLag, Number(context.metrics.finalLag))
+      }; ${context.m.lag.timeline(timelineText)}`,
     };
   },
   charts: (results, m) => [
