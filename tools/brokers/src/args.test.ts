@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "./args.js";
+import { commandHelp, parseArgs, usage } from "./args.js";
 import { UsageError } from "./errors.js";
+import { brokersMessagesFor } from "./i18n/index.js";
 
 describe("parseArgs", () => {
   it("reads a command and its options", () => {
@@ -75,5 +76,26 @@ describe("parseArgs", () => {
   ])("rejects %j with one line", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe("help and usage errors in Korean", () => {
+  const ko = brokersMessagesFor("ko");
+
+  it("words the same mistakes in Korean with the Korean catalogue, and skips --lang anywhere", () => {
+    expect(() => parseArgs(["frob"], ko)).toThrow(/^알 수 없는 명령 "frob"; 명령: up, down/);
+    expect(() => parseArgs(["fault", "kill", "kafka-9"], ko)).toThrow(/^알 수 없는 노드 "kafka-9"/);
+    expect(parseArgs(["--lang", "ko", "status", "--json"], ko)).toMatchObject({
+      command: "status",
+      json: true,
+    });
+    expect(parseArgs(["up", "--lang=en"])).toMatchObject({ command: "up" });
+  });
+
+  it("has a Korean help for the tool and every command, with the same keys as the English one", () => {
+    expect(Object.keys(ko.commandHelp)).toEqual(Object.keys(brokersMessagesFor("en").commandHelp));
+    expect(usage(ko)).toMatch(/^사용법: pnpm brokers <명령>/);
+    expect(commandHelp("fault", ko)).toContain("노드의 모든 프로세스에 SIGKILL");
+    expect(commandHelp("fault", brokersMessagesFor("en"))).toContain("SIGKILL every process of the node");
   });
 });

@@ -1,7 +1,8 @@
 import { CLUSTER_NODES } from "./cluster/cluster-nodes.js";
-import { FAULT_HELP, FAULTS, isFault } from "./cluster/faults.js";
+import { FAULTS, isFault } from "./cluster/faults.js";
 import { BROKER_DEFINITIONS, BROKER_NAMES } from "./definitions/index.js";
 import { UsageError } from "./errors.js";
+import { type BrokersMessages, brokersMessagesFor, type HelpParams } from "./i18n/index.js";
 
 export type Command = "up" | "down" | "status" | "logs" | "fault" | "heal" | "leader";
 
@@ -34,96 +35,41 @@ const FLAGS: Record<Command, Record<string, boolean>> = {
 };
 
 /** Options that no longer exist, with what replaced them. */
-const REMOVED: Record<string, string> = {
-  "--kafka-brokers":
-    '--kafka-brokers was folded into the cluster: "pnpm brokers up --cluster" starts three Kafka nodes (19092/19094/19096), plain "up" one',
+const REMOVED: Record<string, (m: BrokersMessages) => string> = {
+  "--kafka-brokers": (m) => m.errors.kafkaBrokersRemoved,
 };
 
 const NODE_NAMES = CLUSTER_NODES.map((node) => node.name).join(", ");
 const LEADER_USAGE = BROKER_DEFINITIONS.map((definition) => definition.cluster.leaderUsage).join(" | ");
 
-export const USAGE = `Usage: pnpm brokers <command> [options]
+function helpParams(m: BrokersMessages): HelpParams {
+  return {
+    faults: FAULTS.join("|"),
+    nodes: NODE_NAMES,
+    brokers: BROKER_NAMES.join(", "),
+    leaderUsage: LEADER_USAGE,
+    faultLines: FAULTS.map((name) => `  ${name.padEnd(8)}  ${m.faultHelp[name]}`).join("\n"),
+  };
+}
 
-Real Kafka, RabbitMQ and Redis on this machine: Docker (docker-compose.yml) when an engine answers,
-otherwise native processes (Kafka from the Apache jars via Maven; redis-server; rabbitmq-server).
-Single nodes by default; --cluster for three nodes of each broker (README: the port table).
+/** `pnpm brokers --help`, in the language of `m`. */
+export function usage(m: BrokersMessages): string {
+  return m.usage(helpParams(m));
+}
 
-Commands:
-  up [--cluster]            start what is missing and wait until it accepts work
-  status [--json] [--cluster]
-                            every broker (and cluster node) with its role, health and owner
-  down [--cluster [--purge]]
-                            stop what up started (never a broker that was already running)
-  logs [broker|node] [-n N] [--follow]
-                            tail the logs of what up started
-  fault <${FAULTS.join("|")}> <node>
-                            break (or mend) one cluster node on purpose
-  heal                      undo every fault: heal, resume and start whatever a fault left down
-  leader ${LEADER_USAGE}
-                            the cluster node that leads a partition, queue or the Redis primary
+/** `pnpm brokers <command> --help`, in the language of `m`. */
+export function commandHelp(command: Command, m: BrokersMessages): string {
+  return m.commandHelp[command](helpParams(m));
+}
 
-Run "pnpm brokers <command> --help" for details.`;
-
-export const COMMAND_HELP: Record<Command, string> = {
-  up: `Usage: pnpm brokers up [--cluster]
-
-Without --cluster: the single-node brokers. Reuses every broker that already completes a round trip
-on its address (reported as "external"), starts the missing ones and waits (bounded) until each
-accepts work. Idempotent: a second run starts nothing.
-
-Options:
-  --cluster   start only the three-node cluster: Kafka (KRaft, RF 3, min.insync.replicas 2),
-              RabbitMQ (three members, management plugin), Redis (primary, two replicas, three
-              Sentinels), on the ports in the README. Waits until each broker acknowledges a
-              replicated write on all three nodes; the single nodes are not touched.`,
-  down: `Usage: pnpm brokers down [--cluster [--purge]]
-
-Stops only what "pnpm brokers up" started (native processes by their pid files, docker containers it
-created). Brokers that were already running are left alone. Data stays for the next up.
-
-Options:
-  --cluster   stop the three-node cluster only (the single nodes keep running)
-  --purge     with --cluster: delete the cluster's data as well, so the next up starts clean`,
-  status: `Usage: pnpm brokers status [--json] [--cluster]
-
-Prints each single-node broker (address, version, health by a real round trip, owner) and, when the
-cluster runs, each of its nodes with the role the cluster gives it (Kafka: active controller; RabbitMQ:
-running member; Redis: primary or replica with its replication offset; Sentinels), health and pid.
-Exits 1 when something shown is not healthy.
-
-Options:
-  --json      print one JSON entry per broker and per node (name, broker, role, address, health, pid)
-  --cluster   only the cluster's nodes`,
-  logs: `Usage: pnpm brokers logs [broker|node] [-n N] [--follow]
-
-Prints the last lines of the logs of what "pnpm brokers up" started: a single-node broker
-(${BROKER_NAMES.join(", ")}) or a cluster node (${NODE_NAMES}).
-
-Options:
-  -n, --lines N   lines per log file (default 50)
-  -f, --follow    keep printing new lines (Ctrl-C to stop)`,
-  fault: `Usage: pnpm brokers fault <fault> <node>
-
-Acts on one node of the cluster that "pnpm brokers up --cluster" started, never on anything else.
-Nodes: ${NODE_NAMES}.
-
-Faults:
-${FAULTS.map((name) => `  ${name.padEnd(8)}  ${FAULT_HELP[name]}`).join("\n")}`,
-  heal: `Usage: pnpm brokers heal
-
-Undoes every fault on the cluster: removes all isolation, resumes paused nodes, starts stopped or
-killed ones, and waits until each broker acknowledges a replicated write on all three nodes again.`,
-  leader: `Usage: pnpm brokers leader ${LEADER_USAGE} [--json]
-
-Prints the cluster node that leads a Kafka partition (default partition 0), a RabbitMQ queue, or the
-Redis primary (as the Sentinels see it), with the members and those in sync.
-
-Options:
-  --json   print { leader, members, inSync }`,
-};
-
-/** Parses `pnpm brokers …` arguments; a mistake throws UsageError with one line. */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * Parses `pnpm brokers …` arguments; a mistake throws UsageError with one line, in the language of `m`.
+ * `--lang X` may stand anywhere (the caller reads it first, see {@link langOf}).
+ */
+export function parseArgs(
+  argv: readonly string[],
+  m: BrokersMessages = brokersMessagesFor("en"),
+): ParsedArgs {
   let command: Command | undefined;
   let help = false;
   const flags = new Set<string>();
@@ -136,11 +82,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       help = true;
       continue;
     }
+    if (arg === "--lang") {
+      if (rest.shift() === undefined) throw new UsageError(m.errors.needsValue(arg));
+      continue;
+    }
+    if (arg.startsWith("--lang=")) continue;
     if (!command) {
-      if (arg.startsWith("-"))
-        throw new UsageError(`unknown option "${arg}" (give a command first: ${COMMANDS.join(", ")})`);
+      if (arg.startsWith("-")) throw new UsageError(m.errors.commandFirst(arg, COMMANDS.join(", ")));
       if (!COMMANDS.includes(arg as Command)) {
-        throw new UsageError(`unknown command "${arg}"; commands: ${COMMANDS.join(", ")}`);
+        throw new UsageError(m.errors.unknownCommand(arg, COMMANDS.join(", ")));
       }
       command = arg as Command;
       continue;
@@ -151,21 +101,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const [name = "", inline] = arg.split(/=(.*)/s, 2);
     const removed = REMOVED[name];
-    if (removed) throw new UsageError(removed);
+    if (removed) throw new UsageError(removed(m));
     const takesValue = FLAGS[command][name];
-    if (takesValue === undefined) throw new UsageError(`unknown option "${name}" for "${command}"`);
+    if (takesValue === undefined) throw new UsageError(m.errors.unknownOption(name, command));
     if (!takesValue) {
-      if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+      if (inline !== undefined) throw new UsageError(m.errors.noValue(name));
       flags.add(name);
       continue;
     }
     const value = inline ?? rest.shift();
-    if (value === undefined || value.startsWith("-")) throw new UsageError(`option ${name} needs a value`);
-    lines = positiveInteger(name, value);
+    if (value === undefined || value.startsWith("-")) throw new UsageError(m.errors.needsValue(name));
+    lines = positiveInteger(name, value, m);
   }
-  if (command && !help) checkPositionals(command, positionals);
-  if (flags.has("--purge") && !flags.has("--cluster"))
-    throw new UsageError("--purge deletes the cluster's data: use it as down --cluster --purge");
+  if (command && !help) checkPositionals(command, positionals, m);
+  if (flags.has("--purge") && !flags.has("--cluster")) throw new UsageError(m.errors.purge);
   return {
     ...(command ? { command } : {}),
     help,
@@ -178,7 +127,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   };
 }
 
-function checkPositionals(command: Command, positionals: readonly string[]): void {
+function checkPositionals(command: Command, positionals: readonly string[], m: BrokersMessages): void {
   const [first, second, ...more] = positionals;
   switch (command) {
     case "logs":
@@ -187,35 +136,30 @@ function checkPositionals(command: Command, positionals: readonly string[]): voi
         !BROKER_NAMES.includes(first as never) &&
         !CLUSTER_NODES.some((node) => node.name === first)
       )
-        throw new UsageError(
-          `unknown broker or node "${first}"; brokers: ${BROKER_NAMES.join(", ")}; nodes: ${NODE_NAMES}`,
-        );
-      if (second) throw new UsageError(`unexpected argument "${second}" for "logs"`);
+        throw new UsageError(m.errors.unknownBrokerOrNode(first, BROKER_NAMES.join(", "), NODE_NAMES));
+      if (second) throw new UsageError(m.errors.unexpected(second, "logs"));
       return;
     case "fault":
-      if (!first)
-        throw new UsageError(
-          `fault needs a fault and a node: pnpm brokers fault <${FAULTS.join("|")}> <node>`,
-        );
-      if (!isFault(first)) throw new UsageError(`unknown fault "${first}"; faults: ${FAULTS.join(", ")}`);
-      if (!second) throw new UsageError(`fault ${first} needs a node; nodes: ${NODE_NAMES}`);
+      if (!first) throw new UsageError(m.errors.faultNeedsBoth(FAULTS.join("|")));
+      if (!isFault(first)) throw new UsageError(m.errors.unknownFault(first, FAULTS.join(", ")));
+      if (!second) throw new UsageError(m.errors.faultNeedsNode(first, NODE_NAMES));
       if (!CLUSTER_NODES.some((node) => node.name === second))
-        throw new UsageError(`unknown node "${second}"; nodes: ${NODE_NAMES}`);
-      if (more.length) throw new UsageError(`unexpected argument "${more[0]}" for "fault"`);
+        throw new UsageError(m.errors.unknownNode(second, NODE_NAMES));
+      if (more.length) throw new UsageError(m.errors.unexpected(String(more[0]), "fault"));
       return;
     case "leader":
-      if (!first) throw new UsageError(`leader needs a broker: pnpm brokers leader ${LEADER_USAGE}`);
+      if (!first) throw new UsageError(m.errors.leaderNeedsBroker(LEADER_USAGE));
       if (!BROKER_NAMES.includes(first as never))
-        throw new UsageError(`unknown broker "${first}"; brokers: ${BROKER_NAMES.join(", ")}`);
+        throw new UsageError(m.errors.unknownBroker(first, BROKER_NAMES.join(", ")));
       return;
     default:
-      if (first) throw new UsageError(`unexpected argument "${first}" for "${command}"`);
+      if (first) throw new UsageError(m.errors.unexpected(first, command));
   }
 }
 
-function positiveInteger(name: string, value: string | undefined): number {
+function positiveInteger(name: string, value: string | undefined, m: BrokersMessages): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1)
-    throw new UsageError(`option ${name} needs a positive whole number, got "${value}"`);
+    throw new UsageError(m.errors.positiveInteger(name, String(value)));
   return number;
 }

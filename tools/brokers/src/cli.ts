@@ -1,4 +1,5 @@
-import { COMMAND_HELP, type ParsedArgs, parseArgs, USAGE } from "./args.js";
+import { type Lang, langOf } from "@brokerlab/i18n";
+import { commandHelp, type ParsedArgs, parseArgs, usage } from "./args.js";
 import { clusterLeader, downCluster, upCluster } from "./cluster/cluster.js";
 import { clusterNode } from "./cluster/cluster-nodes.js";
 import { clusterRunning, clusterStatus, formatClusterStatus } from "./cluster/cluster-status.js";
@@ -6,6 +7,7 @@ import { fault, healAll } from "./cluster/faults.js";
 import { brokerDefinition } from "./definitions/index.js";
 import { down } from "./down.js";
 import { BrokersError, UsageError } from "./errors.js";
+import { type BrokersMessages, brokersMessagesFor } from "./i18n/index.js";
 import { logs } from "./logs.js";
 import { reason } from "./probes.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
@@ -45,14 +47,33 @@ async function printStatus(args: ParsedArgs, settings: BrokerSettings): Promise<
   return [...single, ...cluster].every((row) => row.health === "healthy") ? 0 : 1;
 }
 
+/** The language of help and usage errors: --lang, BROKERLAB_LANG, LC_ALL/LANG; a wrong choice is a usage error. */
+function languageOf(argv: readonly string[]): Lang {
+  try {
+    return langOf(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** English where the language asked for is wrong, so that very mistake can be reported. */
+function messagesOf(argv: readonly string[]): BrokersMessages {
+  try {
+    return brokersMessagesFor(langOf(argv));
+  } catch {
+    return brokersMessagesFor("en");
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const messages = brokersMessagesFor(languageOf(argv));
+  const args = parseArgs(argv, messages);
   if (!args.command) {
-    print(USAGE);
+    print(usage(messages));
     return args.help ? 0 : 2;
   }
   if (args.help) {
-    print(COMMAND_HELP[args.command]);
+    print(commandHelp(args.command, messages));
     return 0;
   }
   const settings = settingsFromEnv();
@@ -119,7 +140,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`pnpm brokers: ${error.message}\nRun "pnpm brokers --help" for usage.\n`);
+      const { errors } = messagesOf(process.argv.slice(2));
+      process.stderr.write(`pnpm brokers: ${error.message}\n${errors.seeHelp}\n`);
     } else if (error instanceof BrokersError) {
       process.stderr.write(`pnpm brokers: ${error.message}\n`);
     } else {

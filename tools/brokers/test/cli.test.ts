@@ -60,6 +60,20 @@ describe("pnpm brokers (command line)", () => {
     expect(run.stdout).toBe("");
   });
 
+  it("speaks Korean with --lang ko or a Korean locale: help and usage errors", async () => {
+    const help = await brokers(["fault", "--help", "--lang", "ko"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^사용법: pnpm brokers fault <fault> <node>/);
+    const wrong = await brokers(["fault", "kill", "kafka-9"], {
+      LANG: "ko_KR.UTF-8",
+      LC_ALL: "",
+      BROKERLAB_LANG: "",
+    });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^pnpm brokers: 알 수 없는 노드 "kafka-9"; 노드: kafka-1, /);
+    expect(wrong.stderr.trim().split("\n")[1]).toBe('사용법은 "pnpm brokers --help"를 실행하세요.');
+  });
+
   it("starts a missing Redis natively, reuses the running brokers, and down stops only what it started", async () => {
     const port = await freePortRange(1);
     const env = { BROKERLAB_REDIS_URL: `redis://127.0.0.1:${port}`, BROKERLAB_RUNTIME: "native" };

@@ -14,18 +14,6 @@ export function isFault(name: string): name is Fault {
   return (FAULTS as readonly string[]).includes(name);
 }
 
-/** What each fault does, for --help. */
-export const FAULT_HELP: Record<Fault, string> = {
-  kill: "SIGKILL every process of the node (a crash: no shutdown, data as it is on disk)",
-  stop: "graceful shutdown (the broker's own)",
-  pause: "SIGSTOP: a hung node; its peers see it vanish, the process keeps its state",
-  resume: "SIGCONT: a paused node runs again",
-  start: "start a stopped or killed node with its data, wait until it serves",
-  restart: "graceful stop, then start",
-  isolate: "cut the node off from its peers (iptables by cgroup) while clients still reach it",
-  heal: "undo isolate for the node",
-};
-
 /** docker compose equivalents, for a cluster that runs in containers. */
 const DOCKER_COMMANDS: Partial<Record<Fault, string[]>> = {
   kill: ["kill", "-s", "SIGKILL"],
