@@ -146,6 +146,11 @@ started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unr
     caughtUpSeconds: "caught up after s",
     produceSeconds: "producing took s",
     samples: "lag samples",
+    samplesWhileProducing: "samples while producing",
+    maxLagSeconds: "max lag in seconds",
+    statusTimeline: "status timeline",
+    sawWarn: "status went WARN",
+    stoppedStatus: "status, consumer stopped",
   },
   retention: {
     title: "Retention: what the broker still stores after every record was consumed",

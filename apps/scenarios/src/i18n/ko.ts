@@ -141,6 +141,11 @@ export const ko: Messages = {
     caughtUpSeconds: "랙 0까지 걸린 초",
     produceSeconds: "보내는 데 걸린 초",
     samples: "랙 측정 횟수",
+    samplesWhileProducing: "보내는 동안 측정 횟수",
+    maxLagSeconds: "최대 랙(초)",
+    statusTimeline: "상태 변화",
+    sawWarn: "WARN 상태가 됨",
+    stoppedStatus: "컨슈머 멈춘 뒤 상태",
   },
   retention: {
     title: "보존: 모든 레코드를 소비한 뒤에도 브로커에 남아 있는 것",
