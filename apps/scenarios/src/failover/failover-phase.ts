@@ -7,6 +7,7 @@ import {
   type TargetId,
   withTimeout,
 } from "@brokerlab/messaging";
+import { fromTheStart } from "@brokerlab/testing/harness";
 import type { FailoverCluster, FaultKind, LeaderSample } from "./failover-cluster.js";
 import { RECOVERY } from "./failover-cluster.js";
 import type { HistoryEvent } from "./history.js";
@@ -242,10 +243,7 @@ async function readBack(
   try {
     await freshClient.connect();
     const fresh = new RecordingReader("fresh", now, (event) => run.history.write(event));
-    const from = freshClient.capabilities.startPositions.includes("earliest")
-      ? StartAt.earliest
-      : StartAt.committed;
-    await fresh.start(freshClient, run.topic, `${run.topic}-fresh`, from);
+    await fresh.start(freshClient, run.topic, `${run.topic}-fresh`, fromTheStart(freshClient.capabilities));
     const complete = await fresh.settle(settings.readIdleMs, settings.readMaxMs);
     await fresh.close();
     run.history.write({ type: "read-done", reader: "fresh", t: now(), complete });
