@@ -2,6 +2,7 @@ export { type ParsedArgs, parseArgs } from "./args.js";
 export {
   type ClusterOptions,
   clusterLeader,
+  destinationLeader,
   downCluster,
   ensureCluster,
   upCluster,

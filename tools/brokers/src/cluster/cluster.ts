@@ -146,3 +146,16 @@ export async function clusterLeader(
 ): Promise<LeaderInfo> {
   return brokerDefinition(broker).cluster.leader(what, launchContext(options));
 }
+
+/**
+ * The node that leads one destination (a topic's first partition, a queue or stream) on `broker`'s cluster:
+ * for scenarios that handle every broker alike. Where one node leads everything (Redis), that node.
+ */
+export async function destinationLeader(
+  broker: string,
+  destination: string,
+  options: ClusterOptions = {},
+): Promise<LeaderInfo> {
+  const { cluster } = brokerDefinition(broker);
+  return cluster.leader(cluster.leadsEveryDestination ? [] : [destination], launchContext(options));
+}

@@ -66,6 +66,8 @@ export interface ClusterDefinition {
   leader(what: readonly string[], context: LaunchContext): Promise<LeaderInfo>;
   /** Usage of `leader` for this broker, e.g. "kafka <topic> [partition]". */
   readonly leaderUsage: string;
+  /** One node leads every destination (Redis' primary): `leader` then takes no argument. */
+  readonly leadsEveryDestination?: boolean;
   /** Folders holding the cluster's data (`down --cluster --purge` deletes them). */
   dataDirs(settings: BrokerSettings): string[];
 }

@@ -299,6 +299,7 @@ export const REDIS_CLUSTER: ClusterDefinition = {
     return roles;
   },
   leaderUsage: "redis",
+  leadsEveryDestination: true,
   async leader(what) {
     if (what.length)
       throw new BrokersError(
