@@ -6,6 +6,8 @@ import { newRunId, useColor, writeReportFiles } from "@brokerlab/report";
 import { connectionSource, createClient } from "@brokerlab/targets";
 import { helpText, parseCliArgs } from "./args.js";
 import { DEFAULT_SETTINGS } from "./context.js";
+import { failoverCommand } from "./failover/failover-command.js";
+import { FAILOVER_NAME } from "./failover/failover-scenario.js";
 import { messagesFor } from "./i18n/index.js";
 import { ProgressPrinter } from "./progress-printer.js";
 import { htmlReport, markdownReport, terminalScenario, terminalVerdict } from "./report/render.js";
@@ -23,7 +25,15 @@ function commandLang(argv: readonly string[]): Lang {
   }
 }
 
+/** Shown after the single-node scenarios: failover needs the cluster and runs only when named. */
+const FAILOVER_HINT =
+  "failover (a leader SIGKILLed on the three-node cluster, at every acks level) runs only when named: pnpm scenario failover";
+
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === FAILOVER_NAME) {
+    const { failoverWorld } = await import("./failover/failover-world.js");
+    return failoverCommand(argv.slice(1), failoverWorld(), resolve(REPO_ROOT, "reports"));
+  }
   const args = parseCliArgs(argv, SCENARIO_NAMES, messagesFor(commandLang(argv)));
   const m = messagesFor(args.lang);
   if (args.help) {
@@ -65,6 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   if (args.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
   printer.line(m.cli.written(written.html));
+  if (scenarios.length === SCENARIOS.length) printer.line(FAILOVER_HINT);
   const failed = run.scenarios.some((scenario) => scenario.results.some((result) => result.error));
   return failed ? 1 : 0;
 }
