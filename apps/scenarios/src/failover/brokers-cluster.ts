@@ -17,8 +17,11 @@ export function brokersCluster(log: (line: string) => void): FailoverCluster {
   };
 }
 
-/** Brings the cluster up where it is not (idempotent, bounded) and returns its controls. */
-export async function clusterUp(log: (line: string) => void): Promise<FailoverCluster> {
-  await ensureCluster({ log });
+/** Brings the brokers' clusters up where they are not (idempotent, bounded) and returns their controls. */
+export async function clusterUp(
+  brokers: readonly string[],
+  log: (line: string) => void,
+): Promise<FailoverCluster> {
+  await ensureCluster({ only: brokers.map((broker) => brokerDefinition(broker).name), log });
   return brokersCluster(log);
 }

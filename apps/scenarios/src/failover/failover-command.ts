@@ -21,8 +21,8 @@ import { DEFAULT_RETRY } from "./retrying-publish.js";
 export interface FailoverWorld extends FailoverLookups {
   readonly targetIds: readonly TargetId[];
   parseTargets(list: string | undefined): TargetId[];
-  /** Brings the cluster up if it is not (bounded), and returns its controls. */
-  cluster(log: (line: string) => void): Promise<FailoverCluster>;
+  /** Brings the brokers' clusters up where they are not (bounded), and returns their controls. */
+  cluster(brokers: readonly string[], log: (line: string) => void): Promise<FailoverCluster>;
   createClient(spec: FailoverSpec): MessagingClient;
 }
 
@@ -71,9 +71,11 @@ export async function failoverCommand(
   const runId = newRunId();
   const outDir = args.out ? resolve(args.out) : resolve(reportsRoot, runId);
   const printer = new ProgressPrinter(process.stderr, 1, m);
-  const cluster = await world.cluster((line) => printer.line(line));
+  const brokers = [...new Set(targets.map((target) => world.brokerOf(target)))];
+  printer.line(`cluster: ${brokers.join(", ")} (bringing up what is not running)`);
+  const cluster = await world.cluster(brokers, (line) => printer.line(line));
   const startedAt = new Date().toISOString();
-  const brokers = await brokerInfo(world, targets);
+  const infos = await brokerInfo(world, targets);
   const results = await runFailover(
     {
       targets,
@@ -101,7 +103,7 @@ export async function failoverCommand(
     schema: RESULTS_SCHEMA,
     runId,
     startedAt,
-    brokers,
+    brokers: infos,
     scenarios: [results],
     finishedAt: new Date().toISOString(),
   };

@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import {
   type DurabilityLevel,
+  isBrokerlabError,
   type MessagingClient,
   StartAt,
   type TargetId,
+  UnsupportedCapabilityError,
   withTimeout,
 } from "@brokerlab/messaging";
 import { fromTheStart } from "@brokerlab/testing/harness";
@@ -92,6 +94,32 @@ async function leaderOf(cluster: FailoverCluster, broker: string, topic: string)
   throw new Error(`no leader for ${topic} on ${broker}${last ? `: ${messageOf(last)}` : ""}`);
 }
 
+/** One copy per cluster node where the destination takes a replication factor (Kafka RF, quorum/stream size). */
+const CLUSTER_REPLICAS = 3;
+
+/** Where the target refuses a replication factor (a classic queue, a Redis key), it replicates as its server does. */
+async function createReplicated(client: MessagingClient, topic: string): Promise<void> {
+  try {
+    await client.createTopic(topic, { partitions: 1, replicationFactor: CLUSTER_REPLICAS });
+  } catch (error) {
+    if (!(error instanceof UnsupportedCapabilityError && error.capability === "replicationFactor"))
+      throw error;
+    await client.createTopic(topic, { partitions: 1 });
+  }
+}
+
+/** Subscribes the group, again for a few seconds while a new topic's metadata reaches every node. */
+async function startGroup(group: RecordingReader, client: MessagingClient, topic: string): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await group.start(client, topic, `${topic}-group`, StartAt.committed);
+    } catch (error) {
+      if (tries >= 20 || !isBrokerlabError(error) || error.code !== "BROKERLAB_INVALID_ARGUMENT") throw error;
+      await sleep(500);
+    }
+  }
+}
+
 /**
  * Creates the run's topic/queue so the node `wanted` leads it: brokers place new leaders themselves (Kafka
  * spreads them, RabbitMQ puts them on the declaring connection's node, Redis has one primary), so a
@@ -105,7 +133,7 @@ async function placeTopic(
 ): Promise<{ topic: string; leader: LeaderSample }> {
   for (let tries = 1; ; tries++) {
     const topic = `bl-failover-${client.target}-${randomBytes(3).toString("hex")}`;
-    await client.createTopic(topic, { partitions: 1 });
+    await createReplicated(client, topic);
     const leader = await leaderOf(cluster, broker, topic);
     if (wanted === null || leader.leader === wanted || tries >= PLACEMENT_TRIES) return { topic, leader };
     await client.deleteTopic(topic).catch(() => undefined);
@@ -145,7 +173,7 @@ async function setUp(
     idempotent: spec.idempotent,
   });
   const group = new RecordingReader("group", now, (event) => history.write(event));
-  await group.start(consumerClient, topic, `${topic}-group`, StartAt.committed);
+  await startGroup(group, consumerClient, topic);
   return { run: { spec, client, topic, history, group, consumerClient, before: leader.leader }, leader };
 }
 
