@@ -4,7 +4,6 @@ import {
   type DurabilityLevel,
   isBrokerlabError,
   type MessagingClient,
-  StartAt,
   type TargetId,
   UnsupportedCapabilityError,
   withTimeout,
@@ -112,7 +111,8 @@ async function createReplicated(client: MessagingClient, topic: string): Promise
 async function startGroup(group: RecordingReader, client: MessagingClient, topic: string): Promise<void> {
   for (let tries = 1; ; tries++) {
     try {
-      return await group.start(client, topic, `${topic}-group`, StartAt.committed);
+      // A new group on a new destination: from its start, however the target says it (earliest, or the queue head).
+      return await group.start(client, topic, `${topic}-group`, fromTheStart(client.capabilities));
     } catch (error) {
       if (tries >= 20 || !isBrokerlabError(error) || error.code !== "BROKERLAB_INVALID_ARGUMENT") throw error;
       await sleep(500);

@@ -11,6 +11,7 @@ import {
   type FailoverSpec,
   runBrokerPhase,
 } from "./failover-phase.js";
+import type { HistoryEvent } from "./history.js";
 import { readHistory } from "./history-file.js";
 import { readingOf } from "./reading.js";
 import { timelineOf } from "./timeline.js";
@@ -52,6 +53,10 @@ export function failoverSpecs(plan: FailoverPlan, lookups: FailoverLookups): Fai
   });
 }
 
+function retainsAfterAck(events: readonly HistoryEvent[]): boolean {
+  return events.some((event) => event.type === "run" && event.retainsAfterAck);
+}
+
 /** The result of one column, every metric as the checker computes it from the history file written. */
 export async function failoverResult(output: FailoverRunOutput, resultsDir: string): Promise<TargetResult> {
   const events = await readHistory(output.historyPath).catch(() => []);
@@ -64,7 +69,7 @@ export async function failoverResult(output: FailoverRunOutput, resultsDir: stri
     metrics: { ...metrics } as Record<string, MetricValue>,
     summary: output.error
       ? `failed: ${output.error}`
-      : readingOf({ ...output.spec, fault: output.fault }, metrics),
+      : readingOf({ ...output.spec, fault: output.fault, retainsAfterAck: retainsAfterAck(events) }, metrics),
     series: timeline,
     history: relative(resultsDir, output.historyPath),
   };

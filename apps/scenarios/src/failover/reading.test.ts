@@ -26,18 +26,24 @@ const events: HistoryEvent[] = [
 
 describe("readingOf", () => {
   it("says what the level lost when the leader died and who took over how fast", () => {
-    const line = readingOf({ level: "replicated", fault: "kill", idempotent: false }, checkHistory(events));
+    const line = readingOf(
+      { level: "replicated", fault: "kill", idempotent: false, retainsAfterAck: true },
+      checkHistory(events),
+    );
     expect(line).toBe(
       "replicated acks (acks=all with min.insync.replicas=2, quorum confirms, WAIT for a replica) lost nothing of 2 acknowledged records when the leader kafka-2 was SIGKILLed; kafka-1 took over; first acknowledgement 2.1 s after the fault",
     );
   });
 
   it("on a weaker level, a zero says that loss is possible, not promised away", () => {
-    const line = readingOf({ level: "leader", fault: "kill", idempotent: false }, checkHistory(events));
+    const line = readingOf(
+      { level: "leader", fault: "kill", idempotent: false, retainsAfterAck: true },
+      checkHistory(events),
+    );
     expect(line).toContain("loss is possible at this level, this run just did not hit it");
     const lossy = checkHistory(events.filter((e) => !(e.type === "read" && e.id === 2)));
-    expect(readingOf({ level: "leader", fault: "kill", idempotent: false }, lossy)).toContain(
-      "lost 1 of 2 acknowledged records",
-    );
+    expect(
+      readingOf({ level: "leader", fault: "kill", idempotent: false, retainsAfterAck: true }, lossy),
+    ).toContain("lost 1 of 2 acknowledged records");
   });
 });

@@ -17,6 +17,8 @@ export interface ReadingSubject {
   readonly level: string;
   readonly fault: string;
   readonly idempotent: boolean;
+  /** A log (duplicates are copies stored twice) rather than a queue (deliveries after an acknowledgement). */
+  readonly retainsAfterAck: boolean;
 }
 
 /** One line per column in the notes' terms: what was lost when the leader failed, and who took over how fast. */
@@ -44,7 +46,9 @@ export function readingOf(subject: ReadingSubject, m: FailoverMetrics): string {
     const who = m.leaderAfter && m.leaderAfter !== m.leaderBefore ? `${m.leaderAfter} took over; ` : "";
     parts.push(`${who}first acknowledgement ${m.failoverSeconds} s after the fault`);
   }
-  if (m.duplicates > 0) {
+  if (m.duplicates > 0 && !subject.retainsAfterAck) {
+    parts.push(`${m.duplicates} delivered again after their acknowledgement (at-least-once delivery)`);
+  } else if (m.duplicates > 0) {
     const own = m.duplicates - m.duplicatesResent;
     parts.push(
       `${m.duplicates} stored twice (${m.duplicatesResent} re-sent by the application after an unknown outcome${own ? `, ${own} by the client's own retries` : ""})`,

@@ -313,6 +313,8 @@ started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unr
       "Failover: what each broker loses, duplicates and reorders when the leader dies, at every acks level",
     explanation:
       "A producer publishes numbered records over a few keys at a steady rate with a bounded retry policy while a consumer group reads along; a third of the way in the node leading the partition, queue or stream (or the Redis primary) is faulted, two thirds in it is brought back, then a fresh reader reads everything stored. One checker computes every number from the history file alone (Jepsen's queue checker is the model): lost = acknowledged but never delivered, recovered = unknown outcome but delivered, duplicates = stored twice, outOfOrder = a key's record read after a later one.",
+    /** Row labels where failover's metric means something other than the shared label says. */
+    metrics: { outOfOrder: "out of order (per key)" },
   },
   verdict: {
     title: "Message broker or event broker?",

@@ -293,6 +293,8 @@ export const ko: Messages = {
     title: "장애 조치: 리더가 죽을 때 각 브로커가 acks 수준마다 무엇을 잃고, 중복하고, 뒤섞는가",
     explanation:
       "프로듀서가 번호를 붙인 레코드를 몇 개의 키로 일정한 속도로, 재시도 횟수를 제한해 발행하고 컨슈머 그룹이 함께 읽습니다. 3분의 1 지점에서 파티션·큐·스트림의 리더 노드(또는 Redis 프라이머리)에 장애를 일으키고, 3분의 2 지점에서 되살린 뒤, 새 컨슈머가 저장된 모든 것을 읽습니다. 하나의 검사기가 기록 파일만으로 모든 수치를 계산합니다(Jepsen의 큐 검사기가 본보기): 유실 = ack를 받았지만 전달되지 않음, 복구 = 결과를 모르지만 전달됨, 중복 = 두 번 저장됨, 순서 어긋남 = 한 키의 레코드가 더 나중 레코드보다 뒤에 읽힘.",
+    /** Row labels where failover's metric means something other than the shared label says. */
+    metrics: { outOfOrder: "순서 어긋남 (키별)" },
   },
   verdict: {
     title: "메시지 브로커인가, 이벤트 브로커인가?",

@@ -26,7 +26,7 @@ export function scenarioTable(scenario: ScenarioResults, m: Messages): ScenarioT
       rows: [
         [m.report.supported, ...scenario.results.map((result) => result.supported)],
         ...metricNames.map((name) => [
-          metricLabel(m, name),
+          metricLabel(m, name, scenario.name),
           ...scenario.results.map((result) => result.metrics[name]),
         ]),
       ],
