@@ -5,10 +5,10 @@ import {
   isBrokerlabError,
   type MessagingClient,
   type TargetId,
-  UnsupportedCapabilityError,
   withTimeout,
 } from "@brokerlab/messaging";
 import { fromTheStart } from "@brokerlab/testing/harness";
+import { createReplicatedTopic } from "../harness/replicated-topic.js";
 import type { FailoverCluster, FaultKind, LeaderSample } from "./failover-cluster.js";
 import { RECOVERY } from "./failover-cluster.js";
 import type { HistoryEvent } from "./history.js";
@@ -93,20 +93,6 @@ async function leaderOf(cluster: FailoverCluster, broker: string, topic: string)
   throw new Error(`no leader for ${topic} on ${broker}${last ? `: ${messageOf(last)}` : ""}`);
 }
 
-/** One copy per cluster node where the destination takes a replication factor (Kafka RF, quorum/stream size). */
-const CLUSTER_REPLICAS = 3;
-
-/** Where the target refuses a replication factor (a classic queue, a Redis key), it replicates as its server does. */
-async function createReplicated(client: MessagingClient, topic: string): Promise<void> {
-  try {
-    await client.createTopic(topic, { partitions: 1, replicationFactor: CLUSTER_REPLICAS });
-  } catch (error) {
-    if (!(error instanceof UnsupportedCapabilityError && error.capability === "replicationFactor"))
-      throw error;
-    await client.createTopic(topic, { partitions: 1 });
-  }
-}
-
 /** Subscribes the group, again for a few seconds while a new topic's metadata reaches every node. */
 async function startGroup(group: RecordingReader, client: MessagingClient, topic: string): Promise<void> {
   for (let tries = 1; ; tries++) {
@@ -133,7 +119,7 @@ async function placeTopic(
 ): Promise<{ topic: string; leader: LeaderSample }> {
   for (let tries = 1; ; tries++) {
     const topic = `bl-failover-${client.target}-${randomBytes(3).toString("hex")}`;
-    await createReplicated(client, topic);
+    await createReplicatedTopic(client, topic, { partitions: 1 });
     const leader = await leaderOf(cluster, broker, topic);
     if (wanted === null || leader.leader === wanted || tries >= PLACEMENT_TRIES) return { topic, leader };
     await client.deleteTopic(topic).catch(() => undefined);
