@@ -65,6 +65,11 @@ interface LiveRun {
 }
 
 const PLACEMENT_TRIES = 8;
+/** Bounds on a reader's start and on any close, so a client stuck on a dead connection cannot hang the run. */
+const START_MS = 20_000;
+/** How long a destination may be without a leader before the run says so. */
+const LEADER_WAIT_MS = 20_000;
+const CLOSE_MS = 10_000;
 /** A few samples a second; each Kafka sample is a metadata request on its own admin connection. */
 const SAMPLE_EVERY_MS = 333;
 
@@ -81,7 +86,8 @@ export function historyFileName(spec: FailoverSpec, fault: FaultKind): string {
 /** Asks who leads, for a few seconds while a new destination gets its leader. */
 async function leaderOf(cluster: FailoverCluster, broker: string, topic: string): Promise<LeaderSample> {
   let last: unknown;
-  for (let tries = 0; tries < 20; tries++) {
+  const until = performance.now() + LEADER_WAIT_MS;
+  while (performance.now() < until) {
     try {
       const sample = await withTimeout(cluster.leader(broker, topic), 5_000, `asking who leads ${topic}`);
       if (sample.leader) return sample;
@@ -240,6 +246,11 @@ function publishOne(run: LiveRun) {
 }
 
 /** After the producers stop and the cluster is healthy: the leader now, the group's last reads, the fresh read. */
+/** Closing after a failover can hang on a connection that died with the node: bounded, and never throws. */
+async function closeQuietly(close: () => Promise<unknown>): Promise<void> {
+  await withTimeout(close(), CLOSE_MS, "closing").catch(() => undefined);
+}
+
 async function readBack(
   run: LiveRun,
   broker: string,
@@ -250,19 +261,25 @@ async function readBack(
   const after = await leaderOf(env.cluster, broker, run.topic).catch(() => undefined);
   run.history.write({ type: "leader", phase: "after", t: now(), node: after?.leader ?? null });
   const groupDone = await run.group.settle(settings.readIdleMs, settings.readMaxMs);
-  await run.group.close();
+  await closeQuietly(() => run.group.close());
   run.history.write({ type: "read-done", reader: "group", t: now(), complete: groupDone });
   // A reader that shares nothing with the producer: its own client, its own group, from the start.
   const freshClient = env.createClient(run.spec);
+  const fresh = new RecordingReader("fresh", now, (event) => run.history.write(event));
+  let complete = false;
   try {
-    await freshClient.connect();
-    const fresh = new RecordingReader("fresh", now, (event) => run.history.write(event));
-    await fresh.start(freshClient, run.topic, `${run.topic}-fresh`, fromTheStart(freshClient.capabilities));
-    const complete = await fresh.settle(settings.readIdleMs, settings.readMaxMs);
-    await fresh.close();
-    run.history.write({ type: "read-done", reader: "fresh", t: now(), complete });
+    await withTimeout(freshClient.connect(), START_MS, "connecting the fresh reader");
+    const from = fromTheStart(freshClient.capabilities);
+    await withTimeout(
+      fresh.start(freshClient, run.topic, `${run.topic}-fresh`, from),
+      START_MS,
+      "subscribing the fresh reader",
+    );
+    complete = await fresh.settle(settings.readIdleMs, settings.readMaxMs);
   } finally {
-    await freshClient.close().catch(() => undefined);
+    run.history.write({ type: "read-done", reader: "fresh", t: now(), complete });
+    await closeQuietly(() => fresh.close());
+    await closeQuietly(() => freshClient.close());
   }
 }
 
@@ -341,9 +358,9 @@ export async function runBrokerPhase(
   } finally {
     for (const run of runs) {
       await run.history.close().catch(() => undefined);
-      await run.client.deleteTopic(run.topic).catch(() => undefined);
-      await run.consumerClient.close().catch(() => undefined);
-      await run.client.close().catch(() => undefined);
+      await closeQuietly(() => run.client.deleteTopic(run.topic));
+      await closeQuietly(() => run.consumerClient.close());
+      await closeQuietly(() => run.client.close());
     }
   }
 }
