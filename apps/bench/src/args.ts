@@ -18,6 +18,8 @@ export interface BenchArgs {
   readonly out?: string;
   /** Where producers and consumers run (see {@link parseWorkers}). */
   readonly workers: WorkersChoice;
+  /** --cluster: run against the three-node cluster (sets BROKERLAB_DEPLOYMENT=cluster, workers inherit it). */
+  readonly cluster: boolean;
   readonly lang: Lang;
 }
 
@@ -70,6 +72,7 @@ export function parseBenchArgs(
     help,
     yardstick,
     workers: parseWorkers(values.workers),
+    cluster: values.cluster === true,
     targets: parseTargets(values.targets, (target, valid) => m.cli.unknownTarget(target, valid.join(", "))),
     ...(values.workload === undefined ? {} : { workload: values.workload }),
     ...optional("duration", seconds("duration", values.duration, 1, m)),
@@ -99,6 +102,7 @@ function parse(argv: readonly string[]) {
       rate: { type: "string" },
       out: { type: "string" },
       workers: { type: "string" },
+      cluster: { type: "boolean" },
       lang: { type: "string" },
     },
   });

@@ -51,6 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "worker") return worker(argv.slice(1));
   if (argv[0] === "compare") return compare(argv.slice(1));
   const args = parseBenchArgs(argv, benchMessagesFor(commandLang(argv)));
+  // Every adapter reads its addresses for the deployment from the environment; workers inherit it.
+  if (args.cluster) process.env.BROKERLAB_DEPLOYMENT = "cluster";
   const m = benchMessagesFor(args.lang);
   if (args.help) {
     process.stdout.write(`${usage(m)}\n`);

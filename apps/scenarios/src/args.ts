@@ -13,6 +13,8 @@ export interface CliArgs {
   readonly out?: string;
   readonly json: boolean;
   readonly lang: Lang;
+  /** --cluster: run against the three-node cluster (sets BROKERLAB_DEPLOYMENT=cluster for the run). */
+  readonly cluster: boolean;
 }
 
 export const MIN_MESSAGES = 4;
@@ -80,6 +82,7 @@ export function parseCliArgs(
     ...(values.out ? { out: values.out } : {}),
     json: values.json === true,
     lang: resolveLang(values.lang),
+    cluster: values.cluster === true,
   };
 }
 
@@ -94,6 +97,7 @@ function parse(argv: readonly string[]) {
       out: { type: "string" },
       json: { type: "boolean" },
       lang: { type: "string" },
+      cluster: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -35,6 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return failoverCommand(argv.slice(1), failoverWorld(), resolve(REPO_ROOT, "reports"));
   }
   const args = parseCliArgs(argv, SCENARIO_NAMES, messagesFor(commandLang(argv)));
+  // Every adapter reads its addresses for the deployment from the environment (README: variables).
+  if (args.cluster) process.env.BROKERLAB_DEPLOYMENT = "cluster";
   const m = messagesFor(args.lang);
   if (args.help) {
     process.stdout.write(`${helpText(SCENARIO_NAMES, m)}\n`);

@@ -23,6 +23,19 @@ describe("kafkaSettings", () => {
     });
   });
 
+  it("reads the cluster's brokers with BROKERLAB_DEPLOYMENT=cluster", () => {
+    expect(kafkaSettings({ env: { BROKERLAB_DEPLOYMENT: "cluster" } }).brokers).toEqual([
+      "127.0.0.1:19092",
+      "127.0.0.1:19094",
+      "127.0.0.1:19096",
+    ]);
+    const custom = { BROKERLAB_DEPLOYMENT: "cluster", BROKERLAB_CLUSTER_KAFKA_BROKERS: "k1:9092,k2:9092" };
+    expect(kafkaSettings({ env: { ...custom, BROKERLAB_KAFKA_BROKERS: "single:9092" } }).brokers).toEqual([
+      "k1:9092",
+      "k2:9092",
+    ]);
+  });
+
   it("takes the unkeyed partitioning a caller asks for through the connection source", () => {
     const source = { env: {}, producer: { unkeyedPartitioning: "sticky" as const } };
     expect(kafkaSettings(source).unkeyedPartitioning).toBe("sticky");

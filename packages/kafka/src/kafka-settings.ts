@@ -1,4 +1,4 @@
-import { type ConnectionSource, InvalidArgumentError } from "@brokerlab/messaging";
+import { type ConnectionSource, deploymentOf, InvalidArgumentError, listFromEnv } from "@brokerlab/messaging";
 import type { KafkaClientOptions } from "./options.js";
 import type { KafkaProducerOptions } from "./producer-options.js";
 
@@ -9,6 +9,8 @@ import type { KafkaProducerOptions } from "./producer-options.js";
 export type KafkaSettings = Pick<KafkaClientOptions, "brokers" | "ssl" | "sasl"> & KafkaProducerOptions;
 
 const DEFAULT_BROKERS = ["127.0.0.1:9092"];
+/** The three nodes `pnpm brokers up --cluster` starts. */
+const DEFAULT_CLUSTER_BROKERS = ["127.0.0.1:19092", "127.0.0.1:19094", "127.0.0.1:19096"];
 const SASL_MECHANISMS = ["plain", "scram-sha-256", "scram-sha-512"] as const;
 type SaslMechanism = (typeof SASL_MECHANISMS)[number];
 
@@ -17,14 +19,16 @@ function isSaslMechanism(value: string): value is SaslMechanism {
 }
 
 /**
- * BROKERLAB_KAFKA_BROKERS (comma-separated, default 127.0.0.1:9092), BROKERLAB_KAFKA_SSL=true,
+ * BROKERLAB_KAFKA_BROKERS (comma-separated, default 127.0.0.1:9092), or with BROKERLAB_DEPLOYMENT=cluster
+ * BROKERLAB_CLUSTER_KAFKA_BROKERS (default the cluster's three nodes); BROKERLAB_KAFKA_SSL=true,
  * BROKERLAB_KAFKA_SASL_USERNAME / _PASSWORD / _MECHANISM (plain, scram-sha-256, scram-sha-512).
  */
 export function kafkaSettings(source: ConnectionSource): KafkaSettings {
   const { env } = source;
-  const brokers = env.BROKERLAB_KAFKA_BROKERS?.split(",")
-    .map((broker) => broker.trim())
-    .filter(Boolean);
+  const brokers =
+    deploymentOf(source) === "cluster"
+      ? listFromEnv(env.BROKERLAB_CLUSTER_KAFKA_BROKERS, DEFAULT_CLUSTER_BROKERS)
+      : listFromEnv(env.BROKERLAB_KAFKA_BROKERS, DEFAULT_BROKERS);
   const mechanism = env.BROKERLAB_KAFKA_SASL_MECHANISM ?? "plain";
   if (!isSaslMechanism(mechanism)) {
     throw new InvalidArgumentError(
@@ -33,7 +37,7 @@ export function kafkaSettings(source: ConnectionSource): KafkaSettings {
   }
   const username = env.BROKERLAB_KAFKA_SASL_USERNAME;
   return {
-    brokers: brokers?.length ? brokers : DEFAULT_BROKERS,
+    brokers,
     ssl: env.BROKERLAB_KAFKA_SSL === "true",
     ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
     ...(source.producer?.unkeyedPartitioning

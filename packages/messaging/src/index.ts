@@ -10,6 +10,7 @@ export {
   type Subscriber,
   type Subscription,
 } from "./client.js";
+export { DEPLOYMENTS, type Deployment, deploymentOf, listFromEnv } from "./deployment.js";
 export { DURABILITY_LEVELS, type DurabilityLevel } from "./durability.js";
 export {
   BrokerlabError,

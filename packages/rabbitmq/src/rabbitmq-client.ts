@@ -31,6 +31,7 @@ import { DEFAULT_RECONNECT, type ReconnectOptions, reconnectDelay } from "./back
 import { brokerAddress, connectionFailure } from "./broker-address.js";
 import { type RabbitMqTarget, rabbitMqCapabilities } from "./capabilities.js";
 import { ChannelPublisher } from "./channel-publisher.js";
+import { NodeRotation } from "./node-rotation.js";
 import { QUEUE_TYPE, type QueueArguments, queueArguments } from "./queue-arguments.js";
 import { RabbitMqSubscription, type SubscriptionHost } from "./rabbitmq-subscription.js";
 import { readStreamBounds } from "./stream-bounds.js";
@@ -38,6 +39,11 @@ import { readStreamBounds } from "./stream-bounds.js";
 export interface RabbitMqClientOptions {
   /** amqp:// or amqps:// URL with credentials and vhost, e.g. amqp://guest:guest@127.0.0.1:5672. */
   readonly url: string;
+  /**
+   * Every node of a cluster (`url` among them or not): the first connect tries each in turn, and after a
+   * lost connection each reconnect attempt goes to the next one, so the client follows a surviving node.
+   */
+  readonly urls?: readonly string[];
   /** TLS settings for amqps:// (ca, cert, key, servername, rejectUnauthorized, ...). */
   readonly tls?: ConnectionOptions;
   /** How long connect() may take, and how long an operation waits for a reconnect. Default 5000 ms. */
@@ -81,13 +87,16 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
   /** Highest stream offset each group acknowledged through this client: `topic\0group` → offset. */
   private readonly streamAcks = new Map<string, number>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly nodes: NodeRotation;
 
   constructor(
     readonly target: RabbitMqTarget,
     private readonly options: RabbitMqClientOptions,
   ) {
     this.capabilities = rabbitMqCapabilities[target];
-    this.address = brokerAddress(options.url);
+    brokerAddress(options.url);
+    this.nodes = new NodeRotation(options.urls?.length ? options.urls : [options.url]);
+    this.address = this.nodes.addresses;
     this.timeoutMs = options.connectionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
     this.connectionName = options.connectionName ?? `brokerlab-${target}-${randomBytes(4).toString("hex")}`;
@@ -106,8 +115,21 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
     return this.connecting;
   }
 
+  /** The first connection: each node in turn until one answers. */
   private async open(): Promise<void> {
-    const recovering = await connect(this.options.url, {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.openNode();
+        return;
+      } catch (error) {
+        if (attempt >= this.nodes.size) throw error;
+        this.nodes.advance();
+      }
+    }
+  }
+
+  private async openNode(): Promise<void> {
+    const recovering = await connect(this.nodes.current, {
       ...this.options.tls,
       timeout: this.timeoutMs,
       clientProperties: { connection_name: this.connectionName },
@@ -115,7 +137,11 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
         waitForConnect: false,
         // The first connection fails fast; once connected, reconnecting never gives up.
         initialMaxRetries: 0,
-        calculateDelay: (attempt: number) => reconnectDelay(attempt, this.reconnect),
+        calculateDelay: (attempt: number) => {
+          // The next attempt goes to the next node: the one that was lost may be down for good.
+          this.nodes.advance();
+          return reconnectDelay(attempt, this.reconnect);
+        },
         setup: (model: ChannelModel) => this.connected(model),
       },
     });
@@ -124,7 +150,7 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
     recovering.on("disconnect", () => this.disconnected());
     this.recovering = recovering;
     try {
-      await withTimeout(recovering.waitForConnect(), this.timeoutMs, `connecting to ${this.address}`);
+      await withTimeout(recovering.waitForConnect(), this.timeoutMs, `connecting to ${this.nodes.address}`);
     } catch (error) {
       this.recovering = undefined;
       await recovering.close().catch(() => {});

@@ -1,14 +1,25 @@
-import type { ConnectionSource } from "@brokerlab/messaging";
+import { type ConnectionSource, deploymentOf, listFromEnv } from "@brokerlab/messaging";
 
 /** Where the RabbitMQ broker is: what every RabbitMQ target connects with. */
 export interface RabbitMqSettings {
-  /** amqp:// or amqps:// URL with credentials and vhost. */
+  /** amqp:// or amqps:// URL with credentials and vhost (on the cluster: its first node). */
   readonly url: string;
+  /** Every node's URL; one on a single node. The client connects to the first that answers. */
+  readonly urls: readonly string[];
 }
 
 const DEFAULT_URL = "amqp://guest:guest@127.0.0.1:5672";
+/** The three nodes `pnpm brokers up --cluster` starts. */
+const DEFAULT_CLUSTER_URLS = [5701, 5702, 5703].map((port) => `amqp://guest:guest@127.0.0.1:${port}`);
 
-/** BROKERLAB_RABBITMQ_URL (default amqp://guest:guest@127.0.0.1:5672). */
+/**
+ * BROKERLAB_RABBITMQ_URL (default amqp://guest:guest@127.0.0.1:5672), or with BROKERLAB_DEPLOYMENT=cluster
+ * BROKERLAB_CLUSTER_RABBITMQ_URLS (comma-separated, default the cluster's three nodes).
+ */
 export function rabbitMqSettings(source: ConnectionSource): RabbitMqSettings {
-  return { url: source.env.BROKERLAB_RABBITMQ_URL || DEFAULT_URL };
+  const urls =
+    deploymentOf(source) === "cluster"
+      ? listFromEnv(source.env.BROKERLAB_CLUSTER_RABBITMQ_URLS, DEFAULT_CLUSTER_URLS)
+      : [source.env.BROKERLAB_RABBITMQ_URL || DEFAULT_URL];
+  return { url: urls[0] ?? DEFAULT_URL, urls };
 }

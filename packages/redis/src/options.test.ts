@@ -32,4 +32,25 @@ describe("resolveOptions", () => {
     expect(() => resolveOptions({ url: "redis://h", keyPrefix: "a:b" })).toThrow(/keyPrefix/);
     expect(() => resolveOptions({ url: "redis://h", abandonedAfterMs: 0 })).toThrow(/abandonedAfterMs/);
   });
+
+  it("asks Sentinels for the primary when given, and says so in the address", () => {
+    const resolved = resolveOptions({
+      url: "redis://127.0.0.1/1",
+      sentinels: ["127.0.0.1:26391", "127.0.0.1:26392"],
+      sentinelMaster: "brokerlab",
+    });
+    expect(resolved.endpoint).toMatchObject({
+      db: 1,
+      name: "brokerlab",
+      sentinels: [
+        { host: "127.0.0.1", port: 26391 },
+        { host: "127.0.0.1", port: 26392 },
+      ],
+    });
+    expect(resolved.address).toBe("sentinel master brokerlab via 127.0.0.1:26391,127.0.0.1:26392");
+    expect(() => resolveOptions({ url: "redis://h", sentinels: ["h:1"] })).toThrow(/need the master name/);
+    expect(() => resolveOptions({ url: "redis://h", sentinels: ["h"], sentinelMaster: "m" })).toThrow(
+      'Redis sentinel "h" is not host:port',
+    );
+  });
 });

@@ -6,6 +6,13 @@ export interface RedisClientOptions {
   readonly url: string;
   /** Extra TLS settings (CA, client certificate, servername); implies TLS even with `redis://`. */
   readonly tls?: TlsOptions;
+  /**
+   * Sentinels (`host:port`) to ask for the primary instead of the URL's host: the client follows a
+   * promotion. The URL still gives credentials and database. Needs `sentinelMaster`.
+   */
+  readonly sentinels?: readonly string[];
+  /** The Sentinel master name (e.g. `brokerlab`). */
+  readonly sentinelMaster?: string;
   /** How long the first connect may take before failing with ConnectionError. Default 5000. */
   readonly connectionTimeoutMs?: number;
   /** Prefix of every key this client writes. Default `brokerlab`. */
@@ -26,6 +33,9 @@ export interface RedisEndpoint {
   readonly password?: string;
   readonly db: number;
   readonly tls?: TlsOptions;
+  /** With Sentinel: ioredis asks these for the primary named `name` (host and port are then unused). */
+  readonly sentinels?: { host: string; port: number }[];
+  readonly name?: string;
 }
 
 export interface ResolvedOptions {
@@ -66,6 +76,15 @@ export function resolveOptions(options: RedisClientOptions): ResolvedOptions {
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
     ...(tls ? { tls } : {}),
   };
+  const sentinels = (options.sentinels ?? []).map((address) => {
+    const match = /^(.+):(\d{1,5})$/.exec(address);
+    if (!match?.[1])
+      throw new InvalidArgumentError(`Redis sentinel "${address}" is not host:port (e.g. 127.0.0.1:26391)`);
+    return { host: match[1], port: Number(match[2]) };
+  });
+  if (sentinels.length > 0 && !options.sentinelMaster) {
+    throw new InvalidArgumentError("Redis sentinels need the master name (BROKERLAB_CLUSTER_REDIS_MASTER)");
+  }
   const keyPrefix = options.keyPrefix ?? "brokerlab";
   if (!/^[A-Za-z0-9._-]+$/.test(keyPrefix)) {
     throw new InvalidArgumentError(
@@ -73,8 +92,11 @@ export function resolveOptions(options: RedisClientOptions): ResolvedOptions {
     );
   }
   return {
-    address: `${host.includes(":") ? `[${host}]` : host}:${port}`,
-    endpoint,
+    address:
+      sentinels.length > 0
+        ? `sentinel master ${options.sentinelMaster} via ${options.sentinels?.join(",")}`
+        : `${host.includes(":") ? `[${host}]` : host}:${port}`,
+    endpoint: sentinels.length > 0 ? { ...endpoint, sentinels, name: options.sentinelMaster } : endpoint,
     connectionTimeoutMs: positive(options.connectionTimeoutMs, 5_000, "connectionTimeoutMs"),
     keyPrefix,
     abandonedAfterMs: positive(options.abandonedAfterMs, 30_000, "abandonedAfterMs"),

@@ -7,8 +7,8 @@ import type { BenchPhase } from "@brokerlab/bench";
 export const en = {
   cli: {
     usage: (targets: string) => `Usage:
-  pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--out DIR] [--lang en|ko]
-  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--out DIR] [--lang en|ko]
+  pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--cluster] [--out DIR] [--lang en|ko]
+  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--cluster] [--out DIR] [--lang en|ko]
   pnpm bench worker [--port P] [--host H]     a bench worker: runs the producers/consumers a coordinator gives it
   pnpm bench compare A.json B.json            two runs' results side by side, ratios, a mark where within noise
 
@@ -18,6 +18,7 @@ writes results.json, report.md and report.html (default reports/bench-<run-id>/)
 Options:
   --workload FILE   workload YAML (e.g. workloads/1-topic-16-partitions-1kb.yaml)
   --targets LIST    comma-separated targets (default all): ${targets}
+  --cluster         run on the three-node cluster (pnpm brokers up --cluster); = BROKERLAB_DEPLOYMENT=cluster
   --duration S      timed run in seconds (replaces the workload's test duration; also caps the
                     warm-up at S/4 unless --warmup is given); yardstick: seconds each of adapter and
                     raw client publish, in interleaved one-second slices (default 60: a

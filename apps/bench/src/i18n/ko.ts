@@ -4,8 +4,8 @@ import type { BenchMessages } from "./en.js";
 export const ko: BenchMessages = {
   cli: {
     usage: (targets) => `사용법:
-  pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--out DIR] [--lang en|ko]
-  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--out DIR] [--lang en|ko]
+  pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--cluster] [--out DIR] [--lang en|ko]
+  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--cluster] [--out DIR] [--lang en|ko]
   pnpm bench worker [--port P] [--host H]     벤치 워커: 코디네이터가 맡기는 프로듀서/컨슈머를 실행
   pnpm bench compare A.json B.json            두 실행의 결과를 나란히, 비율과 잡음 범위 안이면 표시
 
@@ -15,6 +15,7 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
 옵션:
   --workload FILE   워크로드 YAML (예: workloads/1-topic-16-partitions-1kb.yaml)
   --targets LIST    쉼표로 구분한 타깃 (기본값 전부): ${targets}
+  --cluster         3노드 클러스터에서 실행 (pnpm brokers up --cluster); BROKERLAB_DEPLOYMENT=cluster와 같음
   --duration S      측정 시간(초) (워크로드의 측정 시간을 대신하며, --warmup이 없으면 워밍업을
                     S/4로 제한); 야드스틱에서는 어댑터와 원시 클라이언트가 각각 발행하는 초 수로,
                     1초 조각을 번갈아 돌림 (기본값 60: 여기서는 1초 값이 ±20 % 흔들리고,

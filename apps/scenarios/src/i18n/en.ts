@@ -12,7 +12,7 @@ export const en = {
       messages: number;
       policyWaitS: number;
       lagS: number;
-    }) => `Usage: pnpm scenario <name…|all> [--targets a,b,…] [--messages N] [--out DIR] [--json] [--lang en|ko]
+    }) => `Usage: pnpm scenario <name…|all> [--targets a,b,…] [--messages N] [--out DIR] [--json] [--cluster] [--lang en|ko]
 
 Runs the same workload on every target against the live brokers and prints a side-by-side table per
 scenario (targets as columns, one row per metric, ✓/✗ for supported). Writes results.json, report.md and a
@@ -27,6 +27,7 @@ Options:
   --messages N     records per scenario step, ${p.min}–${p.max} (default ${p.messages})
   --out DIR        where the report files go (default: reports/<run-id>/ at the repo root)
   --json           print the results JSON to stdout instead of the tables (progress stays on stderr)
+  --cluster        run on the three-node cluster (pnpm brokers up --cluster); same as BROKERLAB_DEPLOYMENT=cluster
   --lang en|ko     language of tables, progress and reports (default: BROKERLAB_LANG, else LC_ALL/LANG,
                    so ko_KR.UTF-8 gives Korean; else English). Metric names in results.json never change.
   -h, --help       this text

@@ -12,7 +12,7 @@ export const ko: Messages = {
   cli: {
     help: (
       p,
-    ) => `사용법: pnpm scenario <이름…|all> [--targets a,b,…] [--messages N] [--out DIR] [--json] [--lang en|ko]
+    ) => `사용법: pnpm scenario <이름…|all> [--targets a,b,…] [--messages N] [--out DIR] [--json] [--cluster] [--lang en|ko]
 
 실행 중인 브로커에서 모든 타깃에 같은 작업을 돌리고, 시나리오마다 나란히 비교하는 표를 출력합니다
 (열은 타깃, 행은 측정값, 지원 여부는 ✓/✗). results.json, report.md와 그 자체로 완결된 report.html을 씁니다.
@@ -26,6 +26,7 @@ export const ko: Messages = {
   --messages N     시나리오 단계마다 보낼 레코드 수, ${p.min}–${p.max} (기본값 ${p.messages})
   --out DIR        보고서 파일을 쓸 곳 (기본값: 저장소 루트의 reports/<run-id>/)
   --json           표 대신 결과 JSON을 표준 출력으로 (진행 상황은 계속 표준 오류로)
+  --cluster        3노드 클러스터에서 실행 (pnpm brokers up --cluster); BROKERLAB_DEPLOYMENT=cluster와 같음
   --lang en|ko     표, 진행 상황, 보고서의 언어 (기본값: BROKERLAB_LANG, 없으면 LC_ALL/LANG —
                    ko_KR.UTF-8이면 한국어, 그 밖에는 영어). results.json의 측정값 이름은 바뀌지 않습니다.
   -h, --help       이 도움말

@@ -4,6 +4,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { encodeJobData } from "../bullmq/job-data.js";
 import { encodeItems } from "../list/envelope.js";
+import { resolveOptions } from "../options.js";
 import type { RedisSettings } from "../redis-settings.js";
 import { xaddArguments } from "../stream/stream-entries.js";
 
@@ -12,7 +13,8 @@ import { xaddArguments } from "../stream/stream-entries.js";
  * encoders) with the least ioredis / BullMQ needs: one LPUSH per call, pipelined XADDs, one addBulk.
  */
 async function connected(settings: RedisSettings, maxRetriesPerRequest: number | null): Promise<Redis> {
-  const redis = new Redis(settings.url, { lazyConnect: true, maxRetriesPerRequest });
+  const { endpoint } = resolveOptions(settings);
+  const redis = new Redis({ ...endpoint, lazyConnect: true, maxRetriesPerRequest });
   await redis.connect();
   return redis;
 }

@@ -11,6 +11,10 @@ export function redisBenchmark(command: "LPUSH" | "XADD", note?: string): Native
   return {
     name: `redis-benchmark ${command}`,
     async run(settings, run, context) {
+      if (settings.sentinels?.length) {
+        // It takes one host and port; the cluster's primary is whatever the Sentinels say at the moment.
+        throw new Error("redis-benchmark runs only against a single Redis (not through Sentinel)");
+      }
       const url = new URL(settings.url);
       const payload = "x".repeat(run.messageSize);
       const requests = Math.max(50_000, Math.min(200_000, run.seconds * 20_000));
