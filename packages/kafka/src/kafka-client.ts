@@ -75,6 +75,7 @@ class KafkaClient implements MessagingClient {
     this.topics = new TopicAdmin(
       this.admin,
       options.sasl ? undefined : (broker, topic, count) => createPartitionsRefusal(broker, ssl, topic, count),
+      options.defaultReplicationFactor,
     );
   }
 

@@ -24,11 +24,10 @@ describe("kafkaSettings", () => {
   });
 
   it("reads the cluster's brokers with BROKERLAB_DEPLOYMENT=cluster", () => {
-    expect(kafkaSettings({ env: { BROKERLAB_DEPLOYMENT: "cluster" } }).brokers).toEqual([
-      "127.0.0.1:19092",
-      "127.0.0.1:19094",
-      "127.0.0.1:19096",
-    ]);
+    expect(kafkaSettings({ env: { BROKERLAB_DEPLOYMENT: "cluster" } })).toMatchObject({
+      brokers: ["127.0.0.1:19092", "127.0.0.1:19094", "127.0.0.1:19096"],
+      defaultReplicationFactor: 3,
+    });
     const custom = { BROKERLAB_DEPLOYMENT: "cluster", BROKERLAB_CLUSTER_KAFKA_BROKERS: "k1:9092,k2:9092" };
     expect(kafkaSettings({ env: { ...custom, BROKERLAB_KAFKA_BROKERS: "single:9092" } }).brokers).toEqual([
       "k1:9092",

@@ -6,7 +6,11 @@ import type { KafkaProducerOptions } from "./producer-options.js";
  * What every Kafka target (any client) connects with: where the brokers are (from the environment) and the
  * producer options (unkeyed partitioning, idempotence), which are set in code, not the environment.
  */
-export type KafkaSettings = Pick<KafkaClientOptions, "brokers" | "ssl" | "sasl"> & KafkaProducerOptions;
+export type KafkaSettings = Pick<
+  KafkaClientOptions,
+  "brokers" | "ssl" | "sasl" | "defaultReplicationFactor"
+> &
+  KafkaProducerOptions;
 
 const DEFAULT_BROKERS = ["127.0.0.1:9092"];
 /** The three nodes `pnpm brokers up --cluster` starts. */
@@ -25,10 +29,10 @@ function isSaslMechanism(value: string): value is SaslMechanism {
  */
 export function kafkaSettings(source: ConnectionSource): KafkaSettings {
   const { env } = source;
-  const brokers =
-    deploymentOf(source) === "cluster"
-      ? listFromEnv(env.BROKERLAB_CLUSTER_KAFKA_BROKERS, DEFAULT_CLUSTER_BROKERS)
-      : listFromEnv(env.BROKERLAB_KAFKA_BROKERS, DEFAULT_BROKERS);
+  const cluster = deploymentOf(source) === "cluster";
+  const brokers = cluster
+    ? listFromEnv(env.BROKERLAB_CLUSTER_KAFKA_BROKERS, DEFAULT_CLUSTER_BROKERS)
+    : listFromEnv(env.BROKERLAB_KAFKA_BROKERS, DEFAULT_BROKERS);
   const mechanism = env.BROKERLAB_KAFKA_SASL_MECHANISM ?? "plain";
   if (!isSaslMechanism(mechanism)) {
     throw new InvalidArgumentError(
@@ -38,6 +42,8 @@ export function kafkaSettings(source: ConnectionSource): KafkaSettings {
   const username = env.BROKERLAB_KAFKA_SASL_USERNAME;
   return {
     brokers,
+    // On the cluster a topic gets a leader and two followers; min.insync.replicas 2 follows from RF 3.
+    ...(cluster ? { defaultReplicationFactor: 3 } : {}),
     ssl: env.BROKERLAB_KAFKA_SSL === "true",
     ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
     ...(source.producer?.unkeyedPartitioning

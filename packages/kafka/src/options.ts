@@ -19,6 +19,11 @@ export interface KafkaClientOptions extends KafkaProducerOptions {
   readonly connectionTimeoutMs?: number;
   /** Print kafkajs' own error lines to stderr (silent by default). */
   readonly logErrors?: boolean;
+  /**
+   * Replication factor of topics created without one. Default 1 (a single broker); the cluster's
+   * settings give 3, so a topic there has a leader and two followers (min.insync.replicas 2).
+   */
+  readonly defaultReplicationFactor?: number;
 }
 
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 3000;

@@ -29,6 +29,8 @@ export class TopicAdmin {
       topic: string,
       count: number,
     ) => Promise<string | undefined>,
+    /** Replication factor of a topic created without one. */
+    private readonly defaultReplicationFactor = 1,
   ) {}
 
   async exists(topic: string): Promise<boolean> {
@@ -38,7 +40,7 @@ export class TopicAdmin {
 
   async createTopic(topic: string, options: TopicOptions = {}): Promise<void> {
     const partitions = options.partitions ?? 1;
-    const replicationFactor = options.replicationFactor ?? 1;
+    const replicationFactor = options.replicationFactor ?? this.defaultReplicationFactor;
     requirePositiveInteger("partitions", partitions);
     requirePositiveInteger("replicationFactor", replicationFactor);
     const configEntries = topicConfigEntries(options);
