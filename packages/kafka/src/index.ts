@@ -1,10 +1,11 @@
 export { kafkaCapabilities } from "./capabilities.js";
-export { ACKS, createKafkaClient } from "./kafka-client.js";
+export { createKafkaClient } from "./kafka-client.js";
 export { type KafkaSettings, kafkaSettings } from "./kafka-settings.js";
 export { KAFKA_TARGET_DEFINITIONS, kafkaTarget } from "./kafka-target.js";
 export { addressOf, type KafkaClientOptions, kafkaConfig } from "./options.js";
 export { murmur2, partitionForKey } from "./partitioner.js";
 export {
+  ACKS,
   type KafkaProducerOptions,
   STICKY_BATCH_BYTES,
   UNKEYED_PARTITIONINGS,

@@ -60,3 +60,9 @@ export function connectionFailure(address: string, error: unknown): Error {
     : "is Kafka running? start the local brokers with `pnpm brokers up`";
   return new ConnectionError(address, hint, error);
 }
+
+export function tooLarge(topic: string): InvalidArgumentError {
+  return new InvalidArgumentError(
+    `a record is larger than topic "${topic}" accepts (max.message.bytes or segment.bytes); use smaller records or raise the topic's limits`,
+  );
+}

@@ -28,6 +28,9 @@ export interface KafkaProducerOptions {
   readonly idempotent?: boolean;
 }
 
+/** Kafka producer acks per contract durability level. */
+export const ACKS: Readonly<Record<DurabilityLevel, number>> = { none: 0, leader: 1, replicated: -1 };
+
 /** Validates options that plain JavaScript callers (or a CLI flag) could get wrong. */
 export function checkProducerOptions(options: KafkaProducerOptions): void {
   const partitioning = options.unkeyedPartitioning;

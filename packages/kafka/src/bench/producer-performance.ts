@@ -1,6 +1,6 @@
 import type { DurabilityLevel, NativeTool } from "@brokerlab/messaging";
 import kafkajs from "kafkajs";
-import { ACKS } from "../kafka-client.js";
+import { ACKS } from "../producer-options.js";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./native-output.js";
