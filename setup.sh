@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings a fresh clone to a runnable state on a machine with Node 20+ and npm:
-# pnpm (at the version package.json pins), the workspace's dependencies, and Debian's Chromium
-# for the HTML report tests. Brokers are not started here: `pnpm brokers up` (run by `pnpm start`
+# pnpm (at the version package.json pins), the workspace's dependencies (including librdkafka's Node
+# binding, see below), and Debian's Chromium for the HTML report tests. Brokers are not started here: `pnpm brokers up` (run by `pnpm start`
 # and `pnpm test`) does that. Safe to run again; it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,8 +20,39 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   npm install -g "pnpm@$pnpm_version" --silent
 fi
 
-say "installing workspace dependencies"
+# @confluentinc/kafka-javascript (target kafka-rdkafka) first tries a prebuilt binary from GitHub. Where that
+# is out of reach it compiles librdkafka from the sources in its tarball: against the system's OpenSSL, zlib,
+# lz4, zstd and SASL (CKJS_LINKING=dynamic; its static build would download those too) and Node's own headers
+# where the distribution ships them (else node-gyp downloads them). Once: pnpm keeps the built package.
+missing_rdkafka_libs() {
+  local lib missing=""
+  for lib in g++ make python3 pkg-config libssl-dev zlib1g-dev liblz4-dev libzstd-dev libsasl2-dev; do
+    dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q "install ok installed" || missing="$missing $lib"
+  done
+  echo "$missing"
+}
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=$(missing_rdkafka_libs)
+  if [ -n "$missing" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's$missing (to build librdkafka where no prebuilt binary can be fetched)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    missing=$(missing_rdkafka_libs)
+  fi
+  if [ -z "$missing" ]; then
+    export CKJS_LINKING=dynamic
+  else
+    say "missing$missing: if librdkafka has to be built here, install them (apt-get install$missing)"
+  fi
+fi
+node_version=$(node -p 'process.versions.node')
+if grep -qs "define NODE_MAJOR_VERSION ${node_version%%.*}\b" /usr/include/node/node_version.h; then
+  export npm_config_nodedir=/usr
+fi
+
+say "installing workspace dependencies (a first build of librdkafka takes a few minutes)"
+started=$(date +%s)
 if [ "${CI:-}" = "true" ]; then pnpm install --frozen-lockfile; else pnpm install; fi
+say "dependencies installed in $(($(date +%s) - started)) s"
 
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -4,6 +4,7 @@ export { type KafkaSettings, kafkaSettings } from "./kafka-settings.js";
 export { KAFKA_TARGET_DEFINITIONS, kafkaTarget } from "./kafka-target.js";
 export { addressOf, type KafkaClientOptions, kafkaConfig } from "./options.js";
 export { murmur2, partitionForKey } from "./partitioner.js";
+export { createRdkafkaClient } from "./rdkafka/create-rdkafka-client.js";
 export {
   ACKS,
   type KafkaProducerOptions,

@@ -2,7 +2,7 @@ import type { MessagingClient } from "@brokerlab/messaging";
 import { useClient, waitUntil } from "@brokerlab/testing";
 import kafkajs from "kafkajs";
 import { onTestFinished } from "vitest";
-import { createKafkaClient, type KafkaProducerOptions } from "../src/index.js";
+import { createKafkaClient, createRdkafkaClient, type KafkaProducerOptions } from "../src/index.js";
 
 export const KAFKA_BROKERS = (process.env.BROKERLAB_KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
 
@@ -12,6 +12,19 @@ export function kafkaClient(producer: KafkaProducerOptions = {}): Promise<Messag
     createKafkaClient({ brokers: KAFKA_BROKERS, clientId: "brokerlab-kafka-test", ...producer }),
   );
 }
+
+/** The same on the librdkafka target (publishing through librdkafka, the rest shared). */
+export function rdkafkaClient(producer: KafkaProducerOptions = {}): Promise<MessagingClient> {
+  return useClient(() =>
+    createRdkafkaClient({ brokers: KAFKA_BROKERS, clientId: "brokerlab-rdkafka-test", ...producer }),
+  );
+}
+
+/** Both Kafka targets, for the tests that must hold on either publish path. */
+export const KAFKA_CLIENTS = [
+  ["kafka", kafkaClient],
+  ["kafka-rdkafka", rdkafkaClient],
+] as const;
 
 /**
  * The producer id the broker stored with each of the first `count` records of `topic` (record batches carry it;

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from "@brokerlab/messaging";
 import { Inbox, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
 import { partitionForKey } from "../src/index.js";
-import { kafkaClient } from "./helpers.js";
+import { KAFKA_CLIENTS, kafkaClient } from "./helpers.js";
 
 // Partitions the Java client (kafka-clients 3.9.1, BuiltInPartitioner.partitionForKey) picks for these keys on a
 // 7-partition topic; src/partitioner.test.ts has the full table with the raw murmur2 values.
@@ -15,11 +15,11 @@ const JAVA_7: Record<string, number> = {
   "héllo-ключ-🚀": 1,
 };
 
-describe("kafka partitioning", () => {
+describe.each(KAFKA_CLIENTS)("%s keyed partitioning", (_target, kafkaClient) => {
   it("stores keyed records on the partition the Java partitioner picks, every time", async () => {
     const client = await kafkaClient();
     const topic = await useTopic(client, "keyed", { partitions: 7 });
-    const keys = [...Object.keys(JAVA_7), ...Array.from({ length: 40 }, (_, i) => `key-${i}`)];
+    const keys = [...Object.keys(JAVA_7), "", ...Array.from({ length: 40 }, (_, i) => `key-${i}`)];
     const receipts = await client.publish(
       topic,
       [...keys, ...keys].map((key) => ({ key, value: text(key) })),
@@ -43,7 +43,9 @@ describe("kafka partitioning", () => {
       expect(delivery.position.partition).toBe(partitionForKey(delivery.key ?? "", 7));
     }
   });
+});
 
+describe("kafka partitioning", () => {
   it("spreads unkeyed records over the partitions", async () => {
     const client = await kafkaClient();
     const topic = await useTopic(client, "unkeyed", { partitions: 3 });

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from "@brokerlab/messaging";
 import { text, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
 import { STICKY_BATCH_BYTES } from "../src/index.js";
-import { kafkaClient, storedProducerIds } from "./helpers.js";
+import { KAFKA_CLIENTS, storedProducerIds } from "./helpers.js";
 
 const KIB = new Uint8Array(1024);
 
@@ -16,7 +16,7 @@ function runLengths(partitions: readonly (number | undefined)[]): number[] {
   return runs;
 }
 
-describe("kafka producer options", () => {
+describe.each(KAFKA_CLIENTS)("%s producer options", (_target, kafkaClient) => {
   it("round-robin puts consecutive unkeyed records on different partitions", async () => {
     const client = await kafkaClient({ unkeyedPartitioning: "round-robin" });
     const topic = await useTopic(client, "round-robin", { partitions: 3 });

@@ -1,0 +1,19 @@
+import type { MessagingClient, TargetId } from "@brokerlab/messaging";
+import { kafkaCapabilities } from "../capabilities.js";
+import { openKafkaClient } from "../kafka-client.js";
+import type { KafkaClientOptions } from "../options.js";
+import { RdkafkaPublisher } from "./rdkafka-publisher.js";
+
+/**
+ * A Kafka client (target `kafka-rdkafka`) that publishes through librdkafka with the Java client's
+ * partitioning. Topic administration and subscriptions are the kafkajs target's (the same code, see
+ * KafkaClient), so the two targets differ in their publish path only.
+ */
+export function createRdkafkaClient(options: KafkaClientOptions): MessagingClient {
+  return openKafkaClient(
+    "kafka-rdkafka" as TargetId,
+    kafkaCapabilities,
+    options,
+    (context) => new RdkafkaPublisher(context.topics, context.address, context.options),
+  );
+}

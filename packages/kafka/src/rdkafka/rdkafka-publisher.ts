@@ -1,0 +1,238 @@
+import type { DurabilityLevel, MessageRecord, PublishReceipt } from "@brokerlab/messaging";
+import type {
+  DeliveryReport,
+  LibrdKafkaError,
+  MessageHeader,
+  Metadata,
+  Producer,
+} from "@confluentinc/kafka-javascript";
+import type { TopicAdmin } from "../admin/topic-admin.js";
+import { missingTopic } from "../kafka-errors.js";
+import type { KafkaClientOptions } from "../options.js";
+import type { KafkaPublisher, TopicChange } from "../producer/kafka-publisher.js";
+import { UnkeyedPartitioner } from "../unkeyed-partitioner.js";
+import { loadRdkafka, type RdkafkaModule } from "./rdkafka-binding.js";
+import { rdkafkaProducerConfig } from "./rdkafka-config.js";
+import { isQueueFull, publishFailure } from "./rdkafka-errors.js";
+import { PendingPublish } from "./pending-publish.js";
+
+/** Partition ids with a leader are looked up again after this long (librdkafka itself follows leaders). */
+const ROUTE_MAX_AGE_MS = 10_000;
+/** librdkafka's queue is full: the delivery thread needs a moment to drain it. */
+const QUEUE_FULL_WAIT_MS = 2;
+
+interface TopicRoute {
+  /** Partition ids with a leader, for records without a key. */
+  readonly candidates: readonly number[];
+  readonly fetchedAt: number;
+}
+
+/** What a produced record carries to its delivery report: its publish and its place in it. */
+interface Slot {
+  readonly publish: PendingPublish;
+  readonly index: number;
+}
+
+/**
+ * Publishes through librdkafka (@confluentinc/kafka-javascript): `produce` only queues a record, librdkafka
+ * batches per partition on its own threads (linger.ms, batch.size), and one delivery report per record settles
+ * the publish it belongs to: no promise per record. Keyed records go by librdkafka's `murmur2_random`
+ * partitioner, the Java client's hash; unkeyed ones as `unkeyedPartitioning` says (explicit partitions).
+ * acks is a per-producer setting in librdkafka, so there is one producer per durability level, made on first use.
+ */
+export class RdkafkaPublisher implements KafkaPublisher {
+  private readonly producers = new Map<DurabilityLevel, Promise<Producer>>();
+  private readonly routes = new Map<string, Promise<TopicRoute>>();
+  private readonly unkeyed: UnkeyedPartitioner;
+  private readonly sends = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly topics: TopicAdmin,
+    private readonly address: string,
+    private readonly options: KafkaClientOptions,
+  ) {
+    this.unkeyed = new UnkeyedPartitioner(options.unkeyedPartitioning);
+  }
+
+  async connect(): Promise<void> {
+    await this.producer(this.options.idempotent ? "replicated" : "leader");
+  }
+
+  async send(
+    topic: string,
+    records: readonly MessageRecord[],
+    level: DurabilityLevel,
+  ): Promise<PublishReceipt[]> {
+    const sending = this.produceAll(topic, records, level);
+    this.sends.add(sending);
+    try {
+      return await sending;
+    } finally {
+      this.sends.delete(sending);
+    }
+  }
+
+  private async produceAll(
+    topic: string,
+    records: readonly MessageRecord[],
+    level: DurabilityLevel,
+  ): Promise<PublishReceipt[]> {
+    const producer = await this.producer(level);
+    const route = await this.route(topic, producer);
+    const publish = new PendingPublish(records.length);
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index] as MessageRecord;
+      const value = asBuffer(record.value);
+      const key = record.key ?? null;
+      const partition = key === null ? this.unkeyed.next(topic, route.candidates, value.byteLength) : -1;
+      const headers = record.headers === undefined ? undefined : toHeaders(record.headers);
+      const slot: Slot = { publish, index };
+      for (;;) {
+        try {
+          producer.produce(topic, partition, value, key, record.timestamp ?? null, slot, headers);
+          break;
+        } catch (error) {
+          if (!isQueueFull(error)) {
+            // The records queued so far are delivered (or fail) on their own; this one and the rest are not sent.
+            publish.abandon(records.length - index, error);
+            return this.settled(publish, topic);
+          }
+          await new Promise((resolve) => setTimeout(resolve, QUEUE_FULL_WAIT_MS));
+        }
+      }
+    }
+    return this.settled(publish, topic);
+  }
+
+  private async settled(publish: PendingPublish, topic: string): Promise<PublishReceipt[]> {
+    try {
+      return await publish.done;
+    } catch (error) {
+      throw await publishFailure(error, topic, this.address, this.topics);
+    }
+  }
+
+  private producer(level: DurabilityLevel): Promise<Producer> {
+    let producer = this.producers.get(level);
+    if (!producer) {
+      producer = this.connectProducer(level);
+      producer.catch(() => this.producers.delete(level));
+      this.producers.set(level, producer);
+    }
+    return producer;
+  }
+
+  private async connectProducer(level: DurabilityLevel): Promise<Producer> {
+    const rdkafka: RdkafkaModule = await loadRdkafka();
+    const config = rdkafkaProducerConfig(this.options, level);
+    const producer = new rdkafka.Producer(config.global, config.topic);
+    producer.on("delivery-report", onDelivery);
+    await new Promise<void>((resolve, reject) => {
+      producer.connect({ timeout: this.options.connectionTimeoutMs ?? 3000 }, (error) =>
+        error ? reject(error) : resolve(),
+      );
+    });
+    // Delivery reports arrive from librdkafka's own thread: nothing to poll from the event loop.
+    producer.setPollInBackground(true);
+    return producer;
+  }
+
+  /** The topic's partitions with a leader, looked up once and refreshed in the background when old. */
+  private route(topic: string, producer: Producer): Promise<TopicRoute> {
+    const cached = this.routes.get(topic);
+    if (cached) {
+      void cached.then(
+        (route) => {
+          if (Date.now() - route.fetchedAt > ROUTE_MAX_AGE_MS && this.routes.get(topic) === cached)
+            this.refreshRoute(topic, producer, cached);
+        },
+        () => {},
+      );
+      return cached;
+    }
+    const loading = this.loadRoute(topic, producer);
+    loading.catch(() => this.routes.delete(topic));
+    this.routes.set(topic, loading);
+    return loading;
+  }
+
+  private refreshRoute(topic: string, producer: Producer, current: Promise<TopicRoute>): void {
+    this.loadRoute(topic, producer).then(
+      (route) => {
+        if (this.routes.get(topic) === current) this.routes.set(topic, Promise.resolve(route));
+      },
+      () => {},
+    );
+  }
+
+  private async loadRoute(topic: string, producer: Producer): Promise<TopicRoute> {
+    const metadata = await new Promise<Metadata>((resolve, reject) =>
+      producer.getMetadata({ topic, timeout: 10_000 }, (error, data) =>
+        error ? reject(error) : resolve(data),
+      ),
+    );
+    const partitions = metadata.topics.find((entry) => entry.name === topic)?.partitions ?? [];
+    if (partitions.length === 0) {
+      if (!(await this.topics.exists(topic))) throw missingTopic(topic);
+      throw new Error(`Kafka reported no partitions for topic "${topic}"`);
+    }
+    const led = partitions.filter((partition) => partition.leader >= 0);
+    const candidates = (led.length > 0 ? led : partitions)
+      .map((partition) => partition.id)
+      .sort((a, b) => a - b);
+    return { candidates, fetchedAt: Date.now() };
+  }
+
+  async topicChanged(topic: string, change: TopicChange): Promise<void> {
+    this.routes.delete(topic);
+    // librdkafka refreshes topic metadata every 5 minutes: until then, it would hash the keys of a grown topic
+    // over the old partition count. Fresh producers see the new count at once; the old ones finish first.
+    if (change === "grown") await this.renewProducers();
+  }
+
+  private async renewProducers(): Promise<void> {
+    const old = [...this.producers.values()];
+    this.producers.clear();
+    await Promise.allSettled([...this.sends]);
+    await disconnectAll(old);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.sends]);
+    const producers = [...this.producers.values()];
+    this.producers.clear();
+    await disconnectAll(producers);
+  }
+}
+
+/** Disconnects the producers that connected (librdkafka flushes what it still holds, for at most 5 s). */
+async function disconnectAll(producers: readonly Promise<Producer>[]): Promise<void> {
+  const connected = await Promise.allSettled(producers);
+  await Promise.all(
+    connected.map((entry) =>
+      entry.status === "fulfilled"
+        ? new Promise<void>((resolve) => entry.value.disconnect(5_000, () => resolve()))
+        : undefined,
+    ),
+  );
+}
+
+/** One handler for every producer: the report's opaque names the publish and the record. */
+function onDelivery(error: LibrdKafkaError | null, report: DeliveryReport): void {
+  const slot: Slot | undefined = report.opaque;
+  if (slot === undefined) return;
+  if (error) slot.publish.failed(slot.index, error);
+  else slot.publish.delivered(slot.index, report.partition, report.offset);
+}
+
+/** A Buffer view of the value without copying (the binding accepts Buffers only, per its typings). */
+function asBuffer(value: Uint8Array): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
+/** librdkafka's header shape: one single-entry object per header. */
+function toHeaders(headers: Readonly<Record<string, string>>): MessageHeader[] {
+  const list: MessageHeader[] = [];
+  for (const name in headers) list.push({ [name]: headers[name] ?? "" });
+  return list;
+}

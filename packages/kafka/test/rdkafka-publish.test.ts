@@ -1,0 +1,55 @@
+import { ConnectionError } from "@brokerlab/messaging";
+import { text, uniqueName, useTopic } from "@brokerlab/testing";
+import { describe, expect, it } from "vitest";
+import { createRdkafkaClient, partitionForKey } from "../src/index.js";
+import { KAFKA_BROKERS, rdkafkaClient } from "./helpers.js";
+
+describe("kafka-rdkafka publishing", () => {
+  it("fails fast with the address and a hint when nothing listens", { timeout: 15_000 }, async () => {
+    const client = createRdkafkaClient({ brokers: ["127.0.0.1:1"] });
+    const failure = client.connect();
+    await expect(failure).rejects.toBeInstanceOf(ConnectionError);
+    await expect(failure).rejects.toThrow(/cannot reach 127\.0\.0\.1:1 .*pnpm brokers up/);
+    await client.close();
+  });
+
+  it("publishes at every durability level; acks=0 gets no positions", async () => {
+    const client = await rdkafkaClient();
+    const topic = await useTopic(client, "levels", { partitions: 2 });
+    const records = Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: text(String(i)) }));
+    const none = await client.publish(topic, records, { durability: "none" });
+    expect(none.every((receipt) => receipt.position === undefined)).toBe(true);
+    for (const durability of ["leader", "replicated"] as const) {
+      const receipts = await client.publish(topic, records, { durability });
+      receipts.forEach((receipt, i) => expect(receipt.position?.partition).toBe(partitionForKey(`k${i}`, 2)));
+    }
+    expect((await client.inspect(topic)).stored).toBe(30);
+  });
+
+  it("hashes keys over the new partition count as soon as it grew a topic", async () => {
+    const client = await rdkafkaClient();
+    const topic = await useTopic(client, "grow", { partitions: 3 });
+    const [before] = await client.publish(topic, [{ key: "kafka", value: text("x") }]);
+    expect(before?.position?.partition).toBe(partitionForKey("kafka", 3));
+    await client.addPartitions(topic, 6);
+    const [after] = await client.publish(topic, [{ key: "kafka", value: text("y") }]);
+    expect(after?.position?.partition).toBe(partitionForKey("kafka", 6));
+  });
+
+  it("names a missing topic and a record larger than the topic takes, in one line", async () => {
+    const client = await rdkafkaClient();
+    await expect(client.publish(uniqueName("missing"), [{ value: text("x") }])).rejects.toThrow(
+      /does not exist on Kafka; create it first/,
+    );
+    const topic = await useTopic(client, "large");
+    // Topics made by the adapter take 8 MiB records: the broker refuses a bigger one, librdkafka itself one
+    // beyond its request limit.
+    for (const bytes of [8.5 * 1024 * 1024, 10 * 1024 * 1024]) {
+      await expect(client.publish(topic, [{ value: new Uint8Array(bytes) }])).rejects.toThrow(
+        /a record is larger than topic .* accepts/,
+      );
+    }
+    expect((await client.inspect(topic)).stored).toBe(0);
+    expect(client.address).toBe(KAFKA_BROKERS.join(","));
+  });
+});
