@@ -7,7 +7,9 @@ export { murmur2, partitionForKey } from "./partitioner.js";
 export { createRdkafkaClient } from "./rdkafka/create-rdkafka-client.js";
 export {
   ACKS,
+  KEYED_PARTITIONINGS,
   type KafkaProducerOptions,
+  type KeyedPartitioning,
   STICKY_BATCH_BYTES,
   UNKEYED_PARTITIONINGS,
   type UnkeyedPartitioning,

@@ -27,7 +27,7 @@ import { connectionFailure, missingTopic } from "./kafka-errors.js";
 import { addressOf, DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions, kafkaConfig } from "./options.js";
 import type { KafkaPublisher } from "./producer/kafka-publisher.js";
 import { KafkajsPublisher } from "./producer/kafkajs-publisher.js";
-import { ACKS, checkProducerOptions, publishDurability } from "./producer-options.js";
+import { ACKS, checkProducerOptions, type KeyedPartitioning, publishDurability } from "./producer-options.js";
 
 
 /** What a Kafka target's publisher is built from: the client's shared kafkajs connection, admin and options. */
@@ -47,10 +47,11 @@ export function openKafkaClient(
   capabilities: Capabilities,
   options: KafkaClientOptions,
   publisher: (context: PublisherContext) => KafkaPublisher,
+  keyedPartitionings?: readonly KeyedPartitioning[],
 ): MessagingClient {
   if (options.brokers.length === 0)
     throw new InvalidArgumentError("brokers must list at least one host:port");
-  checkProducerOptions(options);
+  checkProducerOptions(options, keyedPartitionings);
   return new KafkaClient(target, capabilities, options, publisher);
 }
 

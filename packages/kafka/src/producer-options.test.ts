@@ -22,3 +22,18 @@ describe("producer options", () => {
     );
   });
 });
+
+describe("keyed partitioning", () => {
+  it("is murmur2 unless the client has librdkafka's consistent-random and it is asked for", () => {
+    expect(() => checkProducerOptions({ keyedPartitioning: "murmur2" })).not.toThrow();
+    expect(() => checkProducerOptions({ keyedPartitioning: "consistent-random" })).toThrow(
+      /is librdkafka's: this client partitions keys as the Java client does/,
+    );
+    expect(() =>
+      checkProducerOptions({ keyedPartitioning: "consistent-random" }, ["murmur2", "consistent-random"]),
+    ).not.toThrow();
+    expect(() => checkProducerOptions(JSON.parse('{"keyedPartitioning":"fnv1a"}'))).toThrow(
+      /"fnv1a" is not one of murmur2, consistent-random/,
+    );
+  });
+});

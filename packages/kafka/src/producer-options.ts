@@ -12,6 +12,17 @@ export type UnkeyedPartitioning = "round-robin" | "sticky";
 
 export const UNKEYED_PARTITIONINGS: readonly UnkeyedPartitioning[] = ["round-robin", "sticky"];
 
+/**
+ * How keyed records pick their partition:
+ * - `murmur2`: the Java client's hash (`partitionForKey`), so every client that follows it agrees (default);
+ * - `consistent-random`: librdkafka's own default partitioner (CRC32 of the key, random for an empty key), which
+ *   C, C++, Python and Go services on librdkafka use unless told otherwise. Only the librdkafka target has it:
+ *   it is the interoperability trap of a topic shared by a Java and a librdkafka service.
+ */
+export type KeyedPartitioning = "murmur2" | "consistent-random";
+
+export const KEYED_PARTITIONINGS: readonly KeyedPartitioning[] = ["murmur2", "consistent-random"];
+
 /** The bytes a sticky producer sends to one partition before it moves on: the Java client's default batch.size. */
 export const STICKY_BATCH_BYTES = 16_384;
 
@@ -19,6 +30,8 @@ export const STICKY_BATCH_BYTES = 16_384;
 export interface KafkaProducerOptions {
   /** Default `round-robin`. */
   readonly unkeyedPartitioning?: UnkeyedPartitioning;
+  /** Default `murmur2` (where the Java client puts keyed records). */
+  readonly keyedPartitioning?: KeyedPartitioning;
   /**
    * The idempotent producer: the broker drops the duplicates the client's own retries would write (producer id
    * and per-partition sequence numbers). It needs acks=all, so such a client publishes at durability
@@ -31,12 +44,26 @@ export interface KafkaProducerOptions {
 /** Kafka producer acks per contract durability level. */
 export const ACKS: Readonly<Record<DurabilityLevel, number>> = { none: 0, leader: 1, replicated: -1 };
 
-/** Validates options that plain JavaScript callers (or a CLI flag) could get wrong. */
-export function checkProducerOptions(options: KafkaProducerOptions): void {
-  const partitioning = options.unkeyedPartitioning;
-  if (partitioning !== undefined && !UNKEYED_PARTITIONINGS.includes(partitioning)) {
+/**
+ * Validates options that plain JavaScript callers (or a CLI flag) could get wrong, against the keyed
+ * partitionings the client has.
+ */
+export function checkProducerOptions(
+  options: KafkaProducerOptions,
+  keyed: readonly KeyedPartitioning[] = ["murmur2"],
+): void {
+  const unkeyed = options.unkeyedPartitioning;
+  if (unkeyed !== undefined && !UNKEYED_PARTITIONINGS.includes(unkeyed)) {
     throw new InvalidArgumentError(
-      `unkeyedPartitioning "${String(partitioning)}" is not one of ${UNKEYED_PARTITIONINGS.join(", ")}`,
+      `unkeyedPartitioning "${String(unkeyed)}" is not one of ${UNKEYED_PARTITIONINGS.join(", ")}`,
+    );
+  }
+  const partitioning = options.keyedPartitioning;
+  if (partitioning !== undefined && !keyed.includes(partitioning)) {
+    throw new InvalidArgumentError(
+      KEYED_PARTITIONINGS.includes(partitioning)
+        ? `keyedPartitioning "${partitioning}" is librdkafka's: this client partitions keys as the Java client does (murmur2) only`
+        : `keyedPartitioning "${String(partitioning)}" is not one of ${KEYED_PARTITIONINGS.join(", ")}`,
     );
   }
 }

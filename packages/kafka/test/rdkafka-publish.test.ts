@@ -1,5 +1,6 @@
 import { ConnectionError } from "@brokerlab/messaging";
 import { text, uniqueName, useTopic } from "@brokerlab/testing";
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createRdkafkaClient, partitionForKey } from "../src/index.js";
 import { KAFKA_BROKERS, rdkafkaClient } from "./helpers.js";
@@ -34,6 +35,22 @@ describe("kafka-rdkafka publishing", () => {
     await client.addPartitions(topic, 6);
     const [after] = await client.publish(topic, [{ key: "kafka", value: text("y") }]);
     expect(after?.position?.partition).toBe(partitionForKey("kafka", 6));
+  });
+
+  it("with consistent-random, puts keys where librdkafka's default does: CRC32, not Java's murmur2", async () => {
+    const client = await rdkafkaClient({ keyedPartitioning: "consistent-random" });
+    const topic = await useTopic(client, "crc32", { partitions: 6 });
+    const keys = Array.from({ length: 60 }, (_, i) => `user-${i}`);
+    const receipts = await client.publish(
+      topic,
+      keys.map((key) => ({ key, value: text(key) })),
+    );
+    const elsewhere = keys.filter((key, i) => {
+      expect(receipts[i]?.position?.partition).toBe(crc32(key) % 6);
+      return receipts[i]?.position?.partition !== partitionForKey(key, 6);
+    });
+    // Most keys land elsewhere than a Java producer would put them (5 in 6 by chance).
+    expect(elsewhere.length).toBeGreaterThan(30);
   });
 
   it("names a missing topic and a record larger than the topic takes, in one line", async () => {

@@ -2,6 +2,7 @@ import type { MessagingClient, TargetId } from "@brokerlab/messaging";
 import { kafkaCapabilities } from "../capabilities.js";
 import { openKafkaClient } from "../kafka-client.js";
 import type { KafkaClientOptions } from "../options.js";
+import { KEYED_PARTITIONINGS } from "../producer-options.js";
 import { RdkafkaPublisher } from "./rdkafka-publisher.js";
 
 /**
@@ -15,5 +16,6 @@ export function createRdkafkaClient(options: KafkaClientOptions): MessagingClien
     kafkaCapabilities,
     options,
     (context) => new RdkafkaPublisher(context.topics, context.address, context.options),
+    KEYED_PARTITIONINGS,
   );
 }

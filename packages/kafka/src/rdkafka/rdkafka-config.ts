@@ -23,7 +23,7 @@ export interface RdkafkaProducerConfig {
 /**
  * The librdkafka producer configuration for these options at one durability level (acks is per producer in
  * librdkafka). `murmur2_random` puts keyed records where the Java client does; librdkafka's own default,
- * `consistent_random` (CRC32), does not.
+ * `consistent_random` (CRC32), does not, and is used only when asked for.
  */
 export function rdkafkaProducerConfig(
   options: KafkaClientOptions,
@@ -44,7 +44,7 @@ export function rdkafkaProducerConfig(
       ...securityConfig(options),
     },
     topic: {
-      partitioner: "murmur2_random",
+      partitioner: options.keyedPartitioning === "consistent-random" ? "consistent_random" : "murmur2_random",
       acks: ACKS[level],
       "message.timeout.ms": MESSAGE_TIMEOUT_MS,
     },
