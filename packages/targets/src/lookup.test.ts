@@ -41,7 +41,7 @@ describe("parseTargets", () => {
 
   it("names the valid targets when one is unknown", () => {
     expect(() => parseTargets("kafka,nats")).toThrow(
-      /unknown target "nats"; valid targets: kafka, rabbitmq-queue/,
+      /unknown target "nats"; valid targets: kafka, kafka-rdkafka, rabbitmq-queue/,
     );
   });
 });

@@ -1,8 +1,8 @@
 import type { MessageRecord, RawPublisher, RawPublisherFactory } from "@brokerlab/messaging";
 import kafkajs from "kafkajs";
-import { ACKS } from "../producer-options.js";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
+import { ACKS } from "../producer-options.js";
 import { toKafkaMessage } from "../records.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { MessagingClient, TargetId } from "@brokerlab/messaging";
+import type { MessagingClient } from "@brokerlab/messaging";
 import { kafkaCapabilities } from "../capabilities.js";
 import { openKafkaClient } from "../kafka-client.js";
 import type { KafkaClientOptions } from "../options.js";
@@ -12,7 +12,7 @@ import { RdkafkaPublisher } from "./rdkafka-publisher.js";
  */
 export function createRdkafkaClient(options: KafkaClientOptions): MessagingClient {
   return openKafkaClient(
-    "kafka-rdkafka" as TargetId,
+    "kafka-rdkafka",
     kafkaCapabilities,
     options,
     (context) => new RdkafkaPublisher(context.topics, context.address, context.options),

@@ -1,20 +1,14 @@
 import type { DurabilityLevel, MessageRecord, PublishReceipt } from "@brokerlab/messaging";
-import type {
-  DeliveryReport,
-  LibrdKafkaError,
-  MessageHeader,
-  Metadata,
-  Producer,
-} from "@confluentinc/kafka-javascript";
+import type { DeliveryReport, LibrdKafkaError, Metadata, Producer } from "@confluentinc/kafka-javascript";
 import type { TopicAdmin } from "../admin/topic-admin.js";
 import { missingTopic } from "../kafka-errors.js";
 import type { KafkaClientOptions } from "../options.js";
 import type { KafkaPublisher, TopicChange } from "../producer/kafka-publisher.js";
 import { UnkeyedPartitioner } from "../unkeyed-partitioner.js";
-import { loadRdkafka, type RdkafkaModule } from "./rdkafka-binding.js";
-import { rdkafkaProducerConfig } from "./rdkafka-config.js";
-import { isQueueFull, publishFailure } from "./rdkafka-errors.js";
 import { PendingPublish } from "./pending-publish.js";
+import { isQueueFull, publishFailure } from "./rdkafka-errors.js";
+import { connectRdkafkaProducer, disconnectProducers } from "./rdkafka-producer.js";
+import { asBuffer, toHeaders } from "./rdkafka-records.js";
 
 /** Partition ids with a leader are looked up again after this long (librdkafka itself follows leaders). */
 const ROUTE_MAX_AGE_MS = 10_000;
@@ -115,25 +109,10 @@ export class RdkafkaPublisher implements KafkaPublisher {
   private producer(level: DurabilityLevel): Promise<Producer> {
     let producer = this.producers.get(level);
     if (!producer) {
-      producer = this.connectProducer(level);
+      producer = connectRdkafkaProducer(this.options, level, onDelivery);
       producer.catch(() => this.producers.delete(level));
       this.producers.set(level, producer);
     }
-    return producer;
-  }
-
-  private async connectProducer(level: DurabilityLevel): Promise<Producer> {
-    const rdkafka: RdkafkaModule = await loadRdkafka();
-    const config = rdkafkaProducerConfig(this.options, level);
-    const producer = new rdkafka.Producer(config.global, config.topic);
-    producer.on("delivery-report", onDelivery);
-    await new Promise<void>((resolve, reject) => {
-      producer.connect({ timeout: this.options.connectionTimeoutMs ?? 3000 }, (error) =>
-        error ? reject(error) : resolve(),
-      );
-    });
-    // Delivery reports arrive from librdkafka's own thread: nothing to poll from the event loop.
-    producer.setPollInBackground(true);
     return producer;
   }
 
@@ -194,27 +173,15 @@ export class RdkafkaPublisher implements KafkaPublisher {
     const old = [...this.producers.values()];
     this.producers.clear();
     await Promise.allSettled([...this.sends]);
-    await disconnectAll(old);
+    await disconnectProducers(old);
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.sends]);
     const producers = [...this.producers.values()];
     this.producers.clear();
-    await disconnectAll(producers);
+    await disconnectProducers(producers);
   }
-}
-
-/** Disconnects the producers that connected (librdkafka flushes what it still holds, for at most 5 s). */
-async function disconnectAll(producers: readonly Promise<Producer>[]): Promise<void> {
-  const connected = await Promise.allSettled(producers);
-  await Promise.all(
-    connected.map((entry) =>
-      entry.status === "fulfilled"
-        ? new Promise<void>((resolve) => entry.value.disconnect(5_000, () => resolve()))
-        : undefined,
-    ),
-  );
 }
 
 /** One handler for every producer: the report's opaque names the publish and the record. */
@@ -223,16 +190,4 @@ function onDelivery(error: LibrdKafkaError | null, report: DeliveryReport): void
   if (slot === undefined) return;
   if (error) slot.publish.failed(slot.index, error);
   else slot.publish.delivered(slot.index, report.partition, report.offset);
-}
-
-/** A Buffer view of the value without copying (the binding accepts Buffers only, per its typings). */
-function asBuffer(value: Uint8Array): Buffer {
-  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-}
-
-/** librdkafka's header shape: one single-entry object per header. */
-function toHeaders(headers: Readonly<Record<string, string>>): MessageHeader[] {
-  const list: MessageHeader[] = [];
-  for (const name in headers) list.push({ [name]: headers[name] ?? "" });
-  return list;
 }
