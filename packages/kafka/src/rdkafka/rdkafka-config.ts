@@ -28,6 +28,7 @@ export interface RdkafkaProducerConfig {
 export function rdkafkaProducerConfig(
   options: KafkaClientOptions,
   level: DurabilityLevel,
+  batchBytes?: number,
 ): RdkafkaProducerConfig {
   return {
     global: {
@@ -41,6 +42,7 @@ export function rdkafkaProducerConfig(
       "allow.auto.create.topics": false,
       "message.max.bytes": MAX_REQUEST_BYTES,
       dr_cb: true,
+      ...(batchBytes === undefined ? {} : { "batch.size": batchBytes }),
       ...securityConfig(options),
     },
     topic: {

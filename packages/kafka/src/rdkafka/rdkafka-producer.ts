@@ -15,9 +15,10 @@ export async function connectRdkafkaProducer(
   options: KafkaClientOptions,
   level: DurabilityLevel,
   onDelivery: DeliveryHandler,
+  batchBytes?: number,
 ): Promise<Producer> {
   const rdkafka = await loadRdkafka();
-  const config = rdkafkaProducerConfig(options, level);
+  const config = rdkafkaProducerConfig(options, level, batchBytes);
   const producer = new rdkafka.Producer(config.global, config.topic);
   producer.on("delivery-report", onDelivery);
   await new Promise<void>((resolve, reject) => {

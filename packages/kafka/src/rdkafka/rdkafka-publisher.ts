@@ -12,6 +12,10 @@ import { asBuffer, toHeaders } from "./rdkafka-records.js";
 
 /** Partition ids with a leader are looked up again after this long (librdkafka itself follows leaders). */
 const ROUTE_MAX_AGE_MS = 10_000;
+/** librdkafka's own default batch.size. */
+const DEFAULT_BATCH_BYTES = 1_000_000;
+/** Room for the record batch header that batch.size does not count exactly. */
+const BATCH_OVERHEAD_BYTES = 512;
 /** librdkafka's queue is full: the delivery thread needs a moment to drain it. */
 const QUEUE_FULL_WAIT_MS = 2;
 
@@ -35,7 +39,10 @@ interface Slot {
  * acks is a per-producer setting in librdkafka, so there is one producer per durability level, made on first use.
  */
 export class RdkafkaPublisher implements KafkaPublisher {
-  private readonly producers = new Map<DurabilityLevel, Promise<Producer>>();
+  /** Per durability level and batch size (see batchBytes). */
+  private readonly producers = new Map<string, Promise<Producer>>();
+  /** Per topic, the bytes one librdkafka batch may carry; looked up once per topic. */
+  private readonly batchLimits = new Map<string, Promise<number>>();
   private readonly routes = new Map<string, Promise<TopicRoute>>();
   private readonly unkeyed: UnkeyedPartitioner;
   private readonly sends = new Set<Promise<unknown>>();
@@ -49,7 +56,7 @@ export class RdkafkaPublisher implements KafkaPublisher {
   }
 
   async connect(): Promise<void> {
-    await this.producer(this.options.idempotent ? "replicated" : "leader");
+    await this.producer(this.options.idempotent ? "replicated" : "leader", DEFAULT_BATCH_BYTES);
   }
 
   async send(
@@ -71,7 +78,7 @@ export class RdkafkaPublisher implements KafkaPublisher {
     records: readonly MessageRecord[],
     level: DurabilityLevel,
   ): Promise<PublishReceipt[]> {
-    const producer = await this.producer(level);
+    const producer = await this.producer(level, await this.batchBytes(topic));
     const route = await this.route(topic, producer);
     const publish = new PendingPublish(records.length);
     for (let index = 0; index < records.length; index++) {
@@ -106,14 +113,32 @@ export class RdkafkaPublisher implements KafkaPublisher {
     }
   }
 
-  private producer(level: DurabilityLevel): Promise<Producer> {
-    let producer = this.producers.get(level);
+  private producer(level: DurabilityLevel, batchBytes: number): Promise<Producer> {
+    const id = `${level}/${batchBytes}`;
+    let producer = this.producers.get(id);
     if (!producer) {
-      producer = connectRdkafkaProducer(this.options, level, onDelivery);
-      producer.catch(() => this.producers.delete(level));
-      this.producers.set(level, producer);
+      producer = connectRdkafkaProducer(this.options, level, onDelivery, batchBytes);
+      producer.catch(() => this.producers.delete(id));
+      this.producers.set(id, producer);
     }
     return producer;
+  }
+
+  /**
+   * librdkafka fills batches up to batch.size, but Kafka refuses a batch bigger than the topic's
+   * `max.message.bytes` or `segment.bytes` (small segments are how retention demos expire data quickly): such a
+   * topic gets a producer with batches that fit.
+   */
+  private batchBytes(topic: string): Promise<number> {
+    let limit = this.batchLimits.get(topic);
+    if (!limit) {
+      limit = this.topics.batchLimit(topic).then(
+        (bytes) => Math.max(1024, Math.min(DEFAULT_BATCH_BYTES, bytes - BATCH_OVERHEAD_BYTES)),
+        () => DEFAULT_BATCH_BYTES,
+      );
+      this.batchLimits.set(topic, limit);
+    }
+    return limit;
   }
 
   /** The topic's partitions with a leader, looked up once and refreshed in the background when old. */
@@ -164,6 +189,7 @@ export class RdkafkaPublisher implements KafkaPublisher {
 
   async topicChanged(topic: string, change: TopicChange): Promise<void> {
     this.routes.delete(topic);
+    this.batchLimits.delete(topic);
     // librdkafka refreshes topic metadata every 5 minutes: until then, it would hash the keys of a grown topic
     // over the old partition count. Fresh producers see the new count at once; the old ones finish first.
     if (change === "grown") await this.renewProducers();
