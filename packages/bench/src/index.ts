@@ -17,6 +17,7 @@ export {
   type ProcessCpu,
   type RunLimit,
   type SecondSample,
+  type Spread,
   type TargetBenchResult,
   type Throughput,
   type WorkerInfo,

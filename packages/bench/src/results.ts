@@ -36,6 +36,11 @@ export interface ProcessCpu {
   readonly usPerRecordPublished?: number;
   readonly usPerRecordConsumed?: number;
   readonly usPerRecord?: number;
+  /**
+   * The JavaScript thread alone, % of one core (Linux /proc; absent elsewhere). A Node client is bound by it at
+   * ~100 % even where the process as a whole (with a native client's own threads) shows more. Set by the yardstick.
+   */
+  readonly mainThreadPercent?: number | null;
 }
 
 /** What set the measured rate. */
@@ -142,8 +147,30 @@ export interface YardstickEntry {
   readonly nativeMsgPerSec: number | null;
   readonly adapterVsRaw: number | null;
   readonly adapterVsNative: number | null;
+  /** Raw client ÷ native tool: the ceiling the Node client itself puts on this target, broker aside. */
+  readonly rawVsNative?: number | null;
+  /** Spreads of the per-round figures (absent where the tool ran once, after the adapter). */
+  readonly adapterVsRawSpread?: Spread;
+  readonly adapterVsNativeSpread?: Spread;
+  readonly nativeSpread?: Spread;
+  /** Native rounds interleaved with the adapter's (0: the tool ran once, after). */
+  readonly nativeRounds?: number;
+  /** The bench process's CPU while each path published (role producer, in-process). */
+  readonly cpu?: { readonly adapter: ProcessCpu; readonly raw?: ProcessCpu };
+  /** The bench process's JavaScript thread was at ~100 % of a core on the adapter path: the client is the limit. */
+  readonly clientBound?: boolean;
   readonly notes: readonly string[];
 }
+
+/** Quartiles of per-round values; `relative` = (p75 − p25) ÷ median, and a ratio is quotable while it is small. */
+export interface Spread {
+  readonly p25: number;
+  readonly median: number;
+  readonly p75: number;
+  readonly relative: number;
+  readonly quotable: boolean;
+}
+
 
 export interface BenchResults {
   readonly schema: typeof BENCH_RESULTS_SCHEMA;

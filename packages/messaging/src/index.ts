@@ -29,6 +29,7 @@ export type {
   BenchSupport,
   CommandResult,
   ConnectionSource,
+  NativeRounds,
   NativeRun,
   NativeTool,
   NativeToolContext,

@@ -87,6 +87,22 @@ export interface NativeTool<Settings> {
   readonly name: string;
   /** Throws when the tool cannot run or prints no result; the bench reports that as a note. */
   run(settings: Settings, run: NativeRun, context: NativeToolContext): Promise<NativeToolResult>;
+  /**
+   * Optional: the tool in rounds that the yardstick interleaves with the adapter's slices, from one long-lived
+   * process (a warm JVM rather than a cold one per run), each round publishing for about the same time. Tools
+   * without it run once, after the adapter.
+   */
+  openRounds?(settings: Settings, run: NativeRun, context: NativeToolContext): Promise<NativeRounds>;
+}
+
+/** A native tool kept running between rounds. */
+export interface NativeRounds {
+  /** Publishes for about `seconds`; resolves with the rate the tool reported for that round. */
+  round(seconds: number): Promise<number>;
+  /** What the report should say about how the rounds ran. */
+  readonly notes: readonly string[];
+  /** Stops the tool and removes what it created. */
+  close(): Promise<void>;
 }
 
 export interface NativeRun {

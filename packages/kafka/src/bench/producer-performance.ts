@@ -4,6 +4,7 @@ import { ACKS } from "../producer-options.js";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./native-output.js";
+import { openProducerPerformanceRounds } from "./producer-performance-rounds.js";
 
 /** The adapter's acks as the Java tools spell them (-1 is "all"). */
 function toolAcks(level: DurabilityLevel): string {
@@ -16,6 +17,8 @@ function toolAcks(level: DurabilityLevel): string {
  */
 export const producerPerformance: NativeTool<KafkaSettings> = {
   name: "kafka ProducerPerformance",
+  openRounds: (settings, run, context) =>
+    openProducerPerformanceRounds(settings, run, TOOL_ACKS[run.durability], context),
   async run(settings, run, context) {
     const classpath = await context.kafkaDistributionClasspath();
     const bootstrap = settings.brokers.join(",");

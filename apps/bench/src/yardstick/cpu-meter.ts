@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+
+/** Linux reports thread CPU in clock ticks of 1/100 s (USER_HZ, the same on every architecture Node runs on). */
+const TICKS_PER_SECOND = 100;
+
+interface Reading {
+  readonly processMicros: number;
+  readonly mainThreadTicks: number | null;
+  readonly wallMs: number;
+}
+
+/**
+ * Adds up the CPU this process spends over the intervals it is told about: the whole process (every thread)
+ * and, on Linux, the JavaScript thread alone, whose ~100 % of a core is the limit of a Node client.
+ */
+export class CpuMeter {
+  private processMicros = 0;
+  private mainThreadTicks: number | null = 0;
+  private wallMs = 0;
+  private started?: Reading;
+
+  start(): void {
+    this.started = read();
+  }
+
+  stop(): void {
+    const begin = this.started;
+    if (begin === undefined) return;
+    const end = read();
+    this.started = undefined;
+    this.processMicros += end.processMicros - begin.processMicros;
+    this.wallMs += end.wallMs - begin.wallMs;
+    this.mainThreadTicks =
+      this.mainThreadTicks === null || begin.mainThreadTicks === null || end.mainThreadTicks === null
+        ? null
+        : this.mainThreadTicks + end.mainThreadTicks - begin.mainThreadTicks;
+  }
+
+  /** % of one core over the measured intervals, and µs of process CPU per record of `records`. */
+  summary(records: number): {
+    percentOfOneCore: number;
+    mainThreadPercent: number | null;
+    usPerRecord: number;
+  } {
+    const wallMicros = this.wallMs * 1000;
+    const percent = (micros: number) => (wallMicros > 0 ? Math.round((micros / wallMicros) * 1000) / 10 : 0);
+    return {
+      percentOfOneCore: percent(this.processMicros),
+      mainThreadPercent:
+        this.mainThreadTicks === null ? null : percent((this.mainThreadTicks / TICKS_PER_SECOND) * 1e6),
+      usPerRecord: records > 0 ? Math.round((this.processMicros / records) * 100) / 100 : 0,
+    };
+  }
+}
+
+function read(): Reading {
+  const usage = process.cpuUsage();
+  return {
+    processMicros: usage.user + usage.system,
+    mainThreadTicks: mainThreadTicks(),
+    wallMs: performance.now(),
+  };
+}
+
+/** utime + stime of the main thread (task id = pid) from /proc; null where there is no /proc. */
+export function mainThreadTicks(stat?: string): number | null {
+  let text = stat;
+  if (text === undefined) {
+    try {
+      text = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    } catch {
+      return null;
+    }
+  }
+  // The command name (field 2) may hold spaces and parentheses: fields are counted after its closing one.
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const user = Number(fields[11]);
+  const system = Number(fields[12]);
+  return Number.isFinite(user) && Number.isFinite(system) ? user + system : null;
+}
