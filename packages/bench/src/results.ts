@@ -171,7 +171,6 @@ export interface Spread {
   readonly quotable: boolean;
 }
 
-
 export interface BenchResults {
   readonly schema: typeof BENCH_RESULTS_SCHEMA;
   readonly runId: string;

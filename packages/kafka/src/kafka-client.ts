@@ -29,7 +29,6 @@ import type { KafkaPublisher } from "./producer/kafka-publisher.js";
 import { KafkajsPublisher } from "./producer/kafkajs-publisher.js";
 import { ACKS, checkProducerOptions, type KeyedPartitioning, publishDurability } from "./producer-options.js";
 
-
 /** What a Kafka target's publisher is built from: the client's shared kafkajs connection, admin and options. */
 export interface PublisherContext {
   readonly kafka: Kafka;

@@ -144,7 +144,12 @@ Options:
       nativeTool: "native tool",
       native: "native msg/s",
       adapterVsNative: "adapter ÷ native",
+      ceiling: "client ceiling (raw ÷ native)",
+      benchThread: "bench JS thread (% of 1 core)",
     },
+    /** A ratio whose per-round values disagree too much for one figure: the middle half of the rounds. */
+    tooWide: (p25: number, p75: number) => `too wide (${p25}–${p75})`,
+    clientBound: "client-bound",
     describeWorkload: (w: {
       topics: string;
       partitions: string;

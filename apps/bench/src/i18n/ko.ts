@@ -124,7 +124,11 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
       nativeTool: "브로커 도구",
       native: "도구 msg/s",
       adapterVsNative: "어댑터 ÷ 도구",
+      ceiling: "클라이언트 한계 (원시 ÷ 도구)",
+      benchThread: "벤치 JS 스레드 (코어 1개 대비 %)",
     },
+    tooWide: (p25, p75) => `편차가 큼 (${p25}–${p75})`,
+    clientBound: "클라이언트 한계",
     describeWorkload: (w) =>
       `토픽 ${w.topics}개 × 파티션 ${w.partitions}개, ${w.size}바이트 메시지, 토픽마다 프로듀서 ${w.producers}개가 ${w.rate}로 발행, ` +
       `구독 ${w.subscriptions}개 × 컨슈머 ${w.consumers}개, 키 ${w.keys}, 워밍업 ${w.warmup}초(제외) 뒤 ${w.seconds}초 측정` +

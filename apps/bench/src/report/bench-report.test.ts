@@ -62,6 +62,23 @@ const results: BenchResults = {
       nativeMsgPerSec: 2000,
       adapterVsRaw: 0.95,
       adapterVsNative: 0.475,
+      rawVsNative: 0.5,
+      adapterVsRawSpread: { p25: 0.94, median: 0.95, p75: 0.96, relative: 0.021, quotable: true },
+      adapterVsNativeSpread: { p25: 0.3, median: 0.475, p75: 0.6, relative: 0.632, quotable: false },
+      cpu: {
+        adapter: {
+          role: "producer",
+          where: "in-process",
+          pid: 1,
+          userMs: 900,
+          systemMs: 80,
+          percentOfOneCore: 98,
+          published: 950,
+          consumed: 0,
+          mainThreadPercent: 97.5,
+        },
+      },
+      clientBound: true,
       notes: ["n"],
     },
   ],
@@ -85,7 +102,7 @@ describe("bench report", () => {
     ]);
   });
 
-  it("shows the yardstick ratios", () => {
+  it("shows the yardstick ratios, the client's ceiling and a client-bound mark; a spread too wide is not quoted", () => {
     expect(yardstickTable(results.yardstick ?? []).rows[0]).toEqual([
       "kafka",
       950,
@@ -93,7 +110,9 @@ describe("bench report", () => {
       0.95,
       "kafka ProducerPerformance",
       2000,
-      0.475,
+      "too wide (0.3–0.6)",
+      0.5,
+      "97.5 client-bound",
     ]);
   });
 

@@ -4,6 +4,7 @@ import type {
   Percentiles,
   ProcessCpu,
   SecondSample,
+  Spread,
   TargetBenchResult,
   YardstickEntry,
 } from "@brokerlab/bench";
@@ -77,17 +78,47 @@ export function yardstickTable(entries: readonly YardstickEntry[], m: BenchMessa
   const h = m.report.yardstickHeaders;
   return {
     title: m.report.yardstickTitle,
-    headers: [h.target, h.adapter, h.raw, h.adapterVsRaw, h.nativeTool, h.native, h.adapterVsNative],
+    headers: [
+      h.target,
+      h.adapter,
+      h.raw,
+      h.adapterVsRaw,
+      h.nativeTool,
+      h.native,
+      h.adapterVsNative,
+      h.ceiling,
+      h.benchThread,
+    ],
     rows: entries.map((entry) => [
       entry.target,
       entry.adapterMsgPerSec,
       entry.rawClientMsgPerSec,
-      entry.adapterVsRaw,
+      quotedRatio(entry.adapterVsRaw, entry.adapterVsRawSpread, m),
       entry.nativeTool,
       entry.nativeMsgPerSec,
-      entry.adapterVsNative,
+      quotedRatio(entry.adapterVsNative, entry.adapterVsNativeSpread, m),
+      entry.rawVsNative ?? null,
+      benchThread(entry, m),
     ]),
   };
+}
+
+/** A ratio, or "too wide" with its middle half where the rounds disagree too much to quote one figure. */
+function quotedRatio(
+  value: number | null,
+  spread: Spread | undefined,
+  m: BenchMessages,
+): number | string | null {
+  if (value === null || spread === undefined || spread.quotable) return value;
+  return m.report.tooWide(spread.p25, spread.p75);
+}
+
+/** The JavaScript thread's share of a core on the adapter path (the process's where that is unknown). */
+function benchThread(entry: YardstickEntry, m: BenchMessages): number | string | null {
+  const adapter = entry.cpu?.adapter;
+  if (adapter === undefined) return null;
+  const percent = adapter.mainThreadPercent ?? adapter.percentOfOneCore;
+  return entry.clientBound ? `${percent} ${m.report.clientBound}` : percent;
 }
 
 /** One row per bench process per target: its role, CPU and CPU per record during the timed run. */

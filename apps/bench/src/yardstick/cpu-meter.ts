@@ -4,9 +4,18 @@ import { readFileSync } from "node:fs";
 const TICKS_PER_SECOND = 100;
 
 interface Reading {
-  readonly processMicros: number;
+  readonly userMicros: number;
+  readonly systemMicros: number;
   readonly mainThreadTicks: number | null;
   readonly wallMs: number;
+}
+
+export interface CpuSummary {
+  readonly userMs: number;
+  readonly systemMs: number;
+  readonly percentOfOneCore: number;
+  readonly mainThreadPercent: number | null;
+  readonly usPerRecord: number;
 }
 
 /**
@@ -14,7 +23,8 @@ interface Reading {
  * and, on Linux, the JavaScript thread alone, whose ~100 % of a core is the limit of a Node client.
  */
 export class CpuMeter {
-  private processMicros = 0;
+  private userMicros = 0;
+  private systemMicros = 0;
   private mainThreadTicks: number | null = 0;
   private wallMs = 0;
   private started?: Reading;
@@ -28,7 +38,8 @@ export class CpuMeter {
     if (begin === undefined) return;
     const end = read();
     this.started = undefined;
-    this.processMicros += end.processMicros - begin.processMicros;
+    this.userMicros += end.userMicros - begin.userMicros;
+    this.systemMicros += end.systemMicros - begin.systemMicros;
     this.wallMs += end.wallMs - begin.wallMs;
     this.mainThreadTicks =
       this.mainThreadTicks === null || begin.mainThreadTicks === null || end.mainThreadTicks === null
@@ -37,18 +48,17 @@ export class CpuMeter {
   }
 
   /** % of one core over the measured intervals, and µs of process CPU per record of `records`. */
-  summary(records: number): {
-    percentOfOneCore: number;
-    mainThreadPercent: number | null;
-    usPerRecord: number;
-  } {
+  summary(records: number): CpuSummary {
+    const processMicros = this.userMicros + this.systemMicros;
     const wallMicros = this.wallMs * 1000;
     const percent = (micros: number) => (wallMicros > 0 ? Math.round((micros / wallMicros) * 1000) / 10 : 0);
     return {
-      percentOfOneCore: percent(this.processMicros),
+      userMs: Math.round(this.userMicros / 1000),
+      systemMs: Math.round(this.systemMicros / 1000),
+      percentOfOneCore: percent(processMicros),
       mainThreadPercent:
         this.mainThreadTicks === null ? null : percent((this.mainThreadTicks / TICKS_PER_SECOND) * 1e6),
-      usPerRecord: records > 0 ? Math.round((this.processMicros / records) * 100) / 100 : 0,
+      usPerRecord: records > 0 ? Math.round((processMicros / records) * 100) / 100 : 0,
     };
   }
 }
@@ -56,7 +66,8 @@ export class CpuMeter {
 function read(): Reading {
   const usage = process.cpuUsage();
   return {
-    processMicros: usage.user + usage.system,
+    userMicros: usage.user,
+    systemMicros: usage.system,
     mainThreadTicks: mainThreadTicks(),
     wallMs: performance.now(),
   };

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir, kafkaClasspath } from "@brokerlab/brokers";
-import type { NativeRun, NativeToolContext, TargetDefinition } from "@brokerlab/messaging";
+import type { NativeRounds, NativeRun, NativeToolContext, TargetDefinition } from "@brokerlab/messaging";
 import { runCommand } from "./run-command.js";
 
 export interface NativeResult {
@@ -32,7 +32,7 @@ export async function runNativeTool(
   }
 }
 
-function nativeToolContext(log: (line: string) => void): NativeToolContext {
+export function nativeToolContext(log: (line: string) => void): NativeToolContext {
   return {
     runCommand,
     kafkaDistributionClasspath: () => kafkaClasspath({ log }),
@@ -65,4 +65,26 @@ async function mavenClasspath(coordinates: string, log: (line: string) => void):
   );
   if (result.code !== 0) throw new Error(`mvn could not resolve ${coordinates}: ${result.tail}`);
   return join(libs, "*");
+}
+
+/**
+ * The target's native tool in rounds (a long-lived process between the adapter's slices), where the tool has
+ * them; undefined (with the reason as a note) where it has none or could not start.
+ */
+export async function openNativeRounds(
+  definition: TargetDefinition,
+  settings: unknown,
+  run: NativeRun,
+  log: (line: string) => void,
+  notes: string[],
+): Promise<NativeRounds | undefined> {
+  const tool = definition.bench.nativeTool;
+  if (tool === "none" || tool.openRounds === undefined) return undefined;
+  try {
+    return await tool.openRounds(settings, run, nativeToolContext(log));
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    notes.push(`native tool in rounds failed to start (${message}): it runs once, after the adapter`);
+    return undefined;
+  }
 }

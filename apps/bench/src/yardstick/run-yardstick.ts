@@ -6,12 +6,23 @@ import {
   durabilityFor,
   type LoadedWorkload,
   measurePublishRate,
+  type ProcessCpu,
   type YardstickEntry,
 } from "@brokerlab/bench";
-import { type RawPublisher, type TargetId, withTimeout } from "@brokerlab/messaging";
+import {
+  type DurabilityLevel,
+  type NativeRounds,
+  type NativeRun,
+  type RawPublisher,
+  type TargetDefinition,
+  type TargetId,
+  withTimeout,
+} from "@brokerlab/messaging";
 import { connectionSource, targetDefinition } from "@brokerlab/targets";
 import { machine } from "../run-bench.js";
-import { runNativeTool } from "./native-tools.js";
+import { CpuMeter } from "./cpu-meter.js";
+import { openNativeRounds, runNativeTool } from "./native-tools.js";
+import { spreadOf } from "./spread.js";
 
 /** The workload whose message size, partitions, batching and durability the yardstick uses by default. */
 export const DEFAULT_YARDSTICK_WORKLOAD = "workloads/1-topic-16-partitions-1kb.yaml";
@@ -32,6 +43,10 @@ const ROUND_ORDER: readonly Path[] = ["adapter", "raw", "raw", "adapter"];
 const MIRRORED_ROUND_ORDER: readonly Path[] = ["raw", "adapter", "adapter", "raw"];
 const SLICE_SECONDS = 1;
 const WARMUP_SECONDS = 2;
+/** A native round publishes as long as the adapter does in a round (two slices). */
+const NATIVE_ROUND_SECONDS = 2 * SLICE_SECONDS;
+/** The JavaScript thread this busy means the Node client, not the broker, set the rate. */
+const CLIENT_BOUND_PERCENT = 90;
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const mean = (values: readonly number[]) => (values.length > 0 ? sum(values) / values.length : 0);
@@ -39,162 +54,29 @@ const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 1000) /
 
 /**
  * Per target, publish-only at max rate with the workload's message size, partitions, batch and in-flight window,
- * through the adapter and through the raw client (same loop, one-second slices interleaved), then the broker's
- * own tool. Reports adapter ÷ raw and adapter ÷ native.
+ * through the adapter and through the raw client (same loop, one-second slices interleaved) and, where the tool
+ * runs in rounds, the broker's own tool between them (else once, after). Reports adapter ÷ raw, adapter ÷ native
+ * and raw ÷ native (the Node client's ceiling) with their spreads, and the bench process's CPU.
  */
 export async function runYardstick(options: YardstickOptions): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
   const { workload } = options.loaded;
-  const source = connectionSource();
-  const rounds = Math.max(1, Math.ceil(options.seconds / (2 * SLICE_SECONDS)));
   const payloads = createPayloads({
     ...workload,
     ...(options.loaded.payload ? { fileBytes: options.loaded.payload.bytes } : {}),
   });
   const entries: YardstickEntry[] = [];
-
   for (const target of options.targets) {
     const definition = targetDefinition(target);
-    const { capabilities } = definition;
-    const { rawPublisher } = definition.bench;
-    const partitions = capabilities.partitions ? workload.partitionsPerTopic : 1;
-    const topicOptions = capabilities.partitions ? { partitions } : {};
-    let durability: ReturnType<typeof durabilityFor>;
+    let durability: DurabilityLevel;
     try {
-      durability = durabilityFor(workload.durability, target, capabilities.durability);
+      durability = durabilityFor(workload.durability, target, definition.capabilities.durability);
     } catch (error) {
       options.log(`[${target}] skipped: ${(error as Error).message}`);
       continue;
     }
-    const notes: string[] = [];
-    // Once per distinct error, not once per slice it recurred in.
-    const errors = new Set<string>();
-    const names: Record<Path, string> = {
-      adapter: `bl-yard-${options.runId}-${target}-adapter`,
-      raw: `bl-yard-${options.runId}-${target}-raw`,
-    };
-    const settings = definition.settings(source);
-    const client = definition.createClient(settings);
-    let raw: RawPublisher | undefined;
-    const adapterRates: number[] = [];
-    const rawRates: number[] = [];
-    const roundRatios: number[] = [];
-    try {
-      await withTimeout(client.connect(), 15_000, `connecting ${target} to ${client.address}`);
-      await client.createTopic(names.adapter, topicOptions);
-      if (rawPublisher === "none") notes.push(`${target} has no raw client publisher: adapter only`);
-      else raw = await rawPublisher.open(settings, { name: names.raw, partitions });
-      const publishers = { adapter: client, raw };
-      // Without a raw publisher the rounds measure the adapter alone.
-      const paths = (order: readonly Path[]) => order.filter((path) => path === "adapter" || raw);
-      let slicesDone = 0;
-      const publishFor = async (path: Path, seconds: number): Promise<number> => {
-        const publisher = publishers[path];
-        if (publisher === undefined) return 0;
-        const measured = await measurePublishRate({
-          publisher,
-          topic: names[path],
-          payloads,
-          keyDistributor: workload.keyDistributor,
-          batchSize: workload.publishBatchSize,
-          maxInflight: workload.maxInflightPublishes,
-          durability,
-          warmupSeconds: 0,
-          seconds,
-        });
-        for (const error of measured.errors) errors.add(`${path}: ${error}`);
-        return measured.publishRate.msgPerSec;
-      };
-
-      // The first seconds of a client run cold (JIT, buffers, broker caches): each path warms up first.
-      await publishFor("adapter", WARMUP_SECONDS);
-      if (raw) await publishFor("raw", WARMUP_SECONDS);
-      // A shared machine drifts by tens of percent within seconds: short slices interleaved see the same
-      // drift on both paths, and the median of the rounds' ratios ignores a round that one stall hit.
-      for (let round = 0; round < rounds; round++) {
-        const rates: Record<Path, number[]> = { adapter: [], raw: [] };
-        const order = paths(round % 2 === 0 ? ROUND_ORDER : MIRRORED_ROUND_ORDER);
-        for (const path of order) {
-          const rate = await publishFor(path, SLICE_SECONDS);
-          rates[path].push(rate);
-          slicesDone++;
-          options.onProgress?.({
-            target,
-            phase: "test",
-            second: slicesDone * SLICE_SECONDS,
-            of: rounds * order.length * SLICE_SECONDS,
-            offeredRate: 0,
-            publishRate: rate,
-            consumeRate: 0,
-            backlog: 0,
-          });
-        }
-        adapterRates.push(...rates.adapter);
-        rawRates.push(...rates.raw);
-        const roundRatio = sum(rates.raw) > 0 ? sum(rates.adapter) / sum(rates.raw) : undefined;
-        if (roundRatio !== undefined) roundRatios.push(roundRatio);
-        options.log(
-          `[${target}] round ${round + 1}/${rounds}: adapter ${rates.adapter.join(", ")}, raw ${rates.raw.join(", ")} msg/s` +
-            (roundRatio === undefined ? "" : ` (×${roundRatio.toFixed(3)})`),
-        );
-        if (raw?.empty) {
-          // Redis and RabbitMQ queues hold what was published in memory: emptied between rounds, each round
-          // starts from the same depth and a long run cannot fill the machine.
-          await client.deleteTopic(names.adapter);
-          await client.createTopic(names.adapter, topicOptions);
-          await raw.empty();
-        }
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      notes.push(`failed: ${message}`);
-      options.log(`[${target}] failed: ${message}`);
-    } finally {
-      await client.deleteTopic(names.adapter).catch(() => {});
-      await client.close().catch(() => {});
-      await raw?.close().catch(() => {});
-    }
-
-    options.log(`[${target}] native tool…`);
-    const native = await runNativeTool(
-      definition,
-      settings,
-      {
-        name: `bl-yard-${options.runId}-${target}-native`,
-        messageSize: payloads.size,
-        partitions,
-        durability,
-        batchSize: workload.publishBatchSize,
-        maxInflight: workload.maxInflightPublishes,
-        seconds: Math.max(1, Math.round(options.seconds)),
-      },
-      options.log,
-    );
-    const adapterMsgPerSec = Math.round(mean(adapterRates));
-    const rawClientMsgPerSec = Math.round(mean(rawRates));
-    notes.push(
-      `${roundRatios.length} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each; ` +
-        `durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight; ` +
-        `adapter ÷ raw per round ${roundRatios.map((value) => value.toFixed(3)).join(" / ")}`,
-      ...errors,
-      ...native.notes,
-    );
-    const entry: YardstickEntry = {
-      target,
-      adapterMsgPerSec,
-      rawClientMsgPerSec,
-      nativeTool: native.tool,
-      nativeMsgPerSec: native.msgPerSec,
-      adapterVsRaw: roundRatios.length > 0 ? Math.round(median(roundRatios) * 1000) / 1000 : null,
-      adapterVsNative: ratio(adapterMsgPerSec, native.msgPerSec),
-      notes,
-    };
-    options.log(
-      `[${target}] adapter ${adapterMsgPerSec}, raw ${rawClientMsgPerSec} (×${entry.adapterVsRaw}), ${native.tool} ${native.msgPerSec} (×${entry.adapterVsNative}) msg/s`,
-    );
-    entries.push(entry);
+    entries.push(await measureTarget(definition, durability, payloads, options));
   }
-
   return {
     schema: BENCH_RESULTS_SCHEMA,
     runId: options.runId,
@@ -208,6 +90,260 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
     machine: machine(),
     targets: [],
     yardstick: entries,
+  };
+}
+
+/** What the rounds of one target measured, per path. */
+class RoundsRecord {
+  readonly rates: Record<Path, number[]> = { adapter: [], raw: [] };
+  readonly native: number[] = [];
+  readonly adapterVsRaw: number[] = [];
+  readonly adapterVsNative: number[] = [];
+  readonly rawVsNative: number[] = [];
+  readonly published: Record<Path, number> = { adapter: 0, raw: 0 };
+  readonly cpu: Record<Path, CpuMeter> = { adapter: new CpuMeter(), raw: new CpuMeter() };
+  /** Once per distinct error, not once per slice it recurred in. */
+  readonly errors = new Set<string>();
+}
+
+async function measureTarget(
+  definition: TargetDefinition,
+  durability: DurabilityLevel,
+  payloads: ReturnType<typeof createPayloads>,
+  options: YardstickOptions,
+): Promise<YardstickEntry> {
+  const target = definition.id;
+  const { workload } = options.loaded;
+  const { capabilities } = definition;
+  const { rawPublisher } = definition.bench;
+  const partitions = capabilities.partitions ? workload.partitionsPerTopic : 1;
+  const topicOptions = capabilities.partitions ? { partitions } : {};
+  const rounds = Math.max(1, Math.ceil(options.seconds / (2 * SLICE_SECONDS)));
+  const notes: string[] = [];
+  const names: Record<Path, string> = {
+    adapter: `bl-yard-${options.runId}-${target}-adapter`,
+    raw: `bl-yard-${options.runId}-${target}-raw`,
+  };
+  const nativeRun: NativeRun = {
+    name: `bl-yard-${options.runId}-${target}-native`,
+    messageSize: payloads.size,
+    partitions,
+    durability,
+    batchSize: workload.publishBatchSize,
+    maxInflight: workload.maxInflightPublishes,
+    seconds: Math.max(1, Math.round(options.seconds)),
+  };
+  const settings = definition.settings(connectionSource());
+  const client = definition.createClient(settings);
+  const record = new RoundsRecord();
+  let raw: RawPublisher | undefined;
+  let native: NativeRounds | undefined;
+  try {
+    await withTimeout(client.connect(), 15_000, `connecting ${target} to ${client.address}`);
+    await client.createTopic(names.adapter, topicOptions);
+    if (rawPublisher === "none") notes.push(`${target} has no raw client publisher: adapter only`);
+    else raw = await rawPublisher.open(settings, { name: names.raw, partitions });
+    const publishers = { adapter: client, raw };
+    // Without a raw publisher the rounds measure the adapter alone.
+    const paths = (order: readonly Path[]) => order.filter((path) => path === "adapter" || raw);
+    let slicesDone = 0;
+    const publishFor = async (path: Path, seconds: number, measured: boolean): Promise<number> => {
+      const publisher = publishers[path];
+      if (publisher === undefined) return 0;
+      if (measured) record.cpu[path].start();
+      const result = await measurePublishRate({
+        publisher,
+        topic: names[path],
+        payloads,
+        keyDistributor: workload.keyDistributor,
+        batchSize: workload.publishBatchSize,
+        maxInflight: workload.maxInflightPublishes,
+        durability,
+        warmupSeconds: 0,
+        seconds,
+      });
+      if (measured) {
+        record.cpu[path].stop();
+        record.published[path] += result.published;
+      }
+      for (const error of result.errors) record.errors.add(`${path}: ${error}`);
+      return result.publishRate.msgPerSec;
+    };
+
+    // The first seconds of a client run cold (JIT, buffers, broker caches): each path warms up first.
+    await publishFor("adapter", WARMUP_SECONDS, false);
+    if (raw) await publishFor("raw", WARMUP_SECONDS, false);
+    native = await openNativeRounds(definition, settings, nativeRun, options.log, notes);
+    if (native) await native.round(WARMUP_SECONDS);
+    // A shared machine drifts by tens of percent within seconds: short slices interleaved see the same
+    // drift on every path, and the median of the rounds' ratios ignores a round that one stall hit.
+    for (let round = 0; round < rounds; round++) {
+      const rates: Record<Path, number[]> = { adapter: [], raw: [] };
+      const order = paths(round % 2 === 0 ? ROUND_ORDER : MIRRORED_ROUND_ORDER);
+      for (const path of order) {
+        const rate = await publishFor(path, SLICE_SECONDS, true);
+        rates[path].push(rate);
+        slicesDone++;
+        options.onProgress?.({
+          target,
+          phase: "test",
+          second: slicesDone * SLICE_SECONDS,
+          of: rounds * order.length * SLICE_SECONDS,
+          offeredRate: 0,
+          publishRate: rate,
+          consumeRate: 0,
+          backlog: 0,
+        });
+      }
+      const nativeRate = native ? await native.round(NATIVE_ROUND_SECONDS) : undefined;
+      recordRound(record, rates, nativeRate);
+      options.log(roundLine(target, round, rounds, rates, nativeRate));
+      if (raw?.empty) {
+        // Redis and RabbitMQ queues hold what was published in memory: emptied between rounds, each round
+        // starts from the same depth and a long run cannot fill the machine.
+        await client.deleteTopic(names.adapter);
+        await client.createTopic(names.adapter, topicOptions);
+        await raw.empty();
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    notes.push(`failed: ${message}`);
+    options.log(`[${target}] failed: ${message}`);
+  } finally {
+    await client.deleteTopic(names.adapter).catch(() => {});
+    await client.close().catch(() => {});
+    await raw?.close().catch(() => {});
+    await native?.close().catch(() => {});
+  }
+  return entryFor(definition, durability, record, native, nativeRun, notes, options);
+}
+
+function recordRound(
+  record: RoundsRecord,
+  rates: Record<Path, number[]>,
+  nativeRate: number | undefined,
+): void {
+  record.rates.adapter.push(...rates.adapter);
+  record.rates.raw.push(...rates.raw);
+  const adapter = mean(rates.adapter);
+  const raw = mean(rates.raw);
+  if (raw > 0) record.adapterVsRaw.push(adapter / raw);
+  if (nativeRate !== undefined && nativeRate > 0) {
+    record.native.push(nativeRate);
+    record.adapterVsNative.push(adapter / nativeRate);
+    if (raw > 0) record.rawVsNative.push(raw / nativeRate);
+  }
+}
+
+function roundLine(
+  target: TargetId,
+  round: number,
+  rounds: number,
+  rates: Record<Path, number[]>,
+  nativeRate: number | undefined,
+): string {
+  const raw = sum(rates.raw) > 0 ? ` (×${(sum(rates.adapter) / sum(rates.raw)).toFixed(3)})` : "";
+  const native = nativeRate === undefined ? "" : `, native ${nativeRate}`;
+  return `[${target}] round ${round + 1}/${rounds}: adapter ${rates.adapter.join(", ")}, raw ${rates.raw.join(", ")}${native} msg/s${raw}`;
+}
+
+async function entryFor(
+  definition: TargetDefinition,
+  durability: DurabilityLevel,
+  record: RoundsRecord,
+  native: NativeRounds | undefined,
+  nativeRun: NativeRun,
+  notes: string[],
+  options: YardstickOptions,
+): Promise<YardstickEntry> {
+  const target = definition.id;
+  const { workload } = options.loaded;
+  const adapterMsgPerSec = Math.round(mean(record.rates.adapter));
+  const rawClientMsgPerSec = Math.round(mean(record.rates.raw));
+  const interleaved = native !== undefined && record.native.length > 0;
+  let nativeTool = definition.bench.nativeTool === "none" ? "none" : definition.bench.nativeTool.name;
+  let nativeMsgPerSec: number | null = interleaved ? Math.round(mean(record.native)) : null;
+  if (!interleaved) {
+    options.log(`[${target}] native tool…`);
+    const once = await runNativeTool(
+      definition,
+      definition.settings(connectionSource()),
+      nativeRun,
+      options.log,
+    );
+    nativeTool = once.tool;
+    nativeMsgPerSec = once.msgPerSec;
+    notes.push(...once.notes);
+  }
+  const adapterVsRawSpread = spreadOf(record.adapterVsRaw);
+  const adapterVsNativeSpread = interleaved ? spreadOf(record.adapterVsNative) : undefined;
+  const cpu = {
+    adapter: processCpu(record, "adapter"),
+    ...(record.published.raw > 0 ? { raw: processCpu(record, "raw") } : {}),
+  };
+  const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
+  notes.push(
+    `${record.adapterVsRaw.length || record.rates.adapter.length / 2} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each` +
+      (interleaved
+        ? `, each followed by a ${NATIVE_ROUND_SECONDS} s round of ${nativeTool} (${native?.notes.join("; ")})`
+        : "") +
+      `; durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight; ` +
+      `adapter ÷ raw per round ${record.adapterVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
+    ...spreadNotes(adapterVsRawSpread, adapterVsNativeSpread),
+    ...record.errors,
+  );
+  const entry: YardstickEntry = {
+    target,
+    adapterMsgPerSec,
+    rawClientMsgPerSec,
+    nativeTool,
+    nativeMsgPerSec,
+    adapterVsRaw: adapterVsRawSpread?.median ?? null,
+    adapterVsNative: adapterVsNativeSpread?.median ?? ratio(adapterMsgPerSec, nativeMsgPerSec),
+    rawVsNative: interleaved
+      ? (spreadOf(record.rawVsNative)?.median ?? null)
+      : ratio(rawClientMsgPerSec, nativeMsgPerSec),
+    ...(adapterVsRawSpread ? { adapterVsRawSpread } : {}),
+    ...(adapterVsNativeSpread ? { adapterVsNativeSpread } : {}),
+    ...(interleaved ? { nativeSpread: spreadOf(record.native) } : {}),
+    nativeRounds: record.native.length,
+    cpu,
+    clientBound: busiest >= CLIENT_BOUND_PERCENT,
+    notes,
+  };
+  options.log(
+    `[${target}] adapter ${adapterMsgPerSec}, raw ${rawClientMsgPerSec} (×${entry.adapterVsRaw}), ${nativeTool} ${nativeMsgPerSec} (×${entry.adapterVsNative}) msg/s; bench JS thread ${busiest} % of a core`,
+  );
+  return entry;
+}
+
+function spreadNotes(...spreads: (ReturnType<typeof spreadOf> | undefined)[]): string[] {
+  const labels = ["adapter ÷ raw", "adapter ÷ native"];
+  return spreads.flatMap((spread, i) =>
+    spread === undefined
+      ? []
+      : [
+          `${labels[i]}: median ${spread.median}, middle half of the rounds ${spread.p25}–${spread.p75}` +
+            (spread.quotable ? "" : ` — too wide to quote (±${Math.round(spread.relative * 50)} %)`),
+        ],
+  );
+}
+
+function processCpu(record: RoundsRecord, path: Path): ProcessCpu & { mainThreadPercent: number | null } {
+  const published = record.published[path];
+  const summary = record.cpu[path].summary(published);
+  return {
+    role: "producer",
+    where: "in-process",
+    pid: process.pid,
+    userMs: summary.userMs,
+    systemMs: summary.systemMs,
+    percentOfOneCore: summary.percentOfOneCore,
+    published,
+    consumed: 0,
+    usPerRecordPublished: summary.usPerRecord,
+    mainThreadPercent: summary.mainThreadPercent,
   };
 }
 

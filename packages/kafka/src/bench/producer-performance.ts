@@ -1,8 +1,8 @@
 import type { DurabilityLevel, NativeTool } from "@brokerlab/messaging";
 import kafkajs from "kafkajs";
-import { ACKS } from "../producer-options.js";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
+import { ACKS } from "../producer-options.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./native-output.js";
 import { openProducerPerformanceRounds } from "./producer-performance-rounds.js";
 
@@ -18,7 +18,7 @@ function toolAcks(level: DurabilityLevel): string {
 export const producerPerformance: NativeTool<KafkaSettings> = {
   name: "kafka ProducerPerformance",
   openRounds: (settings, run, context) =>
-    openProducerPerformanceRounds(settings, run, TOOL_ACKS[run.durability], context),
+    openProducerPerformanceRounds(settings, run, toolAcks(run.durability), context),
   async run(settings, run, context) {
     const classpath = await context.kafkaDistributionClasspath();
     const bootstrap = settings.brokers.join(",");
