@@ -127,6 +127,7 @@ class KafkaClient implements MessagingClient {
       acks: ACKS[publishDurability(this.options, durability)],
       idempotent: this.options.idempotent ? "yes" : "no",
       unkeyedPartitioning: this.options.unkeyedPartitioning ?? "round-robin",
+      keyedPartitioning: this.options.keyedPartitioning ?? "murmur2",
       compression: "none",
     };
   }
