@@ -18,6 +18,10 @@ describe("partitioning scenario: measured equals declared", () => {
       expect(metrics.keysOnOnePartition).toBe(metrics.keys);
       expect(Number(metrics.keyedPartitionsUsed)).toBeGreaterThan(1);
       expect(Number(metrics.unkeyedPartitionsUsed)).toBeGreaterThan(1);
+      // user-0..user-11 on 6 partitions: CRC32 % 6 (librdkafka's consistent_random) and Java's murmur2 agree on
+      // user-1 and user-11 only. Targets whose client has librdkafka's partitioner measure it; others leave it out.
+      const elsewhere = metrics.keysElsewhereUnderLibrdkafkaDefault;
+      if (elsewhere !== undefined) expect(elsewhere).toBe(10);
       const histogramTotal = (series?.keyed ?? []).reduce((sum, [, count]) => sum + count, 0);
       expect(histogramTotal).toBe(results?.params.messages);
       // Unkeyed 1 KiB records: round-robin never puts two in a row on one partition, sticky fills a batch first.
@@ -32,5 +36,13 @@ describe("partitioning scenario: measured equals declared", () => {
       expect(metrics.partitions).toBe(1);
       expect(metrics.keyedPartitionsUsed).toBe(1);
     }
+  });
+
+  it("measures how many keys librdkafka's default partitioner would put elsewhere, on a target whose client has it", () => {
+    const measured = (results?.results ?? []).filter(
+      (result) => result.metrics.keysElsewhereUnderLibrdkafkaDefault !== undefined,
+    );
+    expect(measured.length).toBeGreaterThan(0);
+    for (const result of measured) expect(capabilitiesOf(result.target).partitions).toBe(true);
   });
 });

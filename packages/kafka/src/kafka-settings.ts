@@ -49,5 +49,6 @@ export function kafkaSettings(source: ConnectionSource): KafkaSettings {
     ...(source.producer?.unkeyedPartitioning
       ? { unkeyedPartitioning: source.producer.unkeyedPartitioning }
       : {}),
+    ...(source.producer?.keyedPartitioning ? { keyedPartitioning: source.producer.keyedPartitioning } : {}),
   };
 }

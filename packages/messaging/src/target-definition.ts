@@ -20,6 +20,12 @@ export interface ConnectionSource {
  */
 export interface ProducerPreferences {
   readonly unkeyedPartitioning?: "round-robin" | "sticky";
+  /**
+   * How keyed records pick a partition: `murmur2` (the Java client's hash, the Kafka targets' default) or
+   * `consistent-random` (librdkafka's own default, CRC32). A target whose client lacks it refuses it with
+   * InvalidArgumentError when the client is created.
+   */
+  readonly keyedPartitioning?: "murmur2" | "consistent-random";
 }
 
 /**

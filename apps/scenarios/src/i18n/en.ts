@@ -117,6 +117,7 @@ started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unr
     stickyMeanRun: "sticky: mean run",
     stickyLongestRun: "sticky: longest run",
     stickyPartitionsUsed: "sticky: partitions",
+    keysElsewhereUnderLibrdkafkaDefault: "elsewhere, librdkafka default",
     stickyMostOnOnePartition: "sticky: most on one",
     partitionsBefore: "partitions before",
     partitionsAfter: "partitions after adding",
@@ -223,6 +224,7 @@ started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unr
     legend: [
       "Unkeyed rows: round-robin puts each record on the next partition, sticky fills a 16 KiB batch (16 records of 1 KiB) for one partition before moving on; a run is consecutive records on one partition.",
       "The Java client's default for unkeyed records is sticky: since Kafka 2.4 (KIP-480) and, switching by batch bytes, since 3.3 (KIP-794); per-record round-robin only with RoundRobinPartitioner.",
+      "Elsewhere, librdkafka default: of the keys, how many a producer with librdkafka's default partitioner (consistent_random, CRC32) puts on another partition than the Java client's murmur2 does; measured where the target's client has that partitioner. A Java and a C/Python/Go service sharing a topic then split one key's records over two partitions.",
     ],
     spread: (used: number, meanRun: number, most: number) =>
       `${used} partitions, runs of ${meanRun} on average, at most ${most} on one`,

@@ -112,6 +112,7 @@ export const ko: Messages = {
     stickyMeanRun: "스티키: 평균 연속",
     stickyLongestRun: "스티키: 최장 연속",
     stickyPartitionsUsed: "스티키: 파티션",
+    keysElsewhereUnderLibrdkafkaDefault: "librdkafka 기본: 다른 파티션",
     stickyMostOnOnePartition: "스티키: 최다",
     partitionsBefore: "늘리기 전 파티션",
     partitionsAfter: "늘린 후 파티션",
@@ -214,6 +215,7 @@ export const ko: Messages = {
     legend: [
       "키 없는 행: 라운드 로빈은 레코드마다 다음 파티션으로 보내고, 스티키는 한 파티션용 16 KiB 배치(1 KiB 레코드 16개)를 채운 뒤 다음 파티션으로 넘어갑니다. '연속'은 같은 파티션에 잇달아 들어간 레코드 수입니다.",
       "Java 클라이언트의 기본값은 스티키입니다: Kafka 2.4부터(KIP-480), 3.3부터는 배치 바이트 기준으로(KIP-794). 레코드마다 돌아가는 라운드 로빈은 RoundRobinPartitioner를 지정할 때뿐입니다.",
+      "librdkafka 기본: 키 가운데 librdkafka의 기본 파티셔너(consistent_random, CRC32)를 쓰는 프로듀서가 Java 클라이언트의 murmur2와 다른 파티션에 넣는 키의 수입니다. 그 파티셔너가 있는 클라이언트의 타깃에서만 잽니다. Java 서비스와 C/Python/Go 서비스가 한 토픽을 같이 쓰면 같은 키의 레코드가 두 파티션으로 갈라집니다.",
     ],
     spread: (used, meanRun, most) => `파티션 ${used}개, 평균 ${meanRun}개 연속, 한 파티션에 최대 ${most}개`,
     chartTitle: "파티션별 레코드 수",

@@ -37,6 +37,30 @@ async function spreadThrough(context: ScenarioContext, mode: Mode): Promise<Spre
   return spread;
 }
 
+/**
+ * The interoperability trap: the scenario's keys published through a producer with librdkafka's default
+ * partitioner (CRC32), located, and compared with where this target's own producer (Java's murmur2) put them.
+ * Only a target whose client has that partitioner measures it; the others leave the row empty.
+ */
+async function keysElsewhereUnderLibrdkafkaDefault(
+  context: ScenarioContext,
+  javaPartitionOf: (key: number) => number | undefined,
+): Promise<number | undefined> {
+  let producer: Awaited<ReturnType<ScenarioContext["otherClient"]>>;
+  try {
+    producer = await context.otherClient({ keyedPartitioning: "consistent-random" });
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) return undefined;
+    throw error;
+  }
+  const topic = await context.topic("librdkafka-default", { partitions: PARTITIONS });
+  const records = scenarioRecords(KEYS, { keyOf: (i) => `user-${i % KEYS}` });
+  const partitionOf = await publishAndLocate(context, topic, records, producer);
+  return Array.from({ length: KEYS }, (_, key) => key).filter(
+    (key) => partitionOf.get(key) !== javaPartitionOf(key),
+  ).length;
+}
+
 /** A topic with `partitions` where the target allows it; otherwise the adapter's refusal and one queue. */
 export async function partitionedTopic(
   context: ScenarioContext,
@@ -101,6 +125,9 @@ export const partitioning: Scenario = {
       context.progress(t.modeStep(mode === "sticky" ? t.sticky : t.roundRobin));
       spreads.push(await spreadThrough(context, mode));
     }
+    // The keyed records numbered 0..KEYS-1 carry keys user-0..user-(KEYS-1).
+    const elsewhere = await keysElsewhereUnderLibrdkafkaDefault(context, (key) => partitionOf.get(key));
+    if (elsewhere !== undefined) context.metrics.keysElsewhereUnderLibrdkafkaDefault = elsewhere;
     const [roundRobin, sticky] = spreads.map((spread) =>
       t.spread(spread.partitionsUsed, spread.meanRun, spread.mostOnOnePartition),
     );

@@ -3,6 +3,13 @@ import type { ProducerGlobalConfig, ProducerTopicConfig } from "@confluentinc/ka
 import { DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions } from "../options.js";
 import { ACKS } from "../producer-options.js";
 
+/**
+ * How long librdkafka waits to fill a batch (its default is 5 ms; the Java client's was 0 until Kafka 4.0). A
+ * `publish` resolves on acknowledgement, and callers keep a bounded number of publishes in flight, so this wait
+ * is latency every publish pays and caps the rate at (records in flight) ÷ (linger + round trip); 1 ms still
+ * batches the records of concurrent publishes together.
+ */
+export const LINGER_MS = 1;
 /** A publish that librdkafka could not deliver in this long fails (its default is 5 minutes). */
 export const MESSAGE_TIMEOUT_MS = 30_000;
 /** Room for the 8 MiB records a topic made by this adapter accepts; the broker judges each topic's own limit. */
@@ -41,6 +48,7 @@ export function rdkafkaProducerConfig(
       ),
       "allow.auto.create.topics": false,
       "message.max.bytes": MAX_REQUEST_BYTES,
+      "linger.ms": LINGER_MS,
       dr_cb: true,
       ...(batchBytes === undefined ? {} : { "batch.size": batchBytes }),
       ...securityConfig(options),
