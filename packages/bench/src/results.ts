@@ -103,6 +103,8 @@ export interface TargetBenchResult {
   readonly durability?: DurabilityLevel;
   /** Partitions per topic actually created (1 where the target has no partitions). */
   readonly partitions?: number;
+  /** Seconds from creating the topics until every subscription had received the ready probe. */
+  readonly setupSeconds?: number;
   /** Offered rate during the timed run (found by the search when the workload says 0). */
   readonly producerRate?: number;
   readonly durationSeconds?: number;

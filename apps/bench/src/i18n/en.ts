@@ -86,6 +86,7 @@ Options:
     ok: "ok",
     durability: "durability",
     partitions: "partitions",
+    setupSeconds: "setup (s)",
     offeredRate: "offered rate (msg/s)",
     publishMsgs: "publish (msg/s)",
     publishMBs: "publish (MB/s)",

@@ -72,6 +72,7 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
     ok: "정상",
     durability: "내구성 (acks)",
     partitions: "파티션",
+    setupSeconds: "준비 시간 (초)",
     offeredRate: "목표 속도 (msg/s)",
     publishMsgs: "발행 (msg/s)",
     publishMBs: "발행 (MB/s)",

@@ -52,6 +52,7 @@ export function summaryTable(results: BenchResults, m: BenchMessages = EN): Tabl
       ],
       row(t.durability, (result) => result.durability ?? null),
       row(t.partitions, (result) => result.partitions ?? null),
+      row(t.setupSeconds, (result) => result.setupSeconds ?? null),
       row(t.offeredRate, (result) => result.producerRate ?? null),
       row(t.publishMsgs, (result) => result.publishRate?.msgPerSec ?? null),
       row(t.publishMBs, (result) => result.publishRate?.mbPerSec ?? null),

@@ -117,9 +117,11 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
     });
     group = new AgentGroup(agents, layout.producers, layout.consumers);
     const run = targetRun(options, group, admin, layout.topics, layout.durability, result, notes);
+    const setupStart = nowMs();
     await createTopics(run, layout.partitions, admin.capabilities, createdTopics);
     await setUpAgents(run);
     await readyCheck(run);
+    result.setupSeconds = round((nowMs() - setupStart) / 1000);
     await searchRate(run);
     await run.group.startProducers();
     if (options.workload.warmupDurationSeconds > 0) {
