@@ -61,6 +61,10 @@ describe("bench workers against a real broker", () => {
     expect(result?.publishRate?.msgPerSec).toBeGreaterThan(0);
     expect(result?.consumeRate?.msgPerSec).toBeGreaterThan(0);
     expect(result?.limit?.kind).toBeDefined();
+    // What the broker reports of itself (Redis persistence) sits beside the workload's own settings.
+    expect(result?.settings).toMatchObject({ partitions: 1, durability: "leader", consumers: 1 });
+    expect(result?.settings?.appendonly).toMatch(/^(yes|no)$/);
+    expect(result?.setupSeconds).toBeGreaterThan(0);
   });
 
   it("leaves each worker idle after the run and ready for the next", async () => {

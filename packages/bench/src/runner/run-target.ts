@@ -110,10 +110,16 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
     result.address = admin.address;
     result.brokerVersion = await admin.brokerVersion().catch(() => "unknown");
     const layout = plan(options, admin.capabilities, notes);
+    const inEffect = await admin.settingsInEffect?.(layout.durability).catch((error: unknown) => {
+      notes.push(
+        `could not read the broker's settings: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return {};
+    });
     Object.assign(result, {
       durability: layout.durability,
       partitions: layout.partitions,
-      settings: layout.settings,
+      settings: { ...layout.settings, ...inEffect },
     });
     group = new AgentGroup(agents, layout.producers, layout.consumers);
     const run = targetRun(options, group, admin, layout.topics, layout.durability, result, notes);
