@@ -25,10 +25,6 @@ function commandLang(argv: readonly string[]): Lang {
   }
 }
 
-/** Shown after the single-node scenarios: failover needs the cluster and runs only when named. */
-const FAILOVER_HINT =
-  "failover (a leader SIGKILLed on the three-node cluster, at every acks level) runs only when named: pnpm scenario failover";
-
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === FAILOVER_NAME) {
     const { failoverWorld } = await import("./failover/failover-world.js");
@@ -77,7 +73,8 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   if (args.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
   printer.line(m.cli.written(written.html));
-  if (scenarios.length === SCENARIOS.length) printer.line(FAILOVER_HINT);
+  // Failover needs the cluster and runs only when named: say so after the single-node scenarios.
+  if (scenarios.length === SCENARIOS.length) printer.line(m.cli.failoverHint);
   const failed = run.scenarios.some((scenario) => scenario.results.some((result) => result.error));
   return failed ? 1 : 0;
 }

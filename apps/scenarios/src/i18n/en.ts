@@ -4,6 +4,8 @@
  */
 export const en = {
   cli: {
+    failoverHint:
+      "failover (a leader SIGKILLed on the three-node cluster, at every acks level) runs only when named: pnpm scenario failover",
     help: (p: {
       scenarios: string;
       targets: string;
@@ -20,6 +22,7 @@ self-contained report.html.
 
 Scenarios (default: all):
   ${p.scenarios}
+  failover: leader failures on the three-node cluster; runs only when named (pnpm scenario failover --help)
 
 Options:
   --targets a,b,…  targets to compare (default: all)

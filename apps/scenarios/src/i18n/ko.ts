@@ -10,6 +10,8 @@ function said(value: boolean | null, [yes, no]: [string, string]): string | unde
  */
 export const ko: Messages = {
   cli: {
+    failoverHint:
+      "failover(3노드 클러스터에서 acks 수준마다 리더를 SIGKILL로 죽입니다)는 이름을 줄 때만 실행됩니다: pnpm scenario failover",
     help: (
       p,
     ) => `사용법: pnpm scenario <이름…|all> [--targets a,b,…] [--messages N] [--out DIR] [--json] [--cluster] [--lang en|ko]
@@ -19,6 +21,7 @@ export const ko: Messages = {
 
 시나리오 (기본값: 전부):
   ${p.scenarios}
+  failover: 3노드 클러스터에서 리더 장애; 이름을 줄 때만 실행됩니다 (pnpm scenario failover --help)
 
 옵션:
   --targets a,b,…  비교할 타깃 (기본값: 전부)
