@@ -54,30 +54,22 @@ started=$(date +%s)
 if [ "${CI:-}" = "true" ]; then pnpm install --frozen-lockfile; else pnpm install; fi
 say "dependencies installed in $(($(date +%s) - started)) s"
 
-if ! command -v chromium >/dev/null 2>&1; then
+# Installs a Debian package as root, else says what it is for and how to get it.
+apt_install() {
+  local package=$1 purpose=$2
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Debian's chromium (used to check the HTML reports)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    say "installing Debian's $package ($purpose)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   else
-    say "chromium is missing: install it (Debian: apt-get install chromium) for the HTML report tests"
+    say "$package is missing: install it (Debian: apt-get install $package); it is $purpose"
   fi
-fi
+}
+
+command -v chromium >/dev/null 2>&1 || apt_install chromium "used to check the HTML reports"
 # iptables: `pnpm brokers fault isolate` cuts a cluster node off from its peers with it.
-if ! command -v iptables >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Debian's iptables (used by pnpm brokers fault isolate)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iptables >/dev/null
-  else
-    say "iptables is missing: install it for pnpm brokers fault isolate (the other faults work without it)"
-  fi
-fi
+command -v iptables >/dev/null 2>&1 || apt_install iptables "used by pnpm brokers fault isolate"
 # The Korean reports (--lang ko) need a font with Hangul for Chromium to render them (and the test to check it).
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=ko 2>/dev/null)" ]; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Debian's fonts-nanum (Hangul for the Korean HTML reports)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null
-  else
-    say "no Korean font: install one (Debian: apt-get install fonts-nanum) for the Korean HTML reports"
-  fi
+  apt_install fonts-nanum "Hangul for the Korean HTML reports"
 fi
 say "ready"
