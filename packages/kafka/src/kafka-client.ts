@@ -25,6 +25,7 @@ import { kafkaCapabilities } from "./capabilities.js";
 import { KafkaSubscription } from "./consumer/kafka-subscription.js";
 import { connectionFailure, missingTopic } from "./kafka-errors.js";
 import { addressOf, DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions, kafkaConfig } from "./options.js";
+import { InFlight } from "./producer/in-flight.js";
 import type { KafkaPublisher } from "./producer/kafka-publisher.js";
 import { KafkajsPublisher } from "./producer/kafkajs-publisher.js";
 import { ACKS, checkProducerOptions, type KeyedPartitioning, publishDurability } from "./producer-options.js";
@@ -71,7 +72,7 @@ class KafkaClient implements MessagingClient {
   private readonly publisher: KafkaPublisher;
   private readonly topics: TopicAdmin;
   private readonly subscriptions = new Set<KafkaSubscription>();
-  private readonly publishes = new Set<Promise<unknown>>();
+  private readonly publishes = new InFlight();
   private connecting?: Promise<void>;
   private closing?: Promise<void>;
 
@@ -140,13 +141,7 @@ class KafkaClient implements MessagingClient {
     const level = publishDurability(this.options, options?.durability);
     requireDurability(this, level, "Kafka acks are 0, 1 or all");
     await this.connect();
-    const sending = this.publisher.send(topic, records, level);
-    this.publishes.add(sending);
-    try {
-      return await sending;
-    } finally {
-      this.publishes.delete(sending);
-    }
+    return this.publishes.track(this.publisher.send(topic, records, level));
   }
 
   async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
@@ -214,7 +209,7 @@ class KafkaClient implements MessagingClient {
   private async shutdown(): Promise<void> {
     // Subscriptions commit what was acknowledged, then leave their groups; publishes in flight finish.
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
-    await Promise.allSettled([...this.publishes]);
+    await this.publishes.settled();
     await Promise.allSettled([this.publisher.close(), this.admin.disconnect()]);
   }
 }

@@ -11,6 +11,7 @@ import {
 import { javaCompatiblePartitioner } from "../partitioner.js";
 import { ACKS, type KafkaProducerOptions } from "../producer-options.js";
 import { chunkByBytes, receiptsFor, toKafkaMessage } from "../records.js";
+import { InFlight } from "./in-flight.js";
 import type { KafkaPublisher, TopicChange } from "./kafka-publisher.js";
 
 /** Sends stay below Kafka's default 1 MB batch limit, also on topics this client did not create. */
@@ -28,7 +29,7 @@ export class KafkajsPublisher implements KafkaPublisher {
    * A Map with explicit deletes: weak entries cost the garbage collector more, per message.
    */
   private readonly assigned = new Map<Message, number>();
-  private readonly sends = new Set<Promise<unknown>>();
+  private readonly sends = new InFlight();
   /** Per topic, the bytes one send may carry (see TopicAdmin.batchLimit); looked up once per topic. */
   private readonly sendLimits = new Map<string, Promise<number>>();
 
@@ -68,13 +69,7 @@ export class KafkajsPublisher implements KafkaPublisher {
     records: readonly MessageRecord[],
     level: DurabilityLevel,
   ): Promise<PublishReceipt[]> {
-    const sending = this.sendChunks(topic, records, ACKS[level]);
-    this.sends.add(sending);
-    try {
-      return await sending;
-    } finally {
-      this.sends.delete(sending);
-    }
+    return this.sends.track(this.sendChunks(topic, records, ACKS[level]));
   }
 
   private async sendChunks(
@@ -145,12 +140,12 @@ export class KafkajsPublisher implements KafkaPublisher {
     await fresh.connect();
     const old = this.producer;
     this.producer = fresh;
-    await Promise.allSettled([...this.sends]);
+    await this.sends.settled();
     await old.disconnect().catch(() => {});
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.sends]);
+    await this.sends.settled();
     await this.producer.disconnect();
   }
 }

@@ -3,6 +3,7 @@ import type { DeliveryReport, LibrdKafkaError, Metadata, Producer } from "@confl
 import type { TopicAdmin } from "../admin/topic-admin.js";
 import { missingTopic } from "../kafka-errors.js";
 import type { KafkaClientOptions } from "../options.js";
+import { InFlight } from "../producer/in-flight.js";
 import type { KafkaPublisher, TopicChange } from "../producer/kafka-publisher.js";
 import { UnkeyedPartitioner } from "../unkeyed-partitioner.js";
 import { PendingPublish } from "./pending-publish.js";
@@ -45,7 +46,7 @@ export class RdkafkaPublisher implements KafkaPublisher {
   private readonly batchLimits = new Map<string, Promise<number>>();
   private readonly routes = new Map<string, Promise<TopicRoute>>();
   private readonly unkeyed: UnkeyedPartitioner;
-  private readonly sends = new Set<Promise<unknown>>();
+  private readonly sends = new InFlight();
 
   constructor(
     private readonly topics: TopicAdmin,
@@ -64,13 +65,7 @@ export class RdkafkaPublisher implements KafkaPublisher {
     records: readonly MessageRecord[],
     level: DurabilityLevel,
   ): Promise<PublishReceipt[]> {
-    const sending = this.produceAll(topic, records, level);
-    this.sends.add(sending);
-    try {
-      return await sending;
-    } finally {
-      this.sends.delete(sending);
-    }
+    return this.sends.track(this.produceAll(topic, records, level));
   }
 
   private async produceAll(
@@ -198,12 +193,12 @@ export class RdkafkaPublisher implements KafkaPublisher {
   private async renewProducers(): Promise<void> {
     const old = [...this.producers.values()];
     this.producers.clear();
-    await Promise.allSettled([...this.sends]);
+    await this.sends.settled();
     await disconnectProducers(old);
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.sends]);
+    await this.sends.settled();
     const producers = [...this.producers.values()];
     this.producers.clear();
     await disconnectProducers(producers);
