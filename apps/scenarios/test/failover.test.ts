@@ -31,7 +31,20 @@ describe("pnpm scenario failover on the cluster: every target and level, the lea
     out = await mkdtemp(join(tmpdir(), "bl-failover-"));
     const child = spawnSync(
       TSX,
-      ["--conditions=source", CLI, "failover", "--seconds", "9", "--rate", "150", "--out", out],
+      [
+        "--conditions=source",
+        CLI,
+        "failover",
+        "--targets",
+        // kafka-rdkafka is left out until its failover columns have been run on the cluster.
+        "kafka,rabbitmq-queue,rabbitmq-quorum,rabbitmq-stream,redis-list,redis-stream,bullmq",
+        "--seconds",
+        "9",
+        "--rate",
+        "150",
+        "--out",
+        out,
+      ],
       {
         cwd: ROOT,
         encoding: "utf8",

@@ -64,7 +64,7 @@ interface LiveRun {
   readonly before: string | null;
 }
 
-const PLACEMENT_TRIES = 8;
+const PLACEMENT_TRIES = 15;
 /** Bounds on a reader's start and on any close, so a client stuck on a dead connection cannot hang the run. */
 const START_MS = 20_000;
 /** How long a destination may be without a leader before the run says so. */
