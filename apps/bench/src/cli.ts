@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { BENCH_RESULTS_SCHEMA, type BenchResults, loadWorkload, WorkloadError } from "@brokerlab/bench";
-import { type Lang, langOf } from "@brokerlab/i18n";
+import { langOrDefault } from "@brokerlab/i18n";
 import { InvalidArgumentError, isBrokerlabError } from "@brokerlab/messaging";
 import { newRunId, renderTable } from "@brokerlab/report";
 import { TARGET_IDS } from "@brokerlab/targets";
@@ -28,15 +28,6 @@ import { DEFAULT_YARDSTICK_WORKLOAD, runYardstick } from "./yardstick/run-yardst
 /** Where the user ran `pnpm bench` (pnpm runs scripts from the repo root). */
 const cwd = process.env.INIT_CWD ?? process.cwd();
 
-/** The language of the run; a wrong --lang or BROKERLAB_LANG is reported (in English) by the full parse. */
-function commandLang(argv: readonly string[]): Lang {
-  try {
-    return langOf(argv);
-  } catch {
-    return "en";
-  }
-}
-
 function load(args: BenchArgs, file: string, m: BenchMessages) {
   const loaded = loadWorkload(file, { cwd, targets: TARGET_IDS, overrides: workloadOverrides(args) });
   const workload = {
@@ -50,7 +41,7 @@ function load(args: BenchArgs, file: string, m: BenchMessages) {
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "worker") return worker(argv.slice(1));
   if (argv[0] === "compare") return compare(argv.slice(1));
-  const args = parseBenchArgs(argv, benchMessagesFor(commandLang(argv)));
+  const args = parseBenchArgs(argv, benchMessagesFor(langOrDefault(argv)));
   // Every adapter reads its addresses for the deployment from the environment; workers inherit it.
   if (args.cluster) process.env.BROKERLAB_DEPLOYMENT = "cluster";
   const m = benchMessagesFor(args.lang);

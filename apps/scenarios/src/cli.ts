@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Lang, langOf } from "@brokerlab/i18n";
+import { langOrDefault } from "@brokerlab/i18n";
 import { isBrokerlabError } from "@brokerlab/messaging";
 import { newRunId, useColor, writeReportFiles } from "@brokerlab/report";
 import { connectionSource, createClient } from "@brokerlab/targets";
@@ -16,21 +16,12 @@ import { SCENARIO_NAMES, SCENARIOS } from "./scenarios/index.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** The language of the whole run; a wrong --lang or BROKERLAB_LANG is reported in English. */
-function commandLang(argv: readonly string[]): Lang {
-  try {
-    return langOf(argv);
-  } catch {
-    return "en";
-  }
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === FAILOVER_NAME) {
     const { failoverWorld } = await import("./failover/failover-world.js");
     return failoverCommand(argv.slice(1), failoverWorld(), resolve(REPO_ROOT, "reports"));
   }
-  const args = parseCliArgs(argv, SCENARIO_NAMES, messagesFor(commandLang(argv)));
+  const args = parseCliArgs(argv, SCENARIO_NAMES, messagesFor(langOrDefault(argv)));
   // Every adapter reads its addresses for the deployment from the environment (README: variables).
   if (args.cluster) process.env.BROKERLAB_DEPLOYMENT = "cluster";
   const m = messagesFor(args.lang);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { langArgument, langOf, parseLang, resolveLang } from "./lang.js";
+import { langArgument, langOf, langOrDefault, parseLang, resolveLang } from "./lang.js";
 
 describe("resolveLang", () => {
   it("takes --lang over BROKERLAB_LANG over the locale", () => {
@@ -37,5 +37,7 @@ describe("langArgument", () => {
     expect(langArgument(["--", "--lang", "ko"])).toBeUndefined();
     expect(langArgument(["--lang"])).toBeUndefined();
     expect(langOf(["--lang", "ko"], { LANG: "en_US.UTF-8" })).toBe("ko");
+    expect(langOrDefault(["--lang", "fr"], { LANG: "ko_KR.UTF-8" })).toBe("en");
+    expect(langOrDefault([], { LANG: "ko_KR.UTF-8" })).toBe("ko");
   });
 });

@@ -60,3 +60,15 @@ export function langArgument(argv: readonly string[]): string | undefined {
 export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
   return resolveLang(langArgument(argv), env);
 }
+
+/**
+ * {@link langOf}, but English where the choice itself is wrong: the language to report usage errors in,
+ * that mistake included (the full parse then reports it).
+ */
+export function langOrDefault(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  try {
+    return langOf(argv, env);
+  } catch {
+    return DEFAULT_LANG;
+  }
+}

@@ -1,4 +1,4 @@
-import { type Lang, langOf } from "@brokerlab/i18n";
+import { type Lang, langOf, langOrDefault } from "@brokerlab/i18n";
 import { commandHelp, type ParsedArgs, parseArgs, usage } from "./args.js";
 import { clusterLeader, downCluster, upCluster } from "./cluster/cluster.js";
 import { clusterNode } from "./cluster/cluster-nodes.js";
@@ -7,7 +7,7 @@ import { fault, healAll } from "./cluster/faults.js";
 import { brokerDefinition } from "./definitions/index.js";
 import { down } from "./down.js";
 import { BrokersError, UsageError } from "./errors.js";
-import { type BrokersMessages, brokersMessagesFor } from "./i18n/index.js";
+import { brokersMessagesFor } from "./i18n/index.js";
 import { logs } from "./logs.js";
 import { reason } from "./probes.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
@@ -53,15 +53,6 @@ function languageOf(argv: readonly string[]): Lang {
     return langOf(argv);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** English where the language asked for is wrong, so that very mistake can be reported. */
-function messagesOf(argv: readonly string[]): BrokersMessages {
-  try {
-    return brokersMessagesFor(langOf(argv));
-  } catch {
-    return brokersMessagesFor("en");
   }
 }
 
@@ -140,7 +131,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      const { errors } = messagesOf(process.argv.slice(2));
+      const { errors } = brokersMessagesFor(langOrDefault(process.argv.slice(2)));
       process.stderr.write(`pnpm brokers: ${error.message}\n${errors.seeHelp}\n`);
     } else if (error instanceof BrokersError) {
       process.stderr.write(`pnpm brokers: ${error.message}\n`);

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { type Lang, langOf } from "@brokerlab/i18n";
+import { langOrDefault } from "@brokerlab/i18n";
 import type { MessagingClient, TargetId } from "@brokerlab/messaging";
 import { newRunId, useColor, writeReportFiles } from "@brokerlab/report";
 import { messagesFor } from "../i18n/index.js";
@@ -45,15 +45,6 @@ async function brokerInfo(world: FailoverWorld, targets: readonly TargetId[]) {
   return brokers;
 }
 
-/** The report's language (BROKERLAB_LANG, LC_ALL/LANG; --lang where given); English if it names none of ours. */
-function languageOf(argv: readonly string[]): Lang {
-  try {
-    return langOf(argv);
-  } catch {
-    return "en";
-  }
-}
-
 /** `pnpm scenario failover …`: runs the matrix on the cluster, prints the table, writes the report files. */
 export async function failoverCommand(
   argv: readonly string[],
@@ -61,7 +52,7 @@ export async function failoverCommand(
   reportsRoot: string,
 ): Promise<number> {
   const args = parseFailoverArgs(argv);
-  const lang = languageOf(argv);
+  const lang = langOrDefault(argv);
   const m = messagesFor(lang);
   if (args.help) {
     process.stdout.write(`${failoverHelp(world.targetIds)}\n`);
