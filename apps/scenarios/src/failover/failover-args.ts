@@ -105,6 +105,8 @@ function parse(argv: readonly string[]) {
     strict: true,
     options: {
       targets: { type: "string" },
+      // Read by the command for its report's language (see langOrDefault).
+      lang: { type: "string" },
       levels: { type: "string" },
       faults: { type: "string" },
       rate: { type: "string" },
