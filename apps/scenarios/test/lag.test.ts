@@ -23,9 +23,10 @@ describe("lag scenario", () => {
     const statuses = String(metrics.statusTimeline)
       .split(" → ")
       .map((step) => step.split(" ")[1]);
-    // WARN needs a few samples while the producer runs; a target whose lag takes long to read (rabbitmq-stream
-    // counts its stream) may get fewer, and then the timeline cannot show it.
-    if (Number(metrics.samplesWhileProducing) >= 3) expect(metrics.sawWarn).toBe(true);
+    // WARN needs the window to hold moves whose lag only grew: the first move reads STALL, so at least four
+    // samples while the producer runs. A target whose lag takes long to read (rabbitmq-stream counts its stream,
+    // Kafka asks the group coordinator) may get fewer under load, and then the timeline cannot show it.
+    if (Number(metrics.samplesWhileProducing) >= 4) expect(metrics.sawWarn).toBe(true);
     expect(statuses.at(-2)).toBe("OK");
     expect(metrics.stoppedStatus).toBe("STOP");
     expect(series?.lagSeconds?.length).toBeGreaterThan(0);
