@@ -9,6 +9,7 @@ import {
   type MessagingClient,
   type PublishOptions,
   type PublishReceipt,
+  reportingHandler,
   requireDurability,
   requireStartPosition,
   type SubscribeOptions,
@@ -161,7 +162,7 @@ class KafkaClient implements MessagingClient {
       group: options.group,
       from,
       prefetch,
-      handler,
+      handler: reportingHandler(this.target, handler, this.options.onHandlerError),
       joinTimeoutMs: 60_000,
       onClosed: (closed) => this.subscriptions.delete(closed),
     });

@@ -1,4 +1,5 @@
 import type { ConnectionOptions } from "node:tls";
+import type { HandlerErrorReporter } from "@brokerlab/messaging";
 import kafkajs, { type KafkaConfig, type LogEntry, type logCreator, type SASLOptions } from "kafkajs";
 import type { KafkaProducerOptions } from "./producer-options.js";
 
@@ -17,6 +18,8 @@ export interface KafkaClientOptions extends KafkaProducerOptions {
   };
   /** Per-connection TCP/TLS connect timeout. Default 3000. */
   readonly connectionTimeoutMs?: number;
+  /** Called when a subscription's handler throws. Default: one line on stderr. */
+  readonly onHandlerError?: HandlerErrorReporter;
   /** Print kafkajs' own error lines to stderr (silent by default). */
   readonly logErrors?: boolean;
   /**

@@ -21,6 +21,7 @@ export {
   TimeoutError,
   UnsupportedCapabilityError,
 } from "./errors.js";
+export { type HandlerErrorReporter, reportHandlerError, reportingHandler } from "./handler-errors.js";
 export { formatPosition, type Position, parsePosition } from "./position.js";
 export type { Delivery, MessageRecord, PublishReceipt } from "./record.js";
 export { requireDurability, requireStartPosition } from "./require-capability.js";

@@ -8,11 +8,13 @@ import {
   type DeliveryHandler,
   type DurabilityLevel,
   type GroupLag,
+  type HandlerErrorReporter,
   InvalidArgumentError,
   type MessageRecord,
   type MessagingClient,
   type PublishOptions,
   type PublishReceipt,
+  reportHandlerError,
   requireDurability,
   requireStartPosition,
   StartAt,
@@ -53,7 +55,7 @@ export interface RabbitMqClientOptions {
   /** Shown in the RabbitMQ management UI and `rabbitmqctl list_connections name`. Default brokerlab-<target>-<random>. */
   readonly connectionName?: string;
   /** Called when a handler throws. Default: one line on stderr. */
-  readonly onHandlerError?: (error: unknown, delivery: Delivery) => void;
+  readonly onHandlerError?: HandlerErrorReporter;
 }
 
 interface Live {
@@ -69,7 +71,7 @@ const DEFAULT_TIMEOUT_MS = 5_000;
  * every open subscription. Publishes in flight when the connection drops reject with ConnectionError (no
  * retry: an unconfirmed record may be stored already); operations started while it is down wait for it.
  */
-export class RabbitMqClient implements MessagingClient, SubscriptionHost {
+export class RabbitMqClient implements MessagingClient {
   readonly capabilities: Capabilities;
   readonly address: string;
   readonly connectionName: string;
@@ -88,6 +90,8 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
   private readonly streamAcks = new Map<string, number>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly nodes: NodeRotation;
+  /** What subscriptions call back into; kept off the client's public surface. */
+  private readonly host: SubscriptionHost;
 
   constructor(
     readonly target: RabbitMqTarget,
@@ -100,6 +104,13 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
     this.timeoutMs = options.connectionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
     this.connectionName = options.connectionName ?? `brokerlab-${target}-${randomBytes(4).toString("hex")}`;
+    this.host = {
+      target,
+      address: this.address,
+      streamAcked: (topic, group, offset) => this.streamAcked(topic, group, offset),
+      removed: (subscription) => this.subscriptions.delete(subscription),
+      handlerFailed: (error, delivery) => this.handlerFailed(error, delivery),
+    };
   }
 
   private get stream(): boolean {
@@ -286,7 +297,7 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
       throw new InvalidArgumentError(`prefetch must be a whole number from 1 to 65535 (got ${prefetch})`);
     }
     const live = await this.connection();
-    const subscription = new RabbitMqSubscription(this, {
+    const subscription = new RabbitMqSubscription(this.host, {
       topic,
       group: options.group,
       from,
@@ -304,24 +315,14 @@ export class RabbitMqClient implements MessagingClient, SubscriptionHost {
     return subscription;
   }
 
-  streamAcked(topic: string, group: string, offset: number): void {
+  private streamAcked(topic: string, group: string, offset: number): void {
     const key = `${topic}\0${group}`;
     this.streamAcks.set(key, Math.max(offset, this.streamAcks.get(key) ?? -1));
   }
 
-  removed(subscription: RabbitMqSubscription): void {
-    this.subscriptions.delete(subscription);
-  }
-
-  handlerFailed(error: unknown, delivery: Delivery): void {
-    if (this.options.onHandlerError) {
-      this.options.onHandlerError(error, delivery);
-      return;
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    console.error(
-      `[brokerlab/rabbitmq] handler failed for ${delivery.topic} at ${delivery.position.offset}: ${reason}`,
-    );
+  private handlerFailed(error: unknown, delivery: Delivery): void {
+    if (this.options.onHandlerError) this.options.onHandlerError(error, delivery);
+    else reportHandlerError(this.target, error, delivery);
   }
 
   async createTopic(topic: string, options?: TopicOptions): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ConnectionOptions as TlsOptions } from "node:tls";
-import { InvalidArgumentError } from "@brokerlab/messaging";
+import { type HandlerErrorReporter, InvalidArgumentError } from "@brokerlab/messaging";
 
 export interface RedisClientOptions {
   /** `redis://[user:password@]host[:port][/db]`, or `rediss://` for TLS. Credentials go in the URL. */
@@ -23,6 +23,8 @@ export interface RedisClientOptions {
    * bullmq: the job lock duration (the stalled checker runs every half of it).
    */
   readonly abandonedAfterMs?: number;
+  /** Called when a subscription's handler throws. Default: one line on stderr. */
+  readonly onHandlerError?: HandlerErrorReporter;
 }
 
 /** Connection fields shared by our ioredis connections and the ones BullMQ opens. */
@@ -45,6 +47,7 @@ export interface ResolvedOptions {
   readonly connectionTimeoutMs: number;
   readonly keyPrefix: string;
   readonly abandonedAfterMs: number;
+  readonly onHandlerError?: HandlerErrorReporter;
 }
 
 /** Validates the options and splits the URL into connection fields; pure, so it is unit tested. */
@@ -100,6 +103,7 @@ export function resolveOptions(options: RedisClientOptions): ResolvedOptions {
     connectionTimeoutMs: positive(options.connectionTimeoutMs, 5_000, "connectionTimeoutMs"),
     keyPrefix,
     abandonedAfterMs: positive(options.abandonedAfterMs, 30_000, "abandonedAfterMs"),
+    ...(options.onHandlerError ? { onHandlerError: options.onHandlerError } : {}),
   };
 }
 

@@ -1,15 +1,16 @@
-import type {
-  Capabilities,
-  DeliveryHandler,
-  GroupLag,
-  MessageRecord,
-  MessagingClient,
-  PublishOptions,
-  PublishReceipt,
-  SubscribeOptions,
-  Subscription,
-  TopicOptions,
-  TopicState,
+import {
+  type Capabilities,
+  type DeliveryHandler,
+  type GroupLag,
+  type MessageRecord,
+  type MessagingClient,
+  type PublishOptions,
+  type PublishReceipt,
+  reportingHandler,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicOptions,
+  type TopicState,
 } from "@brokerlab/messaging";
 import { type RedisTarget, redisCapabilities } from "./capabilities.js";
 import type { RedisSession } from "./session.js";
@@ -58,6 +59,11 @@ export abstract class RedisClientBase implements MessagingClient {
 
   async addPartitions(): Promise<void> {
     refusePartitions(this.target);
+  }
+
+  /** The handler with its failures reported (RedisClientOptions.onHandlerError, else stderr). */
+  protected reporting(handler: DeliveryHandler): DeliveryHandler {
+    return reportingHandler(this.target, handler, this.session.options.onHandlerError);
   }
 
   async close(): Promise<void> {

@@ -64,7 +64,7 @@ export class BullMqClient extends RedisClientBase {
       topic,
       this.connectionOptions(),
       checkPrefetch(options.prefetch),
-      handler,
+      this.reporting(handler),
       () => this.subscriptions.delete(subscription),
     );
     await subscription.start();

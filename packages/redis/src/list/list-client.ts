@@ -77,7 +77,7 @@ export class ListClient extends RedisClientBase {
       topic,
       keys,
       checkPrefetch(options.prefetch),
-      handler,
+      this.reporting(handler),
       () => this.subscriptions.delete(subscription),
     );
     await subscription.start();

@@ -75,7 +75,7 @@ export class StreamClient extends RedisClientBase {
       keys,
       options.group,
       checkPrefetch(options.prefetch),
-      handler,
+      this.reporting(handler),
       () => this.subscriptions.delete(subscription),
     );
     await subscription.start(from);
