@@ -1,3 +1,4 @@
+import { TARGET_IDS } from "@brokerlab/targets";
 import { describe, expect, it } from "vitest";
 import { parseMonitorArgs } from "./args.js";
 
@@ -5,7 +6,7 @@ describe("parseMonitorArgs", () => {
   it("defaults to port 8000, a poll a second, every target", () => {
     const args = parseMonitorArgs([]);
     expect(args).toMatchObject({ port: 8000, interval: 1, once: false, json: false, cluster: false });
-    expect(args.targets).toHaveLength(7);
+    expect(args.targets).toEqual([...TARGET_IDS]);
   });
 
   it("reads every flag", () => {
