@@ -34,7 +34,7 @@ Redis stream groups, BullMQ queues, Redis lists and RabbitMQ queues. Evaluates e
 
 Clusters: by default kafka, rabbitmq and redis (the single nodes, from BROKERLAB_KAFKA_BROKERS,
 BROKERLAB_RABBITMQ_URL, BROKERLAB_REDIS_URL) and, when it answers, the three-node cluster as kafka-cluster,
-rabbitmq-cluster and redis-cluster (BROKERLAB_CLUSTER_KAFKA_BROKERS, BROKERLAB_CLUSTER_RABBITMQ_URL,
+rabbitmq-cluster and redis-cluster (BROKERLAB_CLUSTER_KAFKA_BROKERS, BROKERLAB_CLUSTER_RABBITMQ_URLS,
 BROKERLAB_CLUSTER_RABBITMQ_MANAGEMENT, BROKERLAB_CLUSTER_REDIS_SENTINELS). --config FILE names them instead
 (see apps/monitor/README.md).
 

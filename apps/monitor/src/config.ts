@@ -34,12 +34,6 @@ export type ClusterConfig =
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const list = (text: string | undefined, fallback: string[]) =>
-  text
-    ?.split(",")
-    .map((item) => item.trim())
-    .filter(Boolean) ?? fallback;
-
 /** The single nodes from the BROKERLAB_* variables, as `pnpm scenario` and `pnpm bench` find them. */
 export function singleNodeClusters(env: Env = process.env, queues: readonly string[] = []): ClusterConfig[] {
   const source = { env };
@@ -57,35 +51,36 @@ export function singleNodeClusters(env: Env = process.env, queues: readonly stri
   ];
 }
 
-/** The three-node cluster of `pnpm brokers up --cluster` (fixed port block), overridable by BROKERLAB_CLUSTER_*. */
+/**
+ * The three-node cluster of `pnpm brokers up --cluster`, with the addresses the adapters use on the cluster
+ * (BROKERLAB_CLUSTER_* variables, defaulting to the fixed port block), so the monitor watches what the targets
+ * write to. The management API is the first node's unless BROKERLAB_CLUSTER_RABBITMQ_MANAGEMENT names one.
+ */
 export function threeNodeClusters(env: Env = process.env, queues: readonly string[] = []): ClusterConfig[] {
+  const source = { env: { ...env, BROKERLAB_DEPLOYMENT: "cluster" } };
+  const kafka = kafkaSettings(source);
+  const redis = redisSettings(source);
   return [
     {
       name: "kafka-cluster",
       broker: "kafka",
-      brokers: list(env.BROKERLAB_CLUSTER_KAFKA_BROKERS, [
-        "127.0.0.1:19092",
-        "127.0.0.1:19094",
-        "127.0.0.1:19096",
-      ]),
+      brokers: kafka.brokers,
+      ssl: kafka.ssl === true,
+      ...(kafka.sasl ? { sasl: kafka.sasl } : {}),
     },
     {
       name: "rabbitmq-cluster",
       broker: "rabbitmq",
-      url: env.BROKERLAB_CLUSTER_RABBITMQ_URL || "amqp://guest:guest@127.0.0.1:5701",
+      url: rabbitMqSettings(source).url,
       management: env.BROKERLAB_CLUSTER_RABBITMQ_MANAGEMENT || "http://127.0.0.1:15701",
       queues,
     },
     {
       name: "redis-cluster",
       broker: "redis",
-      url: "redis://127.0.0.1:6391",
-      sentinels: list(env.BROKERLAB_CLUSTER_REDIS_SENTINELS, [
-        "127.0.0.1:26391",
-        "127.0.0.1:26392",
-        "127.0.0.1:26393",
-      ]),
-      master: env.BROKERLAB_CLUSTER_REDIS_MASTER || "brokerlab",
+      url: redis.url,
+      ...(redis.sentinels ? { sentinels: redis.sentinels } : {}),
+      ...(redis.sentinelMaster ? { master: redis.sentinelMaster } : {}),
     },
   ];
 }
