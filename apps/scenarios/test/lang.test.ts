@@ -101,10 +101,12 @@ describe("reports in the reader's language", () => {
     expect(tableLines(english).filter((line) => displayWidth(line) > WIDTH)).toEqual([]);
     expect(tableLines(english).join("\n")).not.toMatch(HANGUL);
 
-    // Eight targets once kafka-rdkafka lands: the same tables with one more Kafka column still fit.
+    // Eight targets where kafka-rdkafka did not run (a machine without librdkafka built): the same tables
+    // with its column (a copy of kafka's) still fit; where it ran, the tables above already had eight.
     const eight = run.results.scenarios.map((result) => {
       const kafka = result.results.find((r) => r.target === "kafka");
-      return kafka
+      const ran = result.results.some((r) => r.target === "kafka-rdkafka");
+      return kafka && !ran
         ? { ...result, results: [...result.results, { ...kafka, target: "kafka-rdkafka" }] }
         : result;
     });
