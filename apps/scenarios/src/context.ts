@@ -11,6 +11,7 @@ import {
   UnsupportedCapabilityError,
 } from "@brokerlab/messaging";
 import { fromTheStart, Inbox, uniqueName } from "@brokerlab/testing/harness";
+import { createReplicatedTopic } from "./harness/replicated-topic.js";
 import type { Messages } from "./i18n/index.js";
 import type { MetricValue, SeriesPoints } from "./results.js";
 
@@ -98,6 +99,14 @@ export class ScenarioContext {
   async topic(label: string, options?: TopicOptions): Promise<string> {
     const name = this.uniqueName(label);
     await this.client.createTopic(name, options);
+    this.cleanups.push(() => this.client.deleteTopic(name));
+    return name;
+  }
+
+  /** A one-partition topic with a copy on every cluster node where the target takes a replication factor. */
+  async replicatedTopic(label: string): Promise<string> {
+    const name = this.uniqueName(label);
+    await createReplicatedTopic(this.client, name, { partitions: 1 });
     this.cleanups.push(() => this.client.deleteTopic(name));
     return name;
   }

@@ -222,6 +222,8 @@ const memoryQueueTarget: TargetDefinition<{ readonly broker: MemoryBroker }> = {
   broker: "memory",
   description: "an in-memory queue (test fixture): destructive read, ack removes",
   capabilities: QUEUE_CAPABILITIES,
+  // One process holds the queue, on any deployment.
+  capabilitiesIn: () => QUEUE_CAPABILITIES,
   settings: () => ({ broker: new MemoryBroker() }),
   createClient: ({ broker }) => new MemoryQueueClient(broker),
   bench: { rawPublisher: "none", nativeTool: "none" },

@@ -1,4 +1,4 @@
-export { kafkaCapabilities } from "./capabilities.js";
+export { kafkaCapabilities, kafkaCapabilitiesIn, kafkaClusterCapabilities } from "./capabilities.js";
 export { createKafkaClient } from "./kafka-client.js";
 export { type KafkaSettings, kafkaSettings } from "./kafka-settings.js";
 export { KAFKA_TARGET_DEFINITIONS, kafkaRdkafkaTarget, kafkaTarget } from "./kafka-target.js";

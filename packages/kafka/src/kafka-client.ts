@@ -9,6 +9,7 @@ import {
   type MessagingClient,
   type PublishOptions,
   type PublishReceipt,
+  replicatedNeedsCluster,
   reportingHandler,
   requireDurability,
   requireStartPosition,
@@ -22,7 +23,7 @@ import {
 import kafkajs, { type Admin, type Kafka } from "kafkajs";
 import { createPartitionsRefusal } from "./admin/refusal-text.js";
 import { TopicAdmin } from "./admin/topic-admin.js";
-import { kafkaCapabilities } from "./capabilities.js";
+import { kafkaCapabilitiesIn } from "./capabilities.js";
 import { KafkaSubscription } from "./consumer/kafka-subscription.js";
 import { connectionFailure, missingTopic } from "./kafka-errors.js";
 import { addressOf, DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions, kafkaConfig } from "./options.js";
@@ -60,7 +61,7 @@ export function openKafkaClient(
 export function createKafkaClient(options: KafkaClientOptions): MessagingClient {
   return openKafkaClient(
     "kafka",
-    kafkaCapabilities,
+    kafkaCapabilitiesIn(options.deployment),
     options,
     (context) => new KafkajsPublisher(context.kafka, context.topics, context.address, context.options),
   );
@@ -139,8 +140,20 @@ class KafkaClient implements MessagingClient {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    const level = publishDurability(this.options, options?.durability);
-    requireDurability(this, level, "Kafka acks are 0, 1 or all");
+    const requested = options?.durability;
+    const level = publishDurability(this.options, requested);
+    // Only a level asked for must be declared: an idempotent producer's own acks=all is how it works on any
+    // deployment (on one broker it waits for the leader alone, which is all "leader" promises).
+    if (requested !== undefined)
+      requireDurability(
+        this,
+        requested,
+        requested === "replicated"
+          ? replicatedNeedsCluster(
+              "one Kafka broker has no follower: acks=all on RF 1 waits for the leader alone",
+            )
+          : "Kafka acks are 0, 1 or all",
+      );
     await this.connect();
     return this.publishes.track(this.publisher.send(topic, records, level));
   }

@@ -8,7 +8,7 @@ import type { KafkaProducerOptions } from "./producer-options.js";
  */
 export type KafkaSettings = Pick<
   KafkaClientOptions,
-  "brokers" | "ssl" | "sasl" | "defaultReplicationFactor"
+  "brokers" | "ssl" | "sasl" | "defaultReplicationFactor" | "deployment"
 > &
   KafkaProducerOptions;
 
@@ -43,7 +43,7 @@ export function kafkaSettings(source: ConnectionSource): KafkaSettings {
   return {
     brokers,
     // On the cluster a topic gets a leader and two followers; min.insync.replicas 2 follows from RF 3.
-    ...(cluster ? { defaultReplicationFactor: 3 } : {}),
+    ...(cluster ? { defaultReplicationFactor: 3, deployment: "cluster" as const } : {}),
     ssl: env.BROKERLAB_KAFKA_SSL === "true",
     ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
     ...(source.producer?.unkeyedPartitioning

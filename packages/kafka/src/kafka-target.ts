@@ -2,7 +2,7 @@ import type { TargetDefinition } from "@brokerlab/messaging";
 import { producerPerformance } from "./bench/producer-performance.js";
 import { kafkaRawPublisher } from "./bench/raw-publisher.js";
 import { rdkafkaRawPublisher } from "./bench/rdkafka-raw-publisher.js";
-import { kafkaCapabilities } from "./capabilities.js";
+import { kafkaCapabilities, kafkaCapabilitiesIn } from "./capabilities.js";
 import { createKafkaClient } from "./kafka-client.js";
 import { type KafkaSettings, kafkaSettings } from "./kafka-settings.js";
 import { createRdkafkaClient } from "./rdkafka/create-rdkafka-client.js";
@@ -12,6 +12,7 @@ export const kafkaTarget: TargetDefinition<KafkaSettings> = {
   broker: "kafka",
   description: "partitioned, replicated log through kafkajs; consumer groups commit offsets",
   capabilities: kafkaCapabilities,
+  capabilitiesIn: kafkaCapabilitiesIn,
   settings: kafkaSettings,
   createClient: createKafkaClient,
   idempotentSettings: (settings) => ({ ...settings, idempotent: true }),
@@ -24,6 +25,7 @@ export const kafkaRdkafkaTarget: TargetDefinition<KafkaSettings> = {
   description:
     "the same log published through librdkafka (@confluentinc/kafka-javascript), Java's partitioning",
   capabilities: kafkaCapabilities,
+  capabilitiesIn: kafkaCapabilitiesIn,
   settings: kafkaSettings,
   createClient: createRdkafkaClient,
   bench: { rawPublisher: rdkafkaRawPublisher, nativeTool: producerPerformance },

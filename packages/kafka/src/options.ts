@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from "node:tls";
-import type { HandlerErrorReporter } from "@brokerlab/messaging";
+import type { Deployment, HandlerErrorReporter } from "@brokerlab/messaging";
 import kafkajs, { type KafkaConfig, type LogEntry, type logCreator, type SASLOptions } from "kafkajs";
 import type { KafkaProducerOptions } from "./producer-options.js";
 
@@ -27,6 +27,8 @@ export interface KafkaClientOptions extends KafkaProducerOptions {
    * settings give 3, so a topic there has a leader and two followers (min.insync.replicas 2).
    */
   readonly defaultReplicationFactor?: number;
+  /** Which deployment the brokers are: decides the durability levels the client declares. Default single. */
+  readonly deployment?: Deployment;
 }
 
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 3000;

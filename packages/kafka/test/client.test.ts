@@ -53,7 +53,7 @@ describe("kafka client", () => {
     );
     await sink.waitFor(20);
     const inFlight = client.publish(other, [{ key: "late", value: text("late") }], {
-      durability: "replicated",
+      durability: "leader",
     });
     await client.close();
     expect(await inFlight).toHaveLength(1);

@@ -17,6 +17,7 @@ describe("kafka on the cluster", () => {
       createKafkaClient({ ...settings, clientId: "brokerlab-cluster-test" }),
     );
     expect(client.address).toBe("127.0.0.1:19092,127.0.0.1:19094,127.0.0.1:19096");
+    expect(client.capabilities.durability).toEqual(["none", "leader", "replicated"]);
     const topic = uniqueName("cluster");
     await client.createTopic(topic, { partitions: 1 });
     // A new topic's metadata takes a moment to reach every broker.

@@ -1,4 +1,4 @@
-import { formatPosition, type MessageRecord } from "@brokerlab/messaging";
+import { formatPosition, type MessageRecord, UnsupportedCapabilityError } from "@brokerlab/messaging";
 import { Inbox, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
 import { kafkaClient } from "./helpers.js";
@@ -66,23 +66,22 @@ describe("kafka round trip", () => {
     expect(Buffer.compare(sink.deliveries[0]?.value ?? Buffer.alloc(0), value)).toBe(0);
   });
 
-  it("maps durability to acks: none gives no positions, leader and replicated do", async () => {
+  it("maps durability to acks: none gives no positions, leader does; one broker refuses replicated", async () => {
     const client = await kafkaClient();
     const topic = await useTopic(client, "acks");
     const none = await client.publish(topic, [{ value: text("a") }], { durability: "none" });
-    const leader = await client.publish(topic, [{ value: text("b") }], { durability: "leader" });
-    const replicated = await client.publish(topic, [{ value: text("c") }, { value: text("d") }], {
-      durability: "replicated",
+    const leader = await client.publish(topic, [{ value: text("b") }, { value: text("c") }], {
+      durability: "leader",
     });
     expect(none).toEqual([{}]);
     expect(leader[0]?.position?.partition).toBe(0);
     const leaderOffset = BigInt(leader[0]?.position?.offset ?? "-1");
-    expect(replicated.map((r) => r.position?.offset)).toEqual([
-      String(leaderOffset + 1n),
-      String(leaderOffset + 2n),
-    ]);
+    expect(leader[1]?.position?.offset).toBe(String(leaderOffset + 1n));
+    const refused = client.publish(topic, [{ value: text("d") }], { durability: "replicated" });
+    await expect(refused).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+    await expect(refused).rejects.toThrow(/replicated needs the cluster: .*--cluster/);
     const state = await client.inspect(topic);
-    expect(state.stored).toBe(4);
+    expect(state.stored).toBe(3);
   });
 
   it("refuses to publish to or subscribe to a topic that does not exist, in one line", async () => {

@@ -5,7 +5,8 @@ export type ErrorCode =
   | "BROKERLAB_CONNECTION_FAILED"
   | "BROKERLAB_INVALID_ARGUMENT"
   | "BROKERLAB_UNSUPPORTED_CAPABILITY"
-  | "BROKERLAB_TIMEOUT";
+  | "BROKERLAB_TIMEOUT"
+  | "BROKERLAB_NOT_REPLICATED";
 
 export class BrokerlabError extends Error {
   readonly code: ErrorCode;
@@ -50,6 +51,21 @@ export class UnsupportedCapabilityError extends BrokerlabError {
 export class TimeoutError extends BrokerlabError {
   constructor(what: string, ms: number) {
     super("BROKERLAB_TIMEOUT", `${what} did not finish within ${ms} ms`);
+  }
+}
+
+/**
+ * A `replicated` publish whose write the broker stored but could not show copied in time: the outcome is
+ * unknown, not lost (the record may still be on the leader or primary, and may or may not survive a failover).
+ */
+export class NotReplicatedError extends BrokerlabError {
+  readonly target: TargetId;
+
+  constructor(target: TargetId, detail: string) {
+    super("BROKERLAB_NOT_REPLICATED", `${target}: the publish was not replicated in time: ${detail}`, {
+      userFacing: false,
+    });
+    this.target = target;
   }
 }
 

@@ -18,13 +18,14 @@ export {
   type ErrorCode,
   InvalidArgumentError,
   isBrokerlabError,
+  NotReplicatedError,
   TimeoutError,
   UnsupportedCapabilityError,
 } from "./errors.js";
 export { type HandlerErrorReporter, reportHandlerError, reportingHandler } from "./handler-errors.js";
 export { formatPosition, type Position, parsePosition } from "./position.js";
 export type { Delivery, MessageRecord, PublishReceipt } from "./record.js";
-export { requireDurability, requireStartPosition } from "./require-capability.js";
+export { replicatedNeedsCluster, requireDurability, requireStartPosition } from "./require-capability.js";
 export { StartAt, type StartPosition, type StartPositionKind } from "./start-position.js";
 export type {
   BenchSupport,

@@ -22,3 +22,11 @@ export function requireDurability(declared: Declared, level: DurabilityLevel, re
     throw new UnsupportedCapabilityError(declared.target, `durability "${level}"`, reason);
   }
 }
+
+/**
+ * The reason a single node refuses `replicated` ("at least two copies acknowledged"): `why` says what the
+ * one node lacks; the rest says where the copies are.
+ */
+export function replicatedNeedsCluster(why: string): string {
+  return `${why}; replicated needs the cluster: pnpm brokers up --cluster, then --cluster or BROKERLAB_DEPLOYMENT=cluster`;
+}

@@ -1,5 +1,6 @@
 import type { Capabilities } from "./capabilities.js";
 import type { MessagingClient, Publisher } from "./client.js";
+import type { Deployment } from "./deployment.js";
 import type { DurabilityLevel } from "./durability.js";
 import type { TargetId } from "./targets.js";
 
@@ -43,7 +44,13 @@ export interface TargetDefinition<Settings = unknown> {
   readonly broker: string;
   /** One line a person reads in help texts and reports. */
   readonly description: string;
+  /** What the target does on a single node (the default deployment). */
   readonly capabilities: Capabilities;
+  /**
+   * What the target does on a deployment: the durability levels differ (`replicated` needs the cluster's
+   * copies). Clients created for that deployment's settings report the same.
+   */
+  capabilitiesIn(deployment: Deployment): Capabilities;
   /** The broker's connection settings from the source; invalid settings throw InvalidArgumentError. */
   settings(source: ConnectionSource): Settings;
   /** A client for this target, not yet connected. */

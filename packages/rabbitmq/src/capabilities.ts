@@ -1,4 +1,4 @@
-import type { Capabilities } from "@brokerlab/messaging";
+import type { Capabilities, Deployment } from "@brokerlab/messaging";
 
 export type RabbitMqTarget = "rabbitmq-queue" | "rabbitmq-quorum" | "rabbitmq-stream";
 
@@ -28,13 +28,16 @@ const classicQueue: Capabilities = {
   startPositions: ["committed"],
 };
 
-/** What each RabbitMQ queue type really does over AMQP 0.9.1 (RabbitMQ 3.10+), checked by the conformance suite. */
+/**
+ * What each RabbitMQ queue type really does over AMQP 0.9.1 (RabbitMQ 3.10+) on a single node, checked by the
+ * conformance suite. A quorum queue or stream there is a one-member group: its confirm is that member's own
+ * write, so it is "leader" (a Raft majority of one replicates nothing).
+ */
 export const rabbitMqCapabilities: Record<RabbitMqTarget, Capabilities> = {
   "rabbitmq-queue": classicQueue,
   // A quorum queue behaves as a classic one (message TTL included, since RabbitMQ 3.10) except for confirms:
-  // it confirms only once a Raft majority of its members has the record, which is "replicated"; there is no
-  // weaker leader-only confirm, so "leader" is not declared.
-  "rabbitmq-quorum": { ...classicQueue, durability: ["none", "replicated"] },
+  // it confirms once a Raft majority of its members has the record.
+  "rabbitmq-quorum": classicQueue,
   "rabbitmq-stream": {
     retainsAfterAck: true,
     replayFromPosition: true,
@@ -49,12 +52,31 @@ export const rabbitMqCapabilities: Record<RabbitMqTarget, Capabilities> = {
     // x-max-age, x-max-length-bytes (whole segments are dropped, so x-stream-max-segment-size-bytes matters).
     retention: ["time", "size"],
     // Stream confirms, like quorum ones, come after a majority of replicas wrote the record.
-    durability: ["none", "replicated"],
+    durability: ["none", "leader"],
     deadLettering: false,
     // No "committed": server-side offset tracking is a stream-protocol feature, not available over AMQP.
     startPositions: ["earliest", "latest", "position", "timestamp"],
   },
 };
+
+/**
+ * On the cluster a quorum queue or stream has three members and confirms after a majority (two) stored the
+ * record: "replicated", with no weaker leader-only confirm. A classic queue still lives on one node.
+ */
+const replicatedOnCluster: Record<RabbitMqTarget, boolean> = {
+  "rabbitmq-queue": false,
+  "rabbitmq-quorum": true,
+  "rabbitmq-stream": true,
+};
+
+export function rabbitMqCapabilitiesIn(
+  target: RabbitMqTarget,
+  deployment: Deployment = "single",
+): Capabilities {
+  const single = rabbitMqCapabilities[target];
+  if (deployment === "single" || !replicatedOnCluster[target]) return single;
+  return { ...single, durability: ["none", "replicated"] };
+}
 
 export function isRabbitMqTarget(value: string): value is RabbitMqTarget {
   return (RABBITMQ_TARGETS as readonly string[]).includes(value);

@@ -8,6 +8,7 @@ export {
   RABBITMQ_TARGETS,
   type RabbitMqTarget,
   rabbitMqCapabilities,
+  rabbitMqCapabilitiesIn,
 } from "./capabilities.js";
 export { PublishRejectedError } from "./channel-publisher.js";
 export { queueArguments, targetForQueueType } from "./queue-arguments.js";

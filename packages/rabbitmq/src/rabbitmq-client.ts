@@ -6,6 +6,7 @@ import {
   DEFAULT_PREFETCH,
   type Delivery,
   type DeliveryHandler,
+  type Deployment,
   type DurabilityLevel,
   type GroupLag,
   type HandlerErrorReporter,
@@ -14,6 +15,7 @@ import {
   type MessagingClient,
   type PublishOptions,
   type PublishReceipt,
+  replicatedNeedsCluster,
   reportHandlerError,
   requireDurability,
   requireStartPosition,
@@ -31,7 +33,7 @@ import { type Channel, type ChannelModel, connect, type RecoveringChannelModel }
 import { topicFailure } from "./amqp-errors.js";
 import { DEFAULT_RECONNECT, type ReconnectOptions, reconnectDelay } from "./backoff.js";
 import { brokerAddress, connectionFailure } from "./broker-address.js";
-import { type RabbitMqTarget, rabbitMqCapabilities } from "./capabilities.js";
+import { type RabbitMqTarget, rabbitMqCapabilitiesIn } from "./capabilities.js";
 import { ChannelPublisher } from "./channel-publisher.js";
 import { NodeRotation } from "./node-rotation.js";
 import { QUEUE_TYPE, type QueueArguments, queueArguments } from "./queue-arguments.js";
@@ -46,6 +48,8 @@ export interface RabbitMqClientOptions {
    * lost connection each reconnect attempt goes to the next one, so the client follows a surviving node.
    */
   readonly urls?: readonly string[];
+  /** Which deployment the nodes are: decides the durability levels the client declares. Default single. */
+  readonly deployment?: Deployment;
   /** TLS settings for amqps:// (ca, cert, key, servername, rejectUnauthorized, ...). */
   readonly tls?: ConnectionOptions;
   /** How long connect() may take, and how long an operation waits for a reconnect. Default 5000 ms. */
@@ -97,7 +101,7 @@ export class RabbitMqClient implements MessagingClient {
     readonly target: RabbitMqTarget,
     private readonly options: RabbitMqClientOptions,
   ) {
-    this.capabilities = rabbitMqCapabilities[target];
+    this.capabilities = rabbitMqCapabilitiesIn(target, options.deployment);
     brokerAddress(options.url);
     this.nodes = new NodeRotation(options.urls?.length ? options.urls : [options.url]);
     this.address = this.nodes.addresses;
@@ -269,15 +273,19 @@ export class RabbitMqClient implements MessagingClient {
     return live.publisher.publish(topic, records, level !== "none");
   }
 
-  /** Left out, durability is "leader" where the target has it, else its confirm level ("replicated"). */
+  /** Left out, durability is "leader" where the target has it, else its confirm level ("replicated", on the cluster). */
   private durability(requested: DurabilityLevel | undefined): DurabilityLevel {
     const level = requested ?? (this.capabilities.durability.includes("leader") ? "leader" : "replicated");
     requireDurability(
       this,
       level,
-      level === "replicated"
-        ? "a classic queue lives on one node; use rabbitmq-quorum or rabbitmq-stream for replicated confirms"
-        : 'its confirms already mean a Raft majority stored the record, there is no leader-only confirm; use "replicated"',
+      level !== "replicated"
+        ? 'on the cluster its confirms mean a Raft majority of three stored the record, there is no leader-only confirm; use "replicated"'
+        : this.target === "rabbitmq-queue"
+          ? "a classic queue lives on one node; use rabbitmq-quorum or rabbitmq-stream on the cluster for replicated confirms"
+          : replicatedNeedsCluster(
+              "a single node's quorum queue or stream has one member: its confirm is one copy",
+            ),
     );
     return level;
   }

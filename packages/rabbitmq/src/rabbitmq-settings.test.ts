@@ -14,6 +14,10 @@ describe("rabbitMqSettings", () => {
     expect(cluster.urls).toEqual([5701, 5702, 5703].map((port) => `amqp://guest:guest@127.0.0.1:${port}`));
     expect(cluster.url).toBe(cluster.urls[0]);
     const env = { BROKERLAB_DEPLOYMENT: "cluster", BROKERLAB_CLUSTER_RABBITMQ_URLS: "amqp://a, amqp://b" };
-    expect(rabbitMqSettings({ env })).toEqual({ url: "amqp://a", urls: ["amqp://a", "amqp://b"] });
+    expect(rabbitMqSettings({ env })).toEqual({
+      url: "amqp://a",
+      urls: ["amqp://a", "amqp://b"],
+      deployment: "cluster",
+    });
   });
 });

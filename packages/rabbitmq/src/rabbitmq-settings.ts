@@ -1,4 +1,4 @@
-import { type ConnectionSource, deploymentOf, listFromEnv } from "@brokerlab/messaging";
+import { type ConnectionSource, type Deployment, deploymentOf, listFromEnv } from "@brokerlab/messaging";
 
 /** Where the RabbitMQ broker is: what every RabbitMQ target connects with. */
 export interface RabbitMqSettings {
@@ -6,6 +6,8 @@ export interface RabbitMqSettings {
   readonly url: string;
   /** Every node's URL; one on a single node. The client connects to the first that answers. */
   readonly urls: readonly string[];
+  /** Which deployment the nodes are: decides the durability levels the client declares. Default single. */
+  readonly deployment?: Deployment;
 }
 
 const DEFAULT_URL = "amqp://guest:guest@127.0.0.1:5672";
@@ -17,9 +19,10 @@ const DEFAULT_CLUSTER_URLS = [5701, 5702, 5703].map((port) => `amqp://guest:gues
  * BROKERLAB_CLUSTER_RABBITMQ_URLS (comma-separated, default the cluster's three nodes).
  */
 export function rabbitMqSettings(source: ConnectionSource): RabbitMqSettings {
+  const deployment = deploymentOf(source);
   const urls =
-    deploymentOf(source) === "cluster"
+    deployment === "cluster"
       ? listFromEnv(source.env.BROKERLAB_CLUSTER_RABBITMQ_URLS, DEFAULT_CLUSTER_URLS)
       : [source.env.BROKERLAB_RABBITMQ_URL || DEFAULT_URL];
-  return { url: urls[0] ?? DEFAULT_URL, urls };
+  return { url: urls[0] ?? DEFAULT_URL, urls, ...(deployment === "cluster" ? { deployment } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { TargetDefinition } from "@brokerlab/messaging";
 import { perfTest } from "./bench/perf-test.js";
 import { rabbitMqRawPublisher } from "./bench/raw-publisher.js";
-import { type RabbitMqTarget, rabbitMqCapabilities } from "./capabilities.js";
+import { type RabbitMqTarget, rabbitMqCapabilities, rabbitMqCapabilitiesIn } from "./capabilities.js";
 import { RabbitMqClient } from "./rabbitmq-client.js";
 import { type RabbitMqSettings, rabbitMqSettings } from "./rabbitmq-settings.js";
 
@@ -11,6 +11,7 @@ function rabbitMqTarget(id: RabbitMqTarget, description: string): TargetDefiniti
     broker: "rabbitmq",
     description,
     capabilities: rabbitMqCapabilities[id],
+    capabilitiesIn: (deployment) => rabbitMqCapabilitiesIn(id, deployment),
     settings: rabbitMqSettings,
     createClient: (settings) => new RabbitMqClient(id, settings),
     bench: { rawPublisher: rabbitMqRawPublisher(id), nativeTool: perfTest(id) },

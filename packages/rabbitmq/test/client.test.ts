@@ -89,7 +89,7 @@ describe("topology", () => {
 });
 
 describe("durability", () => {
-  it("has confirms from one node on a classic queue and only replicated confirms on quorum queues", async () => {
+  it("has one node's confirm on a single node, and refuses replicated there with the cluster hint", async () => {
     const classic = await rabbitClient("rabbitmq-queue");
     const quorum = await rabbitClient("rabbitmq-quorum");
     const classicTopic = await useTopic(classic, "dur");
@@ -97,14 +97,16 @@ describe("durability", () => {
     await expect(
       classic.publish(classicTopic, records(1), { durability: "replicated" }),
     ).rejects.toBeInstanceOf(UnsupportedCapabilityError);
-    await expect(quorum.publish(quorumTopic, records(1), { durability: "leader" })).rejects.toThrow(
-      /Raft majority/,
+    // A single node's quorum queue has one member: its confirm is that member's write, no second copy.
+    await expect(quorum.publish(quorumTopic, records(1), { durability: "replicated" })).rejects.toThrow(
+      /rabbitmq-quorum does not support durability "replicated": .*replicated needs the cluster: .*--cluster/,
     );
-    // Left out, durability is the target's confirm level.
+    await quorum.publish(quorumTopic, records(1), { durability: "leader" });
+    // Left out, durability is the target's one-node confirm.
     await classic.publish(classicTopic, records(2));
     await quorum.publish(quorumTopic, records(2));
     expect((await classic.inspect(classicTopic)).stored).toBe(2);
-    expect((await quorum.inspect(quorumTopic)).stored).toBe(2);
+    expect((await quorum.inspect(quorumTopic)).stored).toBe(3);
   });
 
   it("waits for the write buffer to drain under backpressure and loses nothing", async () => {

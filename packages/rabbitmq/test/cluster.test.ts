@@ -24,6 +24,8 @@ describe("rabbitmq-quorum on the cluster", () => {
       }),
     );
     expect(client.address).toBe("127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703");
+    // Three members confirm by majority: replicated, and no weaker leader-only confirm.
+    expect(client.capabilities.durability).toEqual(["none", "replicated"]);
     const topic = uniqueName("cluster");
     await client.createTopic(topic);
     const inbox = new Inbox();

@@ -1,4 +1,4 @@
-import type { Capabilities } from "@brokerlab/messaging";
+import type { Capabilities, Deployment } from "@brokerlab/messaging";
 
 export type RedisTarget = "redis-list" | "redis-stream" | "bullmq";
 
@@ -8,7 +8,7 @@ export const REDIS_TARGETS: readonly RedisTarget[] = ["redis-list", "redis-strea
  * Durability on one Redis node: `leader` = Redis replied, so the write is in the primary's memory (on disk
  * only with AOF/RDB, which is server configuration, not a per-publish choice). `none` = publish does not wait
  * for any reply, like Kafka acks=0: the commands are queued on the connection and a failure goes unnoticed.
- * `replicated` would be WAIT for replicas; a standalone Redis has none, so no target declares it.
+ * `replicated` is WAIT for a replica, which only the cluster has (see redisCapabilitiesIn).
  */
 export const redisCapabilities: Record<RedisTarget, Capabilities> = {
   "redis-list": {
@@ -59,3 +59,14 @@ export const redisCapabilities: Record<RedisTarget, Capabilities> = {
     startPositions: ["committed"],
   },
 };
+
+/**
+ * On the cluster (a primary and two replicas) the list and stream publish WAIT 1 after the write: at least
+ * one replica has it. BullMQ adds jobs on connections of its own, which the adapter cannot WAIT on, so it
+ * stays at `leader`.
+ */
+export function redisCapabilitiesIn(target: RedisTarget, deployment: Deployment = "single"): Capabilities {
+  const single = redisCapabilities[target];
+  if (deployment === "single" || target === "bullmq") return single;
+  return { ...single, durability: ["none", "leader", "replicated"] };
+}

@@ -1,4 +1,4 @@
-export { REDIS_TARGETS, type RedisTarget, redisCapabilities } from "./capabilities.js";
+export { REDIS_TARGETS, type RedisTarget, redisCapabilities, redisCapabilitiesIn } from "./capabilities.js";
 export { createRedisClient } from "./create-redis-client.js";
 export { type RecognisedKey, recogniseKey } from "./keys.js";
 export type { RedisClientOptions } from "./options.js";

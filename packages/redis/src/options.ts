@@ -1,5 +1,5 @@
 import type { ConnectionOptions as TlsOptions } from "node:tls";
-import { type HandlerErrorReporter, InvalidArgumentError } from "@brokerlab/messaging";
+import { type Deployment, type HandlerErrorReporter, InvalidArgumentError } from "@brokerlab/messaging";
 
 export interface RedisClientOptions {
   /** `redis://[user:password@]host[:port][/db]`, or `rediss://` for TLS. Credentials go in the URL. */
@@ -13,6 +13,8 @@ export interface RedisClientOptions {
   readonly sentinels?: readonly string[];
   /** The Sentinel master name (e.g. `brokerlab`). */
   readonly sentinelMaster?: string;
+  /** Which deployment Redis is: decides the durability levels the client declares. Default single. */
+  readonly deployment?: Deployment;
   /** How long the first connect may take before failing with ConnectionError. Default 5000. */
   readonly connectionTimeoutMs?: number;
   /** Prefix of every key this client writes. Default `brokerlab`. */
@@ -48,6 +50,7 @@ export interface ResolvedOptions {
   readonly keyPrefix: string;
   readonly abandonedAfterMs: number;
   readonly onHandlerError?: HandlerErrorReporter;
+  readonly deployment: Deployment;
 }
 
 /** Validates the options and splits the URL into connection fields; pure, so it is unit tested. */
@@ -95,6 +98,7 @@ export function resolveOptions(options: RedisClientOptions): ResolvedOptions {
     );
   }
   return {
+    deployment: options.deployment ?? "single",
     address:
       sentinels.length > 0
         ? `sentinel master ${options.sentinelMaster} via ${options.sentinels?.join(",")}`

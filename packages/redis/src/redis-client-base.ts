@@ -12,7 +12,7 @@ import {
   type TopicOptions,
   type TopicState,
 } from "@brokerlab/messaging";
-import { type RedisTarget, redisCapabilities } from "./capabilities.js";
+import { type RedisTarget, redisCapabilitiesIn } from "./capabilities.js";
 import type { RedisSession } from "./session.js";
 import { refusePartitions } from "./shared.js";
 import { topicSettingsFor } from "./topic-settings.js";
@@ -31,7 +31,7 @@ export abstract class RedisClientBase implements MessagingClient {
     readonly target: RedisTarget,
     protected readonly session: RedisSession,
   ) {
-    this.capabilities = redisCapabilities[target];
+    this.capabilities = redisCapabilitiesIn(target, session.options.deployment);
   }
 
   get address(): string {

@@ -11,6 +11,7 @@ describe("redisSettings", () => {
       url: "redis://127.0.0.1",
       sentinels: ["127.0.0.1:26391", "127.0.0.1:26392", "127.0.0.1:26393"],
       sentinelMaster: "brokerlab",
+      deployment: "cluster",
     });
     const env = {
       BROKERLAB_DEPLOYMENT: "cluster",

@@ -1,4 +1,4 @@
-import { type ConnectionSource, deploymentOf, listFromEnv } from "@brokerlab/messaging";
+import { type ConnectionSource, type Deployment, deploymentOf, listFromEnv } from "@brokerlab/messaging";
 
 /** Where the Redis server is: what every Redis target connects with. */
 export interface RedisSettings {
@@ -7,6 +7,7 @@ export interface RedisSettings {
   /** On the cluster: the Sentinels that name the primary, and its master name. */
   readonly sentinels?: readonly string[];
   readonly sentinelMaster?: string;
+  readonly deployment?: Deployment;
 }
 
 const DEFAULT_URL = "redis://127.0.0.1:6379";
@@ -23,6 +24,7 @@ export function redisSettings(source: ConnectionSource): RedisSettings {
   const { env } = source;
   if (deploymentOf(source) === "single") return { url: env.BROKERLAB_REDIS_URL || DEFAULT_URL };
   return {
+    deployment: "cluster",
     url: "redis://127.0.0.1",
     sentinels: listFromEnv(env.BROKERLAB_CLUSTER_REDIS_SENTINELS, DEFAULT_SENTINELS),
     sentinelMaster: env.BROKERLAB_CLUSTER_REDIS_MASTER || DEFAULT_MASTER,

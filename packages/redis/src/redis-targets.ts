@@ -1,7 +1,7 @@
 import type { NativeTool, RawPublisherFactory, TargetDefinition } from "@brokerlab/messaging";
 import { bullMqRawPublisher, listRawPublisher, streamRawPublisher } from "./bench/raw-publishers.js";
 import { redisBenchmark } from "./bench/redis-benchmark.js";
-import { type RedisTarget, redisCapabilities } from "./capabilities.js";
+import { type RedisTarget, redisCapabilities, redisCapabilitiesIn } from "./capabilities.js";
 import { createRedisClient } from "./create-redis-client.js";
 import { type RedisSettings, redisSettings } from "./redis-settings.js";
 
@@ -16,6 +16,7 @@ function redisTarget(
     broker: "redis",
     description,
     capabilities: redisCapabilities[id],
+    capabilitiesIn: (deployment) => redisCapabilitiesIn(id, deployment),
     settings: redisSettings,
     createClient: (settings) => createRedisClient(id, settings),
     bench: { rawPublisher, nativeTool },

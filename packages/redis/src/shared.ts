@@ -1,25 +1,38 @@
 import {
+  type Capabilities,
   DEFAULT_PREFETCH,
   type DurabilityLevel,
   InvalidArgumentError,
   type MessageRecord,
+  NotReplicatedError,
+  replicatedNeedsCluster,
   requireDurability,
   UnsupportedCapabilityError,
 } from "@brokerlab/messaging";
-import { type RedisTarget, redisCapabilities } from "./capabilities.js";
+import type { RedisTarget } from "./capabilities.js";
+
+interface Declared {
+  readonly target: RedisTarget;
+  readonly capabilities: Capabilities;
+}
+
+/** How long a `replicated` publish lets WAIT look for a replica before it fails. */
+export const WAIT_TIMEOUT_MS = 2_000;
 
 /** Checks a publish call before anything is sent; returns the durability level to use. */
 export function checkPublish(
-  target: RedisTarget,
+  declared: Declared,
   records: readonly MessageRecord[],
   level: DurabilityLevel = "leader",
 ): DurabilityLevel {
   requireDurability(
-    { target, capabilities: redisCapabilities[target] },
+    declared,
     level,
-    level === "replicated"
-      ? "a standalone Redis has no replicas to WAIT for"
-      : "BullMQ always waits for Redis to store the job",
+    level !== "replicated"
+      ? "BullMQ always waits for Redis to store the job"
+      : declared.target === "bullmq"
+        ? "BullMQ adds jobs on connections of its own, which the adapter cannot WAIT on after the add"
+        : replicatedNeedsCluster("a standalone Redis has no replica to WAIT for"),
   );
   for (const record of records) {
     if (!(record.value instanceof Uint8Array)) {
@@ -41,5 +54,22 @@ export function refusePartitions(target: RedisTarget): never {
     target,
     "partitions",
     "a Redis list, stream or BullMQ queue is one sequence; use several topics instead",
+  );
+}
+
+/**
+ * `replicated` on the cluster: WAIT 1 after the write. WAIT promises that many replicas received the
+ * primary's stream up to here, in memory; not that they wrote it to disk, nor that a failover keeps it. Fewer
+ * replicas in time fails the publish, though the record may still be on the primary.
+ */
+export async function waitForReplica(
+  target: RedisTarget,
+  redis: { wait(replicas: number, ms: number): Promise<number> },
+): Promise<void> {
+  const replicas = await redis.wait(1, WAIT_TIMEOUT_MS);
+  if (replicas >= 1) return;
+  throw new NotReplicatedError(
+    target,
+    `WAIT 1 saw ${replicas} replicas within ${WAIT_TIMEOUT_MS} ms. The write is on the primary and may still reach a replica; WAIT only counts replicas that received it (in memory, not on disk) and does not make it survive a failover`,
   );
 }

@@ -22,6 +22,9 @@ describe("target definitions", () => {
     expect(definitionProblems(without("createClient"))).toEqual([
       `target ${complete.id}: no createClient(settings) factory`,
     ]);
+    expect(definitionProblems(without("capabilitiesIn"))).toEqual([
+      `target ${complete.id}: no capabilitiesIn(deployment) function`,
+    ]);
     expect(definitionProblems(without("settings"))).toEqual([
       `target ${complete.id}: no settings(source) function`,
     ]);

@@ -1,4 +1,9 @@
-import type { Capabilities, CapabilityName, TargetDefinition } from "@brokerlab/messaging";
+import {
+  type Capabilities,
+  type CapabilityName,
+  DEPLOYMENTS,
+  type TargetDefinition,
+} from "@brokerlab/messaging";
 
 /** Every capability a definition must declare; `Record<CapabilityName, true>` makes a new one a compile error here. */
 const CAPABILITY_NAMES = Object.keys({
@@ -33,6 +38,13 @@ export function definitionProblems(definition: TargetDefinition): string[] {
     problems.push("no description");
   else if (definition.description.includes("\n")) problems.push("description is more than one line");
   problems.push(...capabilityProblems(definition.capabilities));
+  if (typeof definition.capabilitiesIn !== "function")
+    problems.push("no capabilitiesIn(deployment) function");
+  else
+    for (const deployment of DEPLOYMENTS)
+      problems.push(
+        ...capabilityProblems(definition.capabilitiesIn(deployment)).map((p) => `on ${deployment}: ${p}`),
+      );
   if (typeof definition.settings !== "function") problems.push("no settings(source) function");
   if (typeof definition.createClient !== "function") problems.push("no createClient(settings) factory");
   const bench = definition.bench;

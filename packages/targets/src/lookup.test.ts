@@ -14,7 +14,20 @@ describe("target lookups", () => {
     expect(TARGET_IDS).toEqual(TARGETS.map((target) => target.id));
     expect(TARGET_IDS).toContain("kafka");
     expect(brokerOf("rabbitmq-stream")).toBe("rabbitmq");
-    expect(capabilitiesOf("kafka")).toBe(targetDefinition("kafka").capabilities);
+    expect(capabilitiesOf("kafka", { env: {} })).toEqual(targetDefinition("kafka").capabilities);
+  });
+
+  it("give the capabilities of the deployment BROKERLAB_DEPLOYMENT names", () => {
+    const cluster = { env: { BROKERLAB_DEPLOYMENT: "cluster" } };
+    expect(capabilitiesOf("kafka", { env: {} }).durability).toEqual(["none", "leader"]);
+    expect(capabilitiesOf("kafka", cluster).durability).toEqual(["none", "leader", "replicated"]);
+    expect(capabilitiesOf("rabbitmq-quorum", cluster).durability).toEqual(["none", "replicated"]);
+    expect(capabilitiesOf("redis-stream", cluster).durability).toEqual(["none", "leader", "replicated"]);
+    expect(createClient("kafka", cluster).capabilities).toEqual(capabilitiesOf("kafka", cluster));
+    expect(createClient("redis-list", cluster).capabilities).toEqual(capabilitiesOf("redis-list", cluster));
+    expect(createClient("rabbitmq-stream", cluster).capabilities).toEqual(
+      capabilitiesOf("rabbitmq-stream", cluster),
+    );
   });
 
   it("fail loudly on an unknown id, naming the valid ones", () => {

@@ -1,6 +1,7 @@
 import {
   type Capabilities,
   type ConnectionSource,
+  deploymentOf,
   InvalidArgumentError,
   type MessagingClient,
   type TargetDefinition,
@@ -26,9 +27,9 @@ export function targetDefinition(id: TargetId): TargetDefinition {
   return definition;
 }
 
-/** Declared capabilities, without connecting. */
-export function capabilitiesOf(id: TargetId): Capabilities {
-  return targetDefinition(id).capabilities;
+/** Declared capabilities on the source's deployment (BROKERLAB_DEPLOYMENT, default single), without connecting. */
+export function capabilitiesOf(id: TargetId, source: ConnectionSource = connectionSource()): Capabilities {
+  return targetDefinition(id).capabilitiesIn(deploymentOf(source));
 }
 
 /** The broker `id` runs on ("kafka", "rabbitmq", "redis"). */

@@ -11,6 +11,7 @@ import {
 } from "@brokerlab/bench";
 import {
   type DurabilityLevel,
+  deploymentOf,
   type NativeRounds,
   type NativeRun,
   type RawPublisher,
@@ -70,7 +71,11 @@ export async function runYardstick(options: YardstickOptions): Promise<BenchResu
     const definition = targetDefinition(target);
     let durability: DurabilityLevel;
     try {
-      durability = durabilityFor(workload.durability, target, definition.capabilities.durability);
+      durability = durabilityFor(
+        workload.durability,
+        target,
+        definition.capabilitiesIn(deploymentOf(connectionSource())).durability,
+      );
     } catch (error) {
       options.log(`[${target}] skipped: ${(error as Error).message}`);
       continue;

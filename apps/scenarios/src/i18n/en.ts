@@ -289,7 +289,7 @@ started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unr
   acks: {
     title: "Acknowledgement levels: what each durability level costs in publish throughput",
     explanation:
-      "acks=0 (none) does not wait for the broker, acks=1 (leader) waits for the leader partition to write it, acks=all (replicated) also waits for every in-sync follower (the ISR); RabbitMQ's publisher confirms and Redis' reply play the same roles. Each record is published and awaited on its own, so the rate shows the round trip each level costs; on one broker the ISR is just the leader.",
+      "acks=0 (none) does not wait for the broker, acks=1 (leader) waits for the leader partition to write it, acks=all (replicated) also waits for every in-sync follower (the ISR); RabbitMQ's publisher confirms and Redis' reply play the same roles. Each record is published and awaited on its own, so the rate shows the round trip each level costs. On single nodes `replicated` is refused (one broker has no follower to wait for: the adapter says to use the cluster); with --cluster it is acks=all on RF 3 with min.insync.replicas 2, a quorum queue or stream of three members, Redis WAIT for a replica.",
     durability: (level: string) => `durability "${level}"`,
     rate: (level: string, rate: number) => `durability ${level}: ${rate} records/s`,
     none: "no durability level available",

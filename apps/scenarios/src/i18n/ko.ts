@@ -272,7 +272,7 @@ export const ko: Messages = {
   acks: {
     title: "acks 수준: 내구성 수준마다 발행 처리량이 얼마나 드는가",
     explanation:
-      "acks=0(none)은 브로커를 기다리지 않아 빠르지만 데이터를 잃을 수 있고, acks=1(leader)은 리더 파티션이 기록할 때까지, acks=all(replicated)은 동기화된 팔로워 파티션(ISR)까지 모두 저장할 때까지 기다립니다. RabbitMQ의 publisher confirm과 Redis의 응답이 같은 역할을 합니다. 레코드마다 따로 보내고 기다리므로, 처리량은 각 수준의 왕복 비용을 보여 줍니다. 브로커가 하나뿐이면 ISR은 리더 파티션 하나입니다.",
+      "acks=0(none)은 브로커를 기다리지 않아 빠르지만 데이터를 잃을 수 있고, acks=1(leader)은 리더 파티션이 기록할 때까지, acks=all(replicated)은 동기화된 팔로워 파티션(ISR)까지 모두 저장할 때까지 기다립니다. RabbitMQ의 publisher confirm과 Redis의 응답이 같은 역할을 합니다. 레코드마다 따로 보내고 기다리므로, 처리량은 각 수준의 왕복 비용을 보여 줍니다. 단일 노드에서는 replicated를 거부합니다(기다릴 팔로워가 없으므로 어댑터가 클러스터를 쓰라고 알려 줍니다). --cluster에서는 RF 3, min.insync.replicas 2의 acks=all, 멤버 셋인 쿼럼 큐·스트림, 복제본을 기다리는 Redis WAIT입니다.",
     durability: (level) => `내구성 "${level}"`,
     rate: (level, rate) => `내구성 ${level}: 초당 레코드 ${rate}개`,
     none: "쓸 수 있는 내구성 수준이 없음",

@@ -30,7 +30,11 @@ export const acks: Scenario = {
     const t = context.m.acks;
     for (const level of DURABILITY_LEVELS) {
       // Asked even where undeclared: the adapter's refusal becomes a note with its reason.
-      const topic = await context.topic(`acks-${level}`, { partitions: 1 });
+      // Where `replicated` is declared (a cluster), its copies exist: RF 3, three quorum members.
+      const replicas = level === "replicated" && context.capabilities.durability.includes(level);
+      const topic = replicas
+        ? await context.replicatedTopic(`acks-${level}`)
+        : await context.topic(`acks-${level}`, { partitions: 1 });
       const rate = await context.attempt(t.durability(level), async () => {
         // A few unmeasured records first, so connection set-up and warm-up do not count against one level.
         await publishAll(context, topic, scenarioRecords(WARMUP, { label: "warmup" }), {

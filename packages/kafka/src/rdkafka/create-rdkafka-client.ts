@@ -1,5 +1,5 @@
 import type { MessagingClient } from "@brokerlab/messaging";
-import { kafkaCapabilities } from "../capabilities.js";
+import { kafkaCapabilitiesIn } from "../capabilities.js";
 import { openKafkaClient } from "../kafka-client.js";
 import type { KafkaClientOptions } from "../options.js";
 import { KEYED_PARTITIONINGS } from "../producer-options.js";
@@ -13,7 +13,7 @@ import { RdkafkaPublisher } from "./rdkafka-publisher.js";
 export function createRdkafkaClient(options: KafkaClientOptions): MessagingClient {
   return openKafkaClient(
     "kafka-rdkafka",
-    kafkaCapabilities,
+    kafkaCapabilitiesIn(options.deployment),
     options,
     (context) => new RdkafkaPublisher(context.topics, context.address, context.options),
     KEYED_PARTITIONINGS,

@@ -40,7 +40,7 @@ export class BullMqClient extends RedisClientBase {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    checkPublish(this.target, records, options?.durability);
+    checkPublish(this, records, options?.durability);
     if (records.length === 0) return [];
     const queue = await this.queueFor(topic);
     const opts = jobOptions(await this.session.settings(topic));

@@ -15,7 +15,7 @@ import {
 } from "@brokerlab/messaging";
 import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish } from "../shared.js";
+import { checkPrefetch, checkPublish, waitForReplica } from "../shared.js";
 import { encodeItems } from "./envelope.js";
 import { ListSubscription } from "./list-subscription.js";
 
@@ -43,7 +43,7 @@ export class ListClient extends RedisClientBase {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    const level = checkPublish(this.target, records, options?.durability);
+    const level = checkPublish(this, records, options?.durability);
     const { queue } = this.session.keys(topic);
     if (records.length === 0) return [];
     const settings = await this.session.settings(topic);
@@ -62,6 +62,7 @@ export class ListClient extends RedisClientBase {
             .then(throwFirstError);
     if (level === "none") sent.catch(() => {});
     else await sent;
+    if (level === "replicated") await waitForReplica(this.target, redis);
     return records.map(() => ({}));
   }
 

@@ -15,7 +15,7 @@ import {
 import type { Redis } from "ioredis";
 import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish } from "../shared.js";
+import { checkPrefetch, checkPublish, waitForReplica } from "../shared.js";
 import { flatToObject, xaddArguments } from "./stream-entries.js";
 import { StreamSubscription } from "./stream-subscription.js";
 
@@ -39,7 +39,7 @@ export class StreamClient extends RedisClientBase {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    const level = checkPublish(this.target, records, options?.durability);
+    const level = checkPublish(this, records, options?.durability);
     const { stream } = this.session.keys(topic);
     if (records.length === 0) return [];
     const settings = await this.session.settings(topic);
@@ -62,6 +62,7 @@ export class StreamClient extends RedisClientBase {
       if (!reply || reply[0]) throw reply?.[0] ?? new Error("no reply");
       receipts[i] = { position: { partition: 0, offset: reply[1] as string } };
     }
+    if (level === "replicated") await waitForReplica(this.target, redis);
     return receipts;
   }
 
