@@ -47,6 +47,19 @@ describe.each(REDIS_TARGETS)("%s client", (target) => {
     expect(client.target).toBe(target);
   });
 
+  it("refuses replicated on a single node with the reason, before anything is written", async () => {
+    const client = await useClient(target);
+    const topic = await useTopic(client, "replicated");
+    const refused = client.publish(topic, records(1), { durability: "replicated" });
+    await expect(refused).rejects.toBeInstanceOf(UnsupportedCapabilityError);
+    await expect(refused).rejects.toThrow(
+      target === "bullmq"
+        ? /cannot WAIT on after the add/
+        : /no replica to WAIT for; replicated needs the cluster: .*--cluster/,
+    );
+    expect((await client.inspect(topic)).stored).toBe(0);
+  });
+
   it("reports the persistence the server is configured with", async () => {
     const client = await useClient(target);
     const settings = await client.settingsInEffect?.("leader");

@@ -9,6 +9,31 @@ beforeAll(() => ensureCluster({ only: ["redis"] }), 300_000);
 
 const settings = redisSettings({ env: { ...process.env, BROKERLAB_DEPLOYMENT: "cluster" } });
 
+describe.each(["redis-list", "redis-stream"] as const)("%s replicated on the cluster", (target) => {
+  it("publishes with WAIT 1 after the write and stores every record", { timeout: 60_000 }, async () => {
+    const client = await useClient(target, settings);
+    expect(client.capabilities.durability).toEqual(["none", "leader", "replicated"]);
+    const topic = uniqueName("wait");
+    await client.createTopic(topic);
+    onTestFinished(() => client.deleteTopic(topic));
+    const receipts = await client.publish(topic, records(10), { durability: "replicated" });
+    expect(receipts).toHaveLength(10);
+    expect((await client.inspect(topic)).stored).toBe(10);
+  });
+});
+
+describe("bullmq on the cluster", () => {
+  it("stays at leader: replicated is refused with the reason", { timeout: 60_000 }, async () => {
+    const client = await useClient("bullmq", settings);
+    expect(client.capabilities.durability).toEqual(["leader"]);
+    await expect(
+      client.publish(uniqueName("wait"), records(1), { durability: "replicated" }),
+    ).rejects.toThrow(
+      /bullmq does not support durability "replicated": BullMQ adds jobs on connections of its own/,
+    );
+  });
+});
+
 describe.each(["redis-stream", "bullmq"] as const)("%s through the Sentinels", (target) => {
   it("follows a promotion after the primary is killed: publishing resumes on the new primary, the subscription too", {
     timeout: 180_000,
