@@ -1,11 +1,14 @@
 import {
   type Capabilities,
+  ClosedError,
+  checkRecords,
   type Delivery,
   type DeliveryHandler,
   type GroupLag,
   InvalidArgumentError,
   type MessageRecord,
   type MessagingClient,
+  NotFoundError,
   type PublishOptions,
   type PublishReceipt,
   requireDurability,
@@ -70,7 +73,7 @@ class MemoryBroker {
 
   queue(topic: string): Queue {
     const queue = this.queues.get(topic);
-    if (!queue) throw new InvalidArgumentError(`in-memory queue "${topic}" does not exist; create it first`);
+    if (!queue) throw new NotFoundError(topic, "in-memory");
     return queue;
   }
 
@@ -147,6 +150,7 @@ class MemoryQueueClient implements MessagingClient {
   readonly capabilities = QUEUE_CAPABILITIES;
   readonly address = "in-memory";
   private readonly closers = new Set<() => void>();
+  private closed = false;
 
   constructor(private readonly broker: MemoryBroker) {}
 
@@ -157,6 +161,8 @@ class MemoryQueueClient implements MessagingClient {
   }
 
   async publish(topic: string, records: readonly MessageRecord[], options?: PublishOptions) {
+    this.refuseIfClosed();
+    checkRecords(topic, records);
     requireDurability(
       this,
       options?.durability ?? "leader",
@@ -167,6 +173,7 @@ class MemoryQueueClient implements MessagingClient {
   }
 
   async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
+    this.refuseIfClosed();
     requireStartPosition(this, options.from ?? StartAt.committed, "a queue hands out from its head only");
     const queue = this.broker.queue(topic);
     const consumer: Consumer = { topic, prefetch: options.prefetch ?? 100, handler, held: new Set() };
@@ -184,6 +191,8 @@ class MemoryQueueClient implements MessagingClient {
   }
 
   async createTopic(topic: string, options: TopicOptions = {}): Promise<void> {
+    this.refuseIfClosed();
+    if (topic === "") throw new InvalidArgumentError("an in-memory queue needs a name");
     if (options.partitions !== undefined && options.partitions !== 1) this.refuse("partitions");
     if (options.retention !== undefined) this.refuse("retention");
     if (!this.broker.queues.has(topic))
@@ -209,7 +218,12 @@ class MemoryQueueClient implements MessagingClient {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const close of [...this.closers]) close();
+  }
+
+  private refuseIfClosed(): void {
+    if (this.closed) throw new ClosedError(this.target, this.address);
   }
 
   private refuse(capability: string): never {
@@ -226,7 +240,7 @@ const memoryQueueTarget: TargetDefinition<{ readonly broker: MemoryBroker }> = {
   capabilitiesIn: () => QUEUE_CAPABILITIES,
   settings: () => ({ broker: new MemoryBroker() }),
   createClient: ({ broker }) => new MemoryQueueClient(broker),
-  bench: { rawPublisher: "none", nativeTool: "none" },
+  bench: { rawPublisher: "none", rawConsumer: "none", nativeTool: "none" },
 };
 
 describe("a target defined only in this test", () => {

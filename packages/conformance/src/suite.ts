@@ -1,6 +1,7 @@
 import type { Capabilities, MessagingClient, TargetId } from "@brokerlab/messaging";
 import { fromTheStart, useClient } from "@brokerlab/testing";
 import { describe } from "vitest";
+import { contractErrorCases } from "./cases/contract-errors.js";
 import { deadLetteringCases } from "./cases/dead-lettering.js";
 import { deliveryCases } from "./cases/delivery.js";
 import { durabilityCases } from "./cases/durability.js";
@@ -29,6 +30,7 @@ const CASES: readonly ((context: SuiteContext) => void)[] = [
   partitionCases,
   retentionCases,
   deadLetteringCases,
+  contractErrorCases,
 ];
 
 /**

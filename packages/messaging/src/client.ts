@@ -34,7 +34,11 @@ export interface SubscribeOptions {
 export type DeliveryHandler = (delivery: Delivery) => Promise<void> | void;
 
 export interface Subscription {
-  /** Stops delivery; deliveries not yet acknowledged are left for the broker to hand out again. */
+  /**
+   * Stops delivery. Every ack called before it is sent (and confirmed where the broker confirms acks) before
+   * it resolves, so a new consumer of the group never gets those records again; deliveries not yet acknowledged
+   * are left for the broker to hand out again.
+   */
   close(): Promise<void>;
 }
 

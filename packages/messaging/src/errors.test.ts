@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Capabilities } from "./capabilities.js";
-import { ConnectionError, isBrokerlabError, UnsupportedCapabilityError } from "./errors.js";
+import {
+  ClosedError,
+  ConnectionError,
+  isBrokerlabError,
+  NotFoundError,
+  PublishRejectedError,
+  UnsupportedCapabilityError,
+} from "./errors.js";
 import { requireStartPosition } from "./require-capability.js";
 
 const queueLike: Capabilities = {
@@ -41,5 +48,23 @@ describe("errors", () => {
       );
     }
     expect(() => requireStartPosition(declared, { kind: "committed" }, "")).not.toThrow();
+  });
+});
+
+describe("contract errors", () => {
+  it("give each situation its own stable code", () => {
+    const missing = new NotFoundError("orders", "127.0.0.1:5672");
+    expect(missing.code).toBe("BROKERLAB_NOT_FOUND");
+    expect(missing.message).toBe(
+      'topic "orders" does not exist at 127.0.0.1:5672; create it with createTopic',
+    );
+    expect(missing.topic).toBe("orders");
+    const closed = new ClosedError("redis-list", "127.0.0.1:6379");
+    expect(closed.code).toBe("BROKERLAB_CLOSED");
+    expect(closed.message).toBe("the redis-list client for 127.0.0.1:6379 is closed; create a new client");
+    const rejected = new PublishRejectedError("orders", "basic.nack");
+    expect(rejected.code).toBe("BROKERLAB_REJECTED");
+    expect(rejected.name).toBe("PublishRejectedError");
+    expect(rejected.message).toBe('the broker refused records published to "orders": basic.nack');
   });
 });

@@ -6,7 +6,10 @@ export type ErrorCode =
   | "BROKERLAB_INVALID_ARGUMENT"
   | "BROKERLAB_UNSUPPORTED_CAPABILITY"
   | "BROKERLAB_TIMEOUT"
-  | "BROKERLAB_NOT_REPLICATED";
+  | "BROKERLAB_NOT_REPLICATED"
+  | "BROKERLAB_NOT_FOUND"
+  | "BROKERLAB_CLOSED"
+  | "BROKERLAB_REJECTED";
 
 export class BrokerlabError extends Error {
   readonly code: ErrorCode;
@@ -21,12 +24,15 @@ export class BrokerlabError extends Error {
   }
 }
 
+/**
+ * One line: the address and the hint (the likely cause and what to try). The client library's own message,
+ * often several lines of Node or OpenSSL wording, stays in `cause`, for BROKERLAB_DEBUG output.
+ */
 export class ConnectionError extends BrokerlabError {
   readonly address: string;
 
   constructor(address: string, hint: string, cause?: unknown) {
-    const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
-    super("BROKERLAB_CONNECTION_FAILED", `cannot reach ${address}${reason}: ${hint}`, { cause });
+    super("BROKERLAB_CONNECTION_FAILED", `cannot reach ${address}: ${hint}`, { cause });
     this.address = address;
   }
 }
@@ -66,6 +72,47 @@ export class NotReplicatedError extends BrokerlabError {
       userFacing: false,
     });
     this.target = target;
+  }
+}
+
+/**
+ * The topic or queue a publish, subscription or inspection names was never created (or was deleted). No target
+ * creates one on the fly: a record sent there would be stored where nobody reads, or nowhere.
+ */
+export class NotFoundError extends BrokerlabError {
+  readonly topic: string;
+
+  constructor(topic: string, address: string) {
+    super("BROKERLAB_NOT_FOUND", `topic "${topic}" does not exist at ${address}; create it with createTopic`);
+    this.topic = topic;
+  }
+}
+
+/** The client was closed: nothing it is asked afterwards reaches the broker. */
+export class ClosedError extends BrokerlabError {
+  readonly target: TargetId;
+
+  constructor(target: TargetId, address: string) {
+    super("BROKERLAB_CLOSED", `the ${target} client for ${address} is closed; create a new client`, {
+      userFacing: false,
+    });
+    this.target = target;
+  }
+}
+
+/**
+ * The broker answered a publish and refused to store it (RabbitMQ basic.nack, a Kafka error response, Redis
+ * out of memory): the records are not stored; publishing them again later may succeed.
+ */
+export class PublishRejectedError extends BrokerlabError {
+  readonly topic: string;
+
+  constructor(topic: string, reason: string, cause?: unknown) {
+    super("BROKERLAB_REJECTED", `the broker refused records published to "${topic}": ${reason}`, {
+      cause,
+      userFacing: false,
+    });
+    this.topic = topic;
   }
 }
 

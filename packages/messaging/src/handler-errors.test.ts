@@ -26,6 +26,10 @@ describe("reportingHandler", () => {
     lines.mockRestore();
   });
 
+  it("gives no promise back for a synchronous handler (none per record)", () => {
+    expect(reportingHandler("x", () => {})(delivery)).toBeUndefined();
+  });
+
   it("leaves a handler that succeeds alone", async () => {
     const reported: unknown[] = [];
     await reportingHandler(

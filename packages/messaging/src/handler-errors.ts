@@ -13,19 +13,32 @@ export function reportHandlerError(target: TargetId, error: unknown, delivery: D
   );
 }
 
-/** `handler`, with its failures reported (to `onError`, else one stderr line) and passed on to the adapter. */
+/**
+ * `handler`, with its failures reported (to `onError`, else one stderr line) and passed on to the adapter as a
+ * rejected promise. A handler that returns without a promise gets none back: no promise and no microtask per
+ * record where the handler is synchronous.
+ */
 export function reportingHandler(
   target: TargetId,
   handler: DeliveryHandler,
   onError?: HandlerErrorReporter,
 ): DeliveryHandler {
-  return async (delivery) => {
+  const report = (error: unknown, delivery: Delivery) => {
+    if (onError) onError(error, delivery);
+    else reportHandlerError(target, error, delivery);
+  };
+  return (delivery) => {
+    let result: ReturnType<DeliveryHandler>;
     try {
-      await handler(delivery);
+      result = handler(delivery);
     } catch (error) {
-      if (onError) onError(error, delivery);
-      else reportHandlerError(target, error, delivery);
-      throw error;
+      report(error, delivery);
+      return Promise.reject(error);
     }
+    if (!(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      report(error, delivery);
+      throw error;
+    });
   };
 }

@@ -26,7 +26,14 @@ export interface Delivery {
   readonly position: Position;
   /** The broker (or, for Kafka, this subscription) delivered this record before. */
   readonly redelivered: boolean;
-  /** Done with it: a queue deletes it, a log commits the position. */
+  /**
+   * Done with it: a queue deletes it, a log commits the position. Acks are gathered, not sent one by one: those
+   * of one event-loop turn go out together (one XACK with many ids, one AMQP `multiple` ack, one settle script),
+   * Kafka's as one commit per interval. When the promise resolves the broker has the acknowledgement and the
+   * record is not delivered again to this group or queue: Redis and Kafka replied to it; RabbitMQ (AMQP 0.9.1
+   * never confirms an ack) has the frame on the connection, so only a connection lost before the broker read it
+   * brings the record back. Not awaiting it is fine: `Subscription.close()` sends every ack called before it.
+   */
   ack(): Promise<void>;
   /** Give it back: `requeue: true` (default) delivers it again; `false` drops it or dead-letters it. */
   nack(options?: { requeue?: boolean }): Promise<void>;

@@ -66,7 +66,89 @@ export interface TargetDefinition<Settings = unknown> {
 /** What the bench's yardstick compares the adapter with; "none" says so explicitly. */
 export interface BenchSupport<Settings> {
   readonly rawPublisher: RawPublisherFactory<Settings> | "none";
+  /** The consume yardstick's raw loop (`pnpm bench --yardstick --consume`); "none" says there is none. */
+  readonly rawConsumer: RawConsumerFactory<Settings> | "none";
   readonly nativeTool: NativeTool<Settings> | "none";
+  /** The broker's own consumer benchmark, where it has one the consume yardstick can run. Absent: none. */
+  readonly nativeConsumer?: NativeConsumerTool<Settings>;
+  /**
+   * How the soak reads the broker's own memory figure (Redis `INFO memory`, RabbitMQ's memory breakdown, the Kafka
+   * JVM's heap). Absent: the soak records only the RSS of the process listening on the broker's port.
+   */
+  readonly brokerMemory?: BrokerMemoryProbe<Settings>;
+  /**
+   * What the broker can hold: the bench checks a workload against it before a record is sent (payload size,
+   * and the backlog or retained volume the run would build against memory or disk). Absent: not checked.
+   */
+  readonly capacity?: BrokerCapacity<Settings>;
+}
+
+/** The limits one target's broker sets on what a run may send and keep. */
+export interface BrokerCapacity<Settings> {
+  /**
+   * The largest record value the target accepts as its adapter sets things up, headers and framing left
+   * room for (e.g. Kafka: the max.message.bytes of the topics the adapter creates).
+   */
+  readonly maxRecordBytes: number;
+  /** Where that figure comes from, e.g. "Redis proto-max-bulk-len, 512 MiB by default". */
+  readonly maxRecordWhat: string;
+  /**
+   * Room the running broker has for stored records (Redis: maxmemory or the machine's free memory; Kafka and
+   * RabbitMQ: free disk where their data is). Undefined when it cannot be told, e.g. a broker on another machine.
+   */
+  room(settings: Settings, context: BrokerProbeContext): Promise<BrokerRoom | undefined>;
+}
+
+export interface BrokerRoom {
+  readonly bytes: number;
+  /** What the figure is, with its inputs, e.g. "maxmemory 10 MiB less 1.2 MiB used (INFO memory)". */
+  readonly what: string;
+  /** What to do to make room, e.g. "raise maxmemory", "free disk space under /var/lib/rabbitmq". */
+  readonly fix: string;
+}
+
+/** One reading of a broker's memory, as the broker (or its runtime) counts it. */
+export interface BrokerMemory {
+  /** What the number is, e.g. "used_memory (INFO memory)". */
+  readonly what: string;
+  readonly bytes: number;
+}
+
+export interface BrokerMemoryProbe<Settings> {
+  /** The broker's process on this machine (the soak reads its RSS), undefined when it is elsewhere. */
+  process(settings: Settings, context: BrokerProbeContext): Promise<number | undefined>;
+  /** Throws (one line) when the broker cannot be read, e.g. a JVM heap on another machine. */
+  read(settings: Settings, context: BrokerProbeContext): Promise<BrokerMemory>;
+}
+
+/** What the bench lends a memory probe. */
+export interface BrokerProbeContext {
+  runCommand(
+    command: string,
+    args: readonly string[],
+    timeoutMs: number,
+    env?: Readonly<Record<string, string>>,
+  ): Promise<CommandResult>;
+  /** Whether a host name or address is this machine (loopback). */
+  isLocalHost(host: string): boolean;
+  /** The id of the local process listening on `port` (from `ss`), undefined when none is found. */
+  listeningPid(port: number): Promise<number | undefined>;
+  /**
+   * The free disk of these local folders' tightest file system: folders on one file system share its free
+   * space (less `reserveBytes`, which the broker keeps back), so each gets its part of it.
+   */
+  diskShare(folders: readonly string[], reserveBytes?: number): Promise<DiskShare | undefined>;
+}
+
+export interface DiskShare {
+  /** The first of the folders on that file system. */
+  readonly folder: string;
+  /** How many of the folders are on it. */
+  readonly folders: number;
+  /** Its free bytes (statfs: available to unprivileged users). */
+  readonly freeBytes: number;
+  /** (freeBytes − reserveBytes) ÷ folders, at least 0. */
+  readonly shareBytes: number;
 }
 
 export interface RawPublisherFactory<Settings> {
@@ -92,6 +174,57 @@ export interface RawPublisher extends Publisher {
   empty?(): Promise<void>;
   /** Removes what setup created and disconnects. */
   close(): Promise<void>;
+}
+
+export interface RawConsumerFactory<Settings> {
+  /**
+   * The bare client's consume-and-acknowledge loop on `options.name`, which the target's raw publisher created
+   * and fills: what the adapter's subscription does for each record (reads, decodes key, headers and value as
+   * the adapter's format needs, acknowledges the way the adapter does: commits, acks, XACK, LREM, job
+   * completion), without the contract's Delivery objects, ordering or bookkeeping. `handler` runs once per
+   * record before its acknowledgement; a promise it returns holds that record (and the loop, as far as the
+   * prefetch window lets it) until it resolves. Live when `open` resolves.
+   */
+  open(settings: Settings, options: RawConsumerOptions, handler: RawRecordHandler): Promise<RawConsumer>;
+}
+
+export interface RawConsumerOptions {
+  /** The topic, queue or key the raw publisher opened with the same name fills. */
+  readonly name: string;
+  readonly partitions: number;
+  /** Consumer group where the target has groups. */
+  readonly group: string;
+  /** Unacknowledged records in flight, as the adapter's `SubscribeOptions.prefetch`. */
+  readonly prefetch: number;
+}
+
+/** Called with each record's value; a promise holds the record until it resolves (undefined: ack at once). */
+export type RawRecordHandler = (value: Buffer) => Promise<void> | undefined;
+
+export interface RawConsumer {
+  /** Stops consuming; every acknowledgement of a record the handler finished with is sent first. */
+  close(): Promise<void>;
+}
+
+/** The broker's own consumer benchmark on a topic or queue the yardstick filled with `run.records` records. */
+export interface NativeConsumerTool<Settings> {
+  /** As shown in reports, e.g. "kafka ConsumerPerformance". */
+  readonly name: string;
+  /** Throws when the tool cannot run or prints no result; the bench reports that as a note. */
+  run(settings: Settings, run: NativeConsumeRun, context: NativeToolContext): Promise<NativeToolResult>;
+}
+
+export interface NativeConsumeRun {
+  /** Filled by the target's raw publisher (opened with this name), removed by it afterwards. */
+  readonly name: string;
+  /** Records waiting there. */
+  readonly records: number;
+  readonly messageSize: number;
+  readonly partitions: number;
+  /** The prefetch the adapter and raw loop consumed with. */
+  readonly prefetch: number;
+  /** About how long the tool should consume, where it runs for a time rather than a count. */
+  readonly seconds: number;
 }
 
 /** The broker's own benchmark tool, publish-only at max rate, with the settings the adapter path uses. */

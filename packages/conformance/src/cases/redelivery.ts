@@ -1,5 +1,5 @@
 import { StartAt, UnsupportedCapabilityError } from "@brokerlab/messaging";
-import { consume, numberedRecords, uniqueName, useTopic } from "@brokerlab/testing";
+import { consume, numberedRecords, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { expect, it } from "vitest";
 import type { SuiteContext } from "../suite-context.js";
 
@@ -34,6 +34,24 @@ export function redeliveryCases({ caps, start, open }: SuiteContext): void {
       const second = await consume(client, topic, { group, from: StartAt.committed });
       const [again] = await second.inbox.waitFor(1, 45_000);
       expect(again?.value.toString()).toBe("record-0");
+    });
+
+    it("close sends every pending ack first: nothing acknowledged comes back to the next consumer", async () => {
+      const client = await open();
+      const topic = await useTopic(client, "close-acks");
+      const group = uniqueName("g");
+      const count = 50;
+      const first = await consume(client, topic, { group, from: start }, false);
+      await client.publish(topic, numberedRecords(count));
+      const received = await first.inbox.waitFor(count);
+      // Acked and closed in the same turn, acks not awaited: they are still gathering when close() starts.
+      const acks = received.map((delivery) => delivery.ack());
+      await first.subscription.close();
+      expect((await Promise.allSettled(acks)).filter((ack) => ack.status === "rejected")).toEqual([]);
+      const second = await consume(client, topic, { group, from: StartAt.committed });
+      await client.publish(topic, [{ key: null, value: text("after-close"), headers: { n: "marker" } }]);
+      await second.inbox.waitFor(1, 45_000);
+      expect(second.inbox.deliveries.map((delivery) => delivery.value.toString())).toEqual(["after-close"]);
     });
   } else {
     it("refuses nack with requeue, since it does not redeliver", async () => {

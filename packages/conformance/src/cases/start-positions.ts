@@ -8,7 +8,10 @@ import { consume, numberedRecords, numberOf, sleep, uniqueName, useTopic } from 
 import { expect, it } from "vitest";
 import { QUIET_MS, type SuiteContext } from "../suite-context.js";
 
-/** startPositions: earliest, latest, an explicit position, a timestamp, committed. */
+/**
+ * startPositions: earliest, latest, an explicit position, a timestamp, committed. Long on purpose: a flat
+ * list of independent cases, one per start position, each declared where the capabilities say so.
+ */
 export function startPositionCases({ target, caps, start, open }: SuiteContext): void {
   if (caps.startPositions.includes("earliest")) {
     it("starts at the earliest record", async () => {
