@@ -1,5 +1,7 @@
 import {
   type Capabilities,
+  ClosedError,
+  checkRecords,
   DEFAULT_PREFETCH,
   type DeliveryHandler,
   type DurabilityLevel,
@@ -31,6 +33,7 @@ import { InFlight } from "./producer/in-flight.js";
 import type { KafkaPublisher } from "./producer/kafka-publisher.js";
 import { KafkajsPublisher } from "./producer/kafkajs-publisher.js";
 import { ACKS, checkProducerOptions, type KeyedPartitioning, publishDurability } from "./producer-options.js";
+import { checkTopicName } from "./topic-name.js";
 
 /** What a Kafka target's publisher is built from: the client's shared kafkajs connection, admin and options. */
 export interface PublisherContext {
@@ -90,6 +93,7 @@ class KafkaClient implements MessagingClient {
     const ssl = options.ssl;
     this.topics = new TopicAdmin(
       this.admin,
+      this.address,
       options.sasl ? undefined : (broker, topic, count) => createPartitionsRefusal(broker, ssl, topic, count),
       options.defaultReplicationFactor,
     );
@@ -97,7 +101,7 @@ class KafkaClient implements MessagingClient {
   }
 
   connect(): Promise<void> {
-    if (this.closing) return Promise.reject(new InvalidArgumentError("this Kafka client is closed"));
+    if (this.closing) return Promise.reject(new ClosedError(this.target, this.address));
     this.connecting ??= this.openConnections().catch((error: unknown) => {
       this.connecting = undefined;
       throw error;
@@ -140,6 +144,9 @@ class KafkaClient implements MessagingClient {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
+    this.refuseIfClosed();
+    checkRecords(topic, records);
+    checkTopicName(topic);
     const requested = options?.durability;
     const level = publishDurability(this.options, requested);
     // Only a level asked for must be declared: an idempotent producer's own acks=all is how it works on any
@@ -159,6 +166,8 @@ class KafkaClient implements MessagingClient {
   }
 
   async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
+    this.refuseIfClosed();
+    checkTopicName(topic);
     const from = options.from ?? { kind: "committed" };
     requireStartPosition(this, from, "not a Kafka start position");
     const prefetch = options.prefetch ?? DEFAULT_PREFETCH;
@@ -167,7 +176,7 @@ class KafkaClient implements MessagingClient {
     }
     if (!options.group) throw new InvalidArgumentError("a Kafka subscription needs a consumer group name");
     await this.connect();
-    if (!(await this.topics.exists(topic))) throw missingTopic(topic);
+    if (!(await this.topics.exists(topic))) throw missingTopic(topic, this.address);
     const subscription = await KafkaSubscription.start({
       kafka: this.kafka,
       admin: this.topics,
@@ -182,13 +191,15 @@ class KafkaClient implements MessagingClient {
     if (this.closing) {
       // close() ran while this subscription was joining: it must not outlive the client.
       await subscription.close();
-      throw new InvalidArgumentError("this Kafka client was closed while subscribing");
+      throw new ClosedError(this.target, this.address);
     }
     this.subscriptions.add(subscription);
     return subscription;
   }
 
   async createTopic(topic: string, options?: TopicOptions): Promise<void> {
+    this.refuseIfClosed();
+    checkTopicName(topic);
     await this.connect();
     await this.publisher.topicChanged(topic, "created");
     await this.topics.createTopic(topic, options);
@@ -213,6 +224,11 @@ class KafkaClient implements MessagingClient {
   async lag(topic: string, group: string): Promise<GroupLag> {
     await this.connect();
     return this.topics.lag(topic, group);
+  }
+
+  /** Before any argument check: on a closed client every call fails the same way. */
+  private refuseIfClosed(): void {
+    if (this.closing) throw new ClosedError(this.target, this.address);
   }
 
   close(): Promise<void> {

@@ -23,11 +23,15 @@ describe("kafka errors", () => {
   it("turns a failed connection into one line with the address and a hint", () => {
     const refused = connectionFailure("127.0.0.1:1", new Error("connect ECONNREFUSED 127.0.0.1:1"));
     expect(refused).toBeInstanceOf(ConnectionError);
-    expect(refused.message).toMatch(/127\.0\.0\.1:1.*pnpm brokers up/);
+    expect(refused.message).toBe(
+      "cannot reach 127.0.0.1:1: nothing is listening there (connection refused); is Kafka running? try `pnpm brokers up`",
+    );
     const sasl = Object.assign(new Error("SASL PLAIN authentication failed"), {
       name: "KafkaJSSASLAuthenticationError",
     });
-    expect(connectionFailure("h:9092", sasl).message).toMatch(/check the SASL/);
+    expect(connectionFailure("h:9092", sasl).message).toBe(
+      "cannot reach h:9092: Kafka refused the SASL login; check the mechanism, username and password",
+    );
     const mistake = new InvalidArgumentError("bad");
     expect(connectionFailure("h:9092", mistake)).toBe(mistake);
   });

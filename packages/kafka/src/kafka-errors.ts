@@ -1,4 +1,11 @@
-import { ConnectionError, InvalidArgumentError, isBrokerlabError } from "@brokerlab/messaging";
+import {
+  ConnectionError,
+  connectionCause,
+  connectionCauseHint,
+  InvalidArgumentError,
+  isBrokerlabError,
+  NotFoundError,
+} from "@brokerlab/messaging";
 
 /**
  * kafkajs errors carry a protocol error type (e.g. INVALID_PARTITIONS), sometimes wrapped in a retry error
@@ -45,19 +52,27 @@ export async function retrying<T>(call: () => Promise<T>, attempts = 5): Promise
   }
 }
 
-export function missingTopic(topic: string): InvalidArgumentError {
-  return new InvalidArgumentError(
-    `topic "${topic}" does not exist on Kafka; create it first with createTopic`,
-  );
+/** Kafka is told not to create topics on the fly (allowAutoTopicCreation false): a missing one is refused. */
+export function missingTopic(topic: string, address: string): NotFoundError {
+  return new NotFoundError(topic, address);
 }
 
 /** What an unreachable or refusing broker becomes: one line with the address and what to do. */
 export function connectionFailure(address: string, error: unknown): Error {
   if (isBrokerlabError(error) && error.code !== "BROKERLAB_TIMEOUT") return error;
   const name = error instanceof Error ? error.name : "";
-  const hint = name.includes("SASL")
-    ? "check the SASL mechanism, username and password"
-    : "is Kafka running? start the local brokers with `pnpm brokers up`";
+  if (name.includes("SASL") || /SASL|authentication/i.test(error instanceof Error ? error.message : "")) {
+    return new ConnectionError(
+      address,
+      "Kafka refused the SASL login; check the mechanism, username and password",
+      error,
+    );
+  }
+  const socket = connectionCause(error);
+  const hint =
+    socket === undefined
+      ? "is Kafka running? start the local brokers with `pnpm brokers up`"
+      : connectionCauseHint(socket, "Kafka");
   return new ConnectionError(address, hint, error);
 }
 

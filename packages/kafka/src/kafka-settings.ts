@@ -1,4 +1,10 @@
-import { type ConnectionSource, deploymentOf, InvalidArgumentError, listFromEnv } from "@brokerlab/messaging";
+import {
+  booleanSetting,
+  type ConnectionSource,
+  choiceSetting,
+  deploymentOf,
+  hostPortList,
+} from "@brokerlab/messaging";
 import type { KafkaClientOptions } from "./options.js";
 import type { KafkaProducerOptions } from "./producer-options.js";
 
@@ -16,11 +22,6 @@ const DEFAULT_BROKERS = ["127.0.0.1:9092"];
 /** The three nodes `pnpm brokers up --cluster` starts. */
 const DEFAULT_CLUSTER_BROKERS = ["127.0.0.1:19092", "127.0.0.1:19094", "127.0.0.1:19096"];
 const SASL_MECHANISMS = ["plain", "scram-sha-256", "scram-sha-512"] as const;
-type SaslMechanism = (typeof SASL_MECHANISMS)[number];
-
-function isSaslMechanism(value: string): value is SaslMechanism {
-  return (SASL_MECHANISMS as readonly string[]).includes(value);
-}
 
 /**
  * BROKERLAB_KAFKA_BROKERS (comma-separated, default 127.0.0.1:9092), or with BROKERLAB_DEPLOYMENT=cluster
@@ -31,20 +32,25 @@ export function kafkaSettings(source: ConnectionSource): KafkaSettings {
   const { env } = source;
   const cluster = deploymentOf(source) === "cluster";
   const brokers = cluster
-    ? listFromEnv(env.BROKERLAB_CLUSTER_KAFKA_BROKERS, DEFAULT_CLUSTER_BROKERS)
-    : listFromEnv(env.BROKERLAB_KAFKA_BROKERS, DEFAULT_BROKERS);
-  const mechanism = env.BROKERLAB_KAFKA_SASL_MECHANISM ?? "plain";
-  if (!isSaslMechanism(mechanism)) {
-    throw new InvalidArgumentError(
-      `BROKERLAB_KAFKA_SASL_MECHANISM="${mechanism}" is not one of ${SASL_MECHANISMS.join(", ")}`,
-    );
-  }
+    ? hostPortList(
+        "BROKERLAB_CLUSTER_KAFKA_BROKERS",
+        env.BROKERLAB_CLUSTER_KAFKA_BROKERS,
+        DEFAULT_CLUSTER_BROKERS,
+      )
+    : hostPortList("BROKERLAB_KAFKA_BROKERS", env.BROKERLAB_KAFKA_BROKERS, DEFAULT_BROKERS);
+  const mechanism = choiceSetting(
+    "BROKERLAB_KAFKA_SASL_MECHANISM",
+    env.BROKERLAB_KAFKA_SASL_MECHANISM,
+    SASL_MECHANISMS,
+    "plain",
+  );
+  const ssl = booleanSetting("BROKERLAB_KAFKA_SSL", env.BROKERLAB_KAFKA_SSL, false);
   const username = env.BROKERLAB_KAFKA_SASL_USERNAME;
   return {
     brokers,
     // On the cluster a topic gets a leader and two followers; min.insync.replicas 2 follows from RF 3.
     ...(cluster ? { defaultReplicationFactor: 3, deployment: "cluster" as const } : {}),
-    ssl: env.BROKERLAB_KAFKA_SSL === "true",
+    ssl,
     ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
     ...(source.producer?.unkeyedPartitioning
       ? { unkeyedPartitioning: source.producer.unkeyedPartitioning }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { kafkaTarget } from "./kafka-target.js";
+import { KAFKA_TARGET_DEFINITIONS } from "./kafka-target.js";
 
-describe("kafkaTarget.idempotentSettings", () => {
+describe.each(KAFKA_TARGET_DEFINITIONS)("$id idempotentSettings", (kafkaTarget) => {
   it("switches the idempotent producer on, keeping where the brokers are", async () => {
     const settings = kafkaTarget.settings({ env: { BROKERLAB_KAFKA_BROKERS: "127.0.0.1:1" } });
     const idempotent = kafkaTarget.idempotentSettings?.(settings);

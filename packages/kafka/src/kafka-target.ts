@@ -1,11 +1,18 @@
 import type { TargetDefinition } from "@brokerlab/messaging";
+import { consumerPerformance } from "./bench/consumer-performance.js";
+import { kafkaJvmHeap } from "./bench/jvm-heap.js";
+import { kafkaCapacity } from "./bench/kafka-capacity.js";
 import { producerPerformance } from "./bench/producer-performance.js";
+import { kafkaRawConsumer } from "./bench/raw-consumer.js";
 import { kafkaRawPublisher } from "./bench/raw-publisher.js";
 import { rdkafkaRawPublisher } from "./bench/rdkafka-raw-publisher.js";
 import { kafkaCapabilities, kafkaCapabilitiesIn } from "./capabilities.js";
 import { createKafkaClient } from "./kafka-client.js";
 import { type KafkaSettings, kafkaSettings } from "./kafka-settings.js";
 import { createRdkafkaClient } from "./rdkafka/create-rdkafka-client.js";
+
+/** Both Kafka targets switch on their client's idempotent producer the same way (the shared producer options). */
+const idempotentSettings = (settings: KafkaSettings): KafkaSettings => ({ ...settings, idempotent: true });
 
 export const kafkaTarget: TargetDefinition<KafkaSettings> = {
   id: "kafka",
@@ -15,8 +22,15 @@ export const kafkaTarget: TargetDefinition<KafkaSettings> = {
   capabilitiesIn: kafkaCapabilitiesIn,
   settings: kafkaSettings,
   createClient: createKafkaClient,
-  idempotentSettings: (settings) => ({ ...settings, idempotent: true }),
-  bench: { rawPublisher: kafkaRawPublisher, nativeTool: producerPerformance },
+  idempotentSettings,
+  bench: {
+    rawPublisher: kafkaRawPublisher,
+    rawConsumer: kafkaRawConsumer,
+    nativeTool: producerPerformance,
+    nativeConsumer: consumerPerformance,
+    brokerMemory: kafkaJvmHeap,
+    capacity: kafkaCapacity,
+  },
 };
 
 export const kafkaRdkafkaTarget: TargetDefinition<KafkaSettings> = {
@@ -28,7 +42,16 @@ export const kafkaRdkafkaTarget: TargetDefinition<KafkaSettings> = {
   capabilitiesIn: kafkaCapabilitiesIn,
   settings: kafkaSettings,
   createClient: createRdkafkaClient,
-  bench: { rawPublisher: rdkafkaRawPublisher, nativeTool: producerPerformance },
+  idempotentSettings,
+  bench: {
+    rawPublisher: rdkafkaRawPublisher,
+    // Its subscriptions are the kafkajs target's (see createRdkafkaClient): so is its raw consume loop.
+    rawConsumer: kafkaRawConsumer,
+    nativeTool: producerPerformance,
+    nativeConsumer: consumerPerformance,
+    brokerMemory: kafkaJvmHeap,
+    capacity: kafkaCapacity,
+  },
 };
 
 /** Every target this package implements, in the order tables show them. */

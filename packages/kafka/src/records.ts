@@ -77,7 +77,7 @@ export function chunkByBytes(records: readonly MessageRecord[], maxBytes: number
 }
 
 /** An upper bound that is cheap per record: UTF-16 length × 3 bounds a string's UTF-8 bytes. */
-function approximateSize(record: MessageRecord): number {
+export function approximateSize(record: MessageRecord): number {
   let size = record.value.byteLength + (record.key ?? "").length * 3 + 32;
   const headers = record.headers;
   if (headers !== undefined) {

@@ -9,7 +9,7 @@ describe("kafka client", () => {
     const client = createKafkaClient({ brokers: ["127.0.0.1:1"] });
     const failure = client.connect();
     await expect(failure).rejects.toBeInstanceOf(ConnectionError);
-    await expect(failure).rejects.toThrow(/cannot reach 127\.0\.0\.1:1 .*pnpm brokers up/);
+    await expect(failure).rejects.toThrow(/cannot reach 127\.0\.0\.1:1: .*pnpm brokers up/);
     await expect(client.publish("t", [{ value: text("x") }])).rejects.toMatchObject({
       code: "BROKERLAB_CONNECTION_FAILED",
     });

@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from "@brokerlab/messaging";
-import { text, useTopic } from "@brokerlab/testing";
+import { formatPosition, InvalidArgumentError, StartAt } from "@brokerlab/messaging";
+import { consume, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
 import { STICKY_BATCH_BYTES } from "../src/index.js";
 import { KAFKA_CLIENTS, storedProducerIds } from "./helpers.js";
@@ -65,5 +65,24 @@ describe.each(KAFKA_CLIENTS)("%s producer options", (_target, kafkaClient) => {
     expect(ids).toHaveLength(51);
     expect(ids.filter((id) => id === "-1")).toHaveLength(1);
     expect(new Set(ids.filter((id) => id !== "-1")).size).toBe(1);
+  });
+
+  it("concurrent publishes of the idempotent producer each resolve with where their own record is stored", async () => {
+    const client = await kafkaClient({ idempotent: true });
+    const topic = await useTopic(client, "idempotent-concurrent", { partitions: 2 });
+    const sent = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        client.publish(topic, [{ key: `k${i % 5}`, value: text(String(i)) }]),
+      ),
+    );
+    const { inbox } = await consume(client, topic, { group: uniqueName("g"), from: StartAt.earliest });
+    const stored = new Map(
+      (await inbox.waitFor(40)).map((d) => [Buffer.from(d.value).toString(), formatPosition(d.position)]),
+    );
+    const reported = sent.map((receipts) => receipts[0]?.position);
+    expect(reported.map((position, i) => position && stored.get(String(i)))).toEqual(
+      reported.map((position) => position && formatPosition(position)),
+    );
+    expect(new Set(stored.values()).size).toBe(40);
   });
 });

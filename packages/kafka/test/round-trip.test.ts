@@ -1,7 +1,14 @@
-import { formatPosition, type MessageRecord, UnsupportedCapabilityError } from "@brokerlab/messaging";
+import {
+  ClosedError,
+  formatPosition,
+  InvalidArgumentError,
+  type MessageRecord,
+  NotFoundError,
+  UnsupportedCapabilityError,
+} from "@brokerlab/messaging";
 import { Inbox, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
-import { kafkaClient } from "./helpers.js";
+import { KAFKA_CLIENTS, kafkaClient } from "./helpers.js";
 
 describe("kafka round trip", () => {
   it("delivers keys, null keys, headers, binary values and producer timestamps intact", async () => {
@@ -84,15 +91,39 @@ describe("kafka round trip", () => {
     expect(state.stored).toBe(3);
   });
 
-  it("refuses to publish to or subscribe to a topic that does not exist, in one line", async () => {
-    const client = await kafkaClient();
-    const topic = uniqueName("missing");
-    await expect(client.subscribe(topic, { group: "g" }, () => {})).rejects.toThrow(
-      `topic "${topic}" does not exist`,
-    );
-    await expect(client.inspect(topic)).rejects.toMatchObject({ code: "BROKERLAB_INVALID_ARGUMENT" });
-    await expect(client.publish(topic, [{ value: text("x") }])).rejects.toThrow(
-      `topic "${topic}" does not exist`,
-    );
+  it.each(KAFKA_CLIENTS)(
+    "%s refuses to publish to (at every acks level) or subscribe to a topic that does not exist",
+    async (_, open) => {
+      const client = await open();
+      const topic = uniqueName("missing");
+      await expect(client.subscribe(topic, { group: "g" }, () => {})).rejects.toBeInstanceOf(NotFoundError);
+      await expect(client.inspect(topic)).rejects.toMatchObject({ code: "BROKERLAB_NOT_FOUND" });
+      for (const durability of client.capabilities.durability) {
+        await expect(client.publish(topic, [{ value: text("x") }], { durability })).rejects.toThrow(
+          new NotFoundError(topic, client.address),
+        );
+      }
+    },
+  );
+
+  it.each(KAFKA_CLIENTS)("%s refuses empty topic names and text values before sending", async (_, open) => {
+    const client = await open();
+    const topic = await useTopic(client, "invalid");
+    await expect(client.createTopic("")).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(client.publish("", [{ value: text("x") }])).rejects.toBeInstanceOf(InvalidArgumentError);
+    const textValue = [{ value: "x" }] as unknown as MessageRecord[];
+    await expect(client.publish(topic, textValue)).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect((await client.inspect(topic)).stored).toBe(0);
+  });
+
+  it.each(KAFKA_CLIENTS)("%s rejects every call after close with ClosedError", async (_, open) => {
+    const client = await open();
+    // The checks after close come first: the topic need not exist.
+    const topic = uniqueName("closed");
+    await client.close();
+    await expect(client.publish(topic, [{ value: text("x") }])).rejects.toBeInstanceOf(ClosedError);
+    await expect(client.subscribe(topic, { group: "g" }, () => {})).rejects.toBeInstanceOf(ClosedError);
+    await expect(client.createTopic(topic)).rejects.toBeInstanceOf(ClosedError);
+    await expect(client.inspect(topic)).rejects.toBeInstanceOf(ClosedError);
   });
 });

@@ -1,11 +1,11 @@
-import { ConnectionError, InvalidArgumentError } from "@brokerlab/messaging";
+import { ConnectionError, InvalidArgumentError, NotFoundError } from "@brokerlab/messaging";
 import { describe, expect, it } from "vitest";
 import { topicFailure } from "./amqp-errors.js";
 
 describe("topicFailure", () => {
-  it("turns a missing queue and inequivalent arguments into one-line argument errors", () => {
+  it("turns a missing queue into NotFoundError and inequivalent arguments into an argument error", () => {
     const missing = topicFailure("orders", "h:5672", Object.assign(new Error("NOT_FOUND"), { code: 404 }));
-    expect(missing).toBeInstanceOf(InvalidArgumentError);
+    expect(missing).toBeInstanceOf(NotFoundError);
     expect(missing.message).toBe('topic "orders" does not exist at h:5672; create it with createTopic');
     const inequivalent = topicFailure(
       "orders",
@@ -17,6 +17,7 @@ describe("topicFailure", () => {
         { code: 406 },
       ),
     );
+    expect(inequivalent).toBeInstanceOf(InvalidArgumentError);
     expect(inequivalent.message).toContain(
       "already exists with other settings (PRECONDITION_FAILED - inequivalent",
     );

@@ -1,14 +1,10 @@
-import { ConnectionError, InvalidArgumentError } from "@brokerlab/messaging";
+import { ConnectionError, InvalidArgumentError, NotFoundError } from "@brokerlab/messaging";
 
 /** A failed queue operation as one line: a missing or differently configured queue is the caller's mistake. */
 export function topicFailure(topic: string, address: string, error: unknown): Error {
   const code = (error as { code?: unknown } | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 404) {
-    return new InvalidArgumentError(
-      `topic "${topic}" does not exist at ${address}; create it with createTopic`,
-    );
-  }
+  if (code === 404) return new NotFoundError(topic, address);
   if (code === 406) {
     const reason = /with message "(.*)"/.exec(message)?.[1] ?? message;
     return new InvalidArgumentError(

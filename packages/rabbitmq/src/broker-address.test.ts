@@ -30,6 +30,20 @@ describe("connectionFailure", () => {
       new Error("Handshake terminated by server: 403 (ACCESS-REFUSED)"),
       5,
     );
-    expect(login.message).toMatch(/^cannot reach h:1 .*user name or password/);
+    expect(login.message).toMatch(/^cannot reach h:1: .*user name or password/);
+  });
+
+  it("says TLS met a plaintext port in one line, leaving OpenSSL's lines in the cause", () => {
+    const openssl = Object.assign(
+      new Error(
+        "write EPROTO 40:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:\n../deps/ssl.c:355:\n",
+      ),
+      { code: "EPROTO" },
+    );
+    const failure = connectionFailure("h:5672", openssl, 5);
+    expect(failure.message).toBe(
+      "cannot reach h:5672: the TLS handshake failed: the port seems to speak plaintext; connect without TLS or use the broker's TLS port",
+    );
+    expect(failure.cause).toBe(openssl);
   });
 });

@@ -1,4 +1,9 @@
-import { ConnectionError, InvalidArgumentError } from "@brokerlab/messaging";
+import {
+  ConnectionError,
+  connectionCause,
+  connectionCauseHint,
+  InvalidArgumentError,
+} from "@brokerlab/messaging";
 
 /** `host:port` of an amqp:// or amqps:// URL, never its credentials. */
 export function brokerAddress(url: string): string {
@@ -35,10 +40,15 @@ export function connectionFailure(address: string, cause: unknown, timeoutMs: nu
       cause,
     );
   }
-  if (code === "BROKERLAB_TIMEOUT" || /timed? ?out|ETIMEDOUT/i.test(message)) {
+  const socket = connectionCause(cause);
+  if (socket !== undefined && socket !== "timeout") {
+    return new ConnectionError(address, connectionCauseHint(socket, "RabbitMQ"), cause);
+  }
+  if (code === "BROKERLAB_TIMEOUT" || socket === "timeout") {
     return new ConnectionError(
       address,
       `no AMQP answer within ${timeoutMs} ms; is the address right and RabbitMQ running? try \`pnpm brokers up\``,
+      cause,
     );
   }
   return new ConnectionError(address, "is RabbitMQ running? try `pnpm brokers up`", cause);

@@ -2,24 +2,22 @@ import {
   ConnectionError,
   InvalidArgumentError,
   type MessageRecord,
+  NotFoundError,
   type PublishReceipt,
+  PublishRejectedError,
 } from "@brokerlab/messaging";
 import type { Channel, ChannelModel, ConfirmChannel, Message } from "amqplib";
 import { publishProperties } from "./amqp-message.js";
 
-/** RabbitMQ answered a publish with basic.nack: it could not take the record (e.g. a queue without a leader). */
-export class PublishRejectedError extends Error {
-  constructor(readonly topic: string) {
-    super(`RabbitMQ refused (nacked) a record published to "${topic}"; publish it again later`);
-    this.name = "PublishRejectedError";
-  }
-}
-
 /**
  * Publishes over one connection: a confirm channel for the durable levels, a plain channel for "none".
- * Records go through the default exchange, whose routing key is the queue name. Confirmed publishes are
- * `mandatory`, so a record no queue took comes back (basic.return, always before its confirm) and the
- * publish fails with a one-line error instead of silently vanishing.
+ * Records go through the default exchange, whose routing key is the queue name. Every publish is
+ * `mandatory`, so a record no queue took comes back (basic.return) and the publish fails with NotFoundError
+ * instead of silently vanishing. With confirms the return always arrives before the record's confirm; without
+ * them nothing else would arrive, so a "none" publish ends with one basic.qos on the same channel: RabbitMQ
+ * handles a channel's methods in order and returns an unroutable record while handling its publish, so the
+ * qos-ok comes after every return of the records sent before it. One round trip per call, not per record; a
+ * qos, unlike a passive queue.declare, cannot fail and close the channel other publishes share.
  */
 export class ChannelPublisher {
   private confirmChannel?: Promise<ConfirmChannel>;
@@ -49,11 +47,7 @@ export class ChannelPublisher {
     } finally {
       this.returnWatchers.delete(watcher);
     }
-    if (unroutable) {
-      throw new InvalidArgumentError(
-        `topic "${topic}" does not exist at ${this.address}; create it with createTopic`,
-      );
-    }
+    if (unroutable) throw new NotFoundError(topic, this.address);
     // AMQP confirms carry no position; stream offsets are known only on delivery.
     return records.map(() => ({}));
   }
@@ -90,16 +84,22 @@ export class ChannelPublisher {
       const writable = channel.sendToQueue(
         topic,
         toBuffer(record.value),
-        publishProperties(record, now, false),
+        publishProperties(record, now, true),
       );
       if (!writable) await drained(channel);
     }
+    // The barrier after which every return of these records has arrived (see the class comment). Prefetch
+    // means nothing on a channel that never consumes.
+    await channel.prefetch(0);
   }
 
   private failure(topic: string, error: unknown): Error {
     if (error instanceof RangeError)
       return new InvalidArgumentError(`cannot publish to "${topic}": ${error.message}`);
-    if (error instanceof Error && /nack/i.test(error.message)) return new PublishRejectedError(topic);
+    if (error instanceof Error && /nack/i.test(error.message))
+      return new PublishRejectedError(topic, "RabbitMQ answered basic.nack; publish them again later", error);
+    if ((error as { code?: unknown } | undefined)?.code === 404)
+      return new NotFoundError(topic, this.address);
     return new ConnectionError(
       this.address,
       "the connection was lost before RabbitMQ confirmed the records; they may or may not be stored, publish them again if duplicates are acceptable",
@@ -113,9 +113,7 @@ export class ChannelPublisher {
         this.watch(channel, () => {
           if (this.confirmChannel === opening) this.confirmChannel = undefined;
         });
-        channel.on("return", (message: Message) => {
-          for (const watcher of this.returnWatchers) watcher(message.fields.routingKey);
-        });
+        this.forwardReturns(channel);
         return channel;
       });
       this.confirmChannel = opening;
@@ -132,6 +130,7 @@ export class ChannelPublisher {
         this.watch(channel, () => {
           if (this.plainChannel === opening) this.plainChannel = undefined;
         });
+        this.forwardReturns(channel);
         return channel;
       });
       this.plainChannel = opening;
@@ -140,6 +139,12 @@ export class ChannelPublisher {
       });
     }
     return this.plainChannel;
+  }
+
+  private forwardReturns(channel: Channel): void {
+    channel.on("return", (message: Message) => {
+      for (const watcher of this.returnWatchers) watcher(message.fields.routingKey);
+    });
   }
 
   /** A channel the server closes (an error on it) is reopened by the next publish. */

@@ -10,7 +10,6 @@ export {
   rabbitMqCapabilities,
   rabbitMqCapabilitiesIn,
 } from "./capabilities.js";
-export { PublishRejectedError } from "./channel-publisher.js";
 export { queueArguments, targetForQueueType } from "./queue-arguments.js";
 export { RabbitMqClient, type RabbitMqClientOptions } from "./rabbitmq-client.js";
 export { type RabbitMqSettings, rabbitMqSettings } from "./rabbitmq-settings.js";

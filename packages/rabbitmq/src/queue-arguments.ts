@@ -23,8 +23,6 @@ export function targetForQueueType(type: string): RabbitMqTarget | undefined {
  */
 export function queueArguments(target: RabbitMqTarget, options: TopicOptions = {}): QueueArguments {
   const args: QueueArguments = { "x-queue-type": QUEUE_TYPE[target] };
-  const stream = target === "rabbitmq-stream";
-
   if (options.partitions !== undefined && options.partitions !== 1) {
     throw new UnsupportedCapabilityError(
       target,
@@ -32,22 +30,32 @@ export function queueArguments(target: RabbitMqTarget, options: TopicOptions = {
       "a RabbitMQ queue is one ordered queue; leave partitions out (or use the kafka target)",
     );
   }
+  if (options.replicationFactor !== undefined) replicaArguments(target, options.replicationFactor, args);
+  retentionArguments(target, options.retention ?? {}, args);
+  if (options.deadLetterTopic !== undefined) deadLetterArguments(target, options.deadLetterTopic, args);
+  if (options.deliveryLimit !== undefined) deliveryLimitArguments(target, options.deliveryLimit, args);
+  return args;
+}
 
-  const replicas = options.replicationFactor;
-  if (replicas !== undefined) {
-    positiveInteger("replicationFactor", replicas);
-    if (target === "rabbitmq-quorum") args["x-quorum-initial-group-size"] = replicas;
-    else if (stream) args["x-initial-cluster-size"] = replicas;
-    else if (replicas !== 1) {
-      throw new UnsupportedCapabilityError(
-        target,
-        "replicationFactor",
-        "a classic queue lives on one node; use rabbitmq-quorum or rabbitmq-stream for replicas",
-      );
-    }
+function replicaArguments(target: RabbitMqTarget, replicas: number, args: QueueArguments): void {
+  positiveInteger("replicationFactor", replicas);
+  if (target === "rabbitmq-quorum") args["x-quorum-initial-group-size"] = replicas;
+  else if (target === "rabbitmq-stream") args["x-initial-cluster-size"] = replicas;
+  else if (replicas !== 1) {
+    throw new UnsupportedCapabilityError(
+      target,
+      "replicationFactor",
+      "a classic queue lives on one node; use rabbitmq-quorum or rabbitmq-stream for replicas",
+    );
   }
+}
 
-  const retention = options.retention ?? {};
+function retentionArguments(
+  target: RabbitMqTarget,
+  retention: NonNullable<TopicOptions["retention"]>,
+  args: QueueArguments,
+): void {
+  const stream = target === "rabbitmq-stream";
   if (retention.maxAgeMs !== undefined) {
     positiveInteger("retention.maxAgeMs", retention.maxAgeMs);
     // Streams take an age with a unit; whole seconds, rounded up so nothing goes earlier than asked.
@@ -73,35 +81,35 @@ export function queueArguments(target: RabbitMqTarget, options: TopicOptions = {
     positiveInteger("retention.segmentBytes", retention.segmentBytes);
     args["x-stream-max-segment-size-bytes"] = retention.segmentBytes;
   }
+}
 
-  if (options.deadLetterTopic !== undefined) {
-    if (stream) {
-      throw new UnsupportedCapabilityError(
-        target,
-        "dead-lettering",
-        "a stream keeps every record; nothing is rejected",
-      );
-    }
-    if (options.deadLetterTopic === "") throw new InvalidArgumentError("deadLetterTopic must not be empty");
-    // The default exchange routes by queue name, so the dead-letter topic is just another queue.
-    args["x-dead-letter-exchange"] = "";
-    args["x-dead-letter-routing-key"] = options.deadLetterTopic;
+function deadLetterArguments(target: RabbitMqTarget, topic: string, args: QueueArguments): void {
+  if (target === "rabbitmq-stream") {
+    throw new UnsupportedCapabilityError(
+      target,
+      "dead-lettering",
+      "a stream keeps every record; nothing is rejected",
+    );
   }
+  if (topic === "") throw new InvalidArgumentError("deadLetterTopic must not be empty");
+  // The default exchange routes by queue name, so the dead-letter topic is just another queue.
+  args["x-dead-letter-exchange"] = "";
+  args["x-dead-letter-routing-key"] = topic;
+}
 
-  if (options.deliveryLimit !== undefined) {
-    positiveInteger("deliveryLimit", options.deliveryLimit);
-    if (target !== "rabbitmq-quorum") {
-      throw new UnsupportedCapabilityError(
-        target,
-        "deliveryLimit",
-        stream ? "a stream never redelivers" : "classic queues have no delivery limit; use rabbitmq-quorum",
-      );
-    }
-    // deliveryLimit counts deliveries; x-delivery-limit counts redeliveries (RabbitMQ delivers limit + 1 times).
-    args["x-delivery-limit"] = options.deliveryLimit - 1;
+function deliveryLimitArguments(target: RabbitMqTarget, limit: number, args: QueueArguments): void {
+  positiveInteger("deliveryLimit", limit);
+  if (target !== "rabbitmq-quorum") {
+    throw new UnsupportedCapabilityError(
+      target,
+      "deliveryLimit",
+      target === "rabbitmq-stream"
+        ? "a stream never redelivers"
+        : "classic queues have no delivery limit; use rabbitmq-quorum",
+    );
   }
-
-  return args;
+  // deliveryLimit counts deliveries; x-delivery-limit counts redeliveries (RabbitMQ delivers limit + 1 times).
+  args["x-delivery-limit"] = limit - 1;
 }
 
 function positiveInteger(name: string, value: number): void {

@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { ConnectionOptions } from "node:tls";
 import {
   type Capabilities,
+  ClosedError,
   ConnectionError,
+  checkRecords,
+  checkTopicName,
   DEFAULT_PREFETCH,
   type Delivery,
   type DeliveryHandler,
@@ -147,6 +150,9 @@ export class RabbitMqClient implements MessagingClient {
     const recovering = await connect(this.nodes.current, {
       ...this.options.tls,
       timeout: this.timeoutMs,
+      // Without it Nagle holds a small frame until the previous one is acknowledged: a "none" publish and the
+      // basic.qos that follows it waited ~40 ms each time (22 publishes/s against 496/s with confirms).
+      noDelay: true,
       clientProperties: { connection_name: this.connectionName },
       recovery: {
         waitForConnect: false,
@@ -212,8 +218,8 @@ export class RabbitMqClient implements MessagingClient {
     }
   }
 
-  private closedError(): ConnectionError {
-    return new ConnectionError(this.address, "this client is closed; create a new one");
+  private closedError(): ClosedError {
+    return new ClosedError(this.target, this.address);
   }
 
   /** Runs `work` on a short-lived channel, so a channel error (missing queue, ...) touches nothing else. */
@@ -267,6 +273,9 @@ export class RabbitMqClient implements MessagingClient {
     records: readonly MessageRecord[],
     requested: DurabilityLevel | undefined,
   ): Promise<PublishReceipt[]> {
+    if (this.closing) throw this.closedError();
+    checkRecords(topic, records);
+    validateTopicName(topic);
     const level = this.durability(requested);
     if (records.length === 0) return [];
     const live = await this.connection();
@@ -291,6 +300,8 @@ export class RabbitMqClient implements MessagingClient {
   }
 
   async subscribe(topic: string, options: SubscribeOptions, handler: DeliveryHandler): Promise<Subscription> {
+    if (this.closing) throw this.closedError();
+    validateTopicName(topic);
     // A stream reader with no start position reads the whole stream, like a new group with nothing committed.
     const from = options.from ?? (this.stream ? StartAt.earliest : StartAt.committed);
     requireStartPosition(
@@ -334,6 +345,7 @@ export class RabbitMqClient implements MessagingClient {
   }
 
   async createTopic(topic: string, options?: TopicOptions): Promise<void> {
+    if (this.closing) throw this.closedError();
     validateTopicName(topic);
     const args = queueArguments(this.target, options);
     await this.withChannel(topic, (channel) =>
@@ -410,7 +422,8 @@ export class RabbitMqClient implements MessagingClient {
 }
 
 function validateTopicName(topic: string): void {
-  if (topic.length === 0 || Buffer.byteLength(topic) > 255 || topic.startsWith("amq.")) {
+  checkTopicName(topic);
+  if (Buffer.byteLength(topic) > 255 || topic.startsWith("amq.")) {
     throw new InvalidArgumentError(
       `"${topic}" is not a usable RabbitMQ queue name (1 to 255 bytes, not starting with "amq.")`,
     );

@@ -1,4 +1,10 @@
-import { type ConnectionSource, type Deployment, deploymentOf, listFromEnv } from "@brokerlab/messaging";
+import {
+  brokerUrl,
+  brokerUrlList,
+  type ConnectionSource,
+  type Deployment,
+  deploymentOf,
+} from "@brokerlab/messaging";
 
 /** Where the RabbitMQ broker is: what every RabbitMQ target connects with. */
 export interface RabbitMqSettings {
@@ -11,6 +17,7 @@ export interface RabbitMqSettings {
 }
 
 const DEFAULT_URL = "amqp://guest:guest@127.0.0.1:5672";
+const SCHEMES = ["amqp:", "amqps:"];
 /** The three nodes `pnpm brokers up --cluster` starts. */
 const DEFAULT_CLUSTER_URLS = [5701, 5702, 5703].map((port) => `amqp://guest:guest@127.0.0.1:${port}`);
 
@@ -22,7 +29,21 @@ export function rabbitMqSettings(source: ConnectionSource): RabbitMqSettings {
   const deployment = deploymentOf(source);
   const urls =
     deployment === "cluster"
-      ? listFromEnv(source.env.BROKERLAB_CLUSTER_RABBITMQ_URLS, DEFAULT_CLUSTER_URLS)
-      : [source.env.BROKERLAB_RABBITMQ_URL || DEFAULT_URL];
+      ? brokerUrlList(
+          "BROKERLAB_CLUSTER_RABBITMQ_URLS",
+          source.env.BROKERLAB_CLUSTER_RABBITMQ_URLS,
+          DEFAULT_CLUSTER_URLS,
+          SCHEMES,
+          DEFAULT_URL,
+        )
+      : [
+          brokerUrl(
+            "BROKERLAB_RABBITMQ_URL",
+            source.env.BROKERLAB_RABBITMQ_URL,
+            DEFAULT_URL,
+            SCHEMES,
+            DEFAULT_URL,
+          ),
+        ];
   return { url: urls[0] ?? DEFAULT_URL, urls, ...(deployment === "cluster" ? { deployment } : {}) };
 }

@@ -10,6 +10,7 @@ import type { Channel, ChannelModel, ConsumeMessage } from "amqplib";
 import { topicFailure } from "./amqp-errors.js";
 import { recordHeaders, STREAM_OFFSET_HEADER, timestampFromAmqp } from "./amqp-message.js";
 import type { RabbitMqTarget } from "./capabilities.js";
+import { ChannelAcks } from "./channel-acks.js";
 import { type StreamOffsetArgument, streamOffsetArgument } from "./stream-offset.js";
 
 /** What a subscription needs from its client. */
@@ -36,9 +37,8 @@ export interface SubscriptionSettings {
  * a queue consumer simply resumes at the head, a stream consumer resumes after the last offset it handed out.
  */
 export class RabbitMqSubscription implements Subscription {
-  /** Deliveries the broker counts as unacknowledged on this consumer's current channel. */
-  unacked = 0;
   private channel?: Channel;
+  private acks?: ChannelAcks;
   private consumerTag?: string;
   private model?: ChannelModel;
   private closed = false;
@@ -58,23 +58,31 @@ export class RabbitMqSubscription implements Subscription {
     return this.settings.topic;
   }
 
+  /** Deliveries the broker counts as unacknowledged on this consumer's current channel. */
+  get unacked(): number {
+    return this.acks?.unacked ?? 0;
+  }
+
   /** Opens a channel and consumer on `model`; a second call for the same connection does nothing. */
   async start(model: ChannelModel): Promise<void> {
     if (this.closed || this.model === model) return;
     this.model = model;
     const channel = await model.createChannel();
     channel.on("error", () => {});
+    const acks = new ChannelAcks(channel);
     channel.on("close", () => {
+      acks.lost(this.lostBeforeAck());
       if (this.channel !== channel) return;
       // Unacknowledged deliveries went back to the queue with the channel.
       this.channel = undefined;
-      this.unacked = 0;
+      this.acks = undefined;
     });
     this.channel = channel;
+    this.acks = acks;
     await channel.prefetch(this.settings.prefetch);
     const args = this.stream ? { [STREAM_OFFSET_HEADER]: this.resumeArgument() } : undefined;
     try {
-      const reply = await channel.consume(this.topic, (message) => this.receive(channel, message), {
+      const reply = await channel.consume(this.topic, (message) => this.receive(channel, acks, message), {
         noAck: false,
         ...(args ? { arguments: args } : {}),
       });
@@ -87,9 +95,10 @@ export class RabbitMqSubscription implements Subscription {
 
   /** The connection went away with the channel; the broker requeued what was unacknowledged. */
   connectionLost(): void {
+    this.acks?.lost(this.lostBeforeAck());
     this.channel = undefined;
+    this.acks = undefined;
     this.model = undefined;
-    this.unacked = 0;
   }
 
   async close(): Promise<void> {
@@ -100,9 +109,20 @@ export class RabbitMqSubscription implements Subscription {
     if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => {});
     // Let the handler that is running finish (it may ack); queued deliveries are not handed out any more.
     await this.chain;
+    // Acks still gathering go out before the channel closes, which would give their records back.
+    await this.acks?.drain();
     if (channel) await channel.close().catch(() => {});
     this.channel = undefined;
-    this.unacked = 0;
+    this.acks = undefined;
+  }
+
+  private lostBeforeAck(): ConnectionError {
+    return new ConnectionError(
+      this.host.address,
+      this.stream
+        ? "the connection was lost before this ack; the subscription resumed after this record"
+        : "the connection was lost before this ack; RabbitMQ will deliver the record again",
+    );
   }
 
   private resumeArgument(): StreamOffsetArgument {
@@ -115,21 +135,26 @@ export class RabbitMqSubscription implements Subscription {
     return streamOffsetArgument(from);
   }
 
-  private receive(channel: Channel, message: ConsumeMessage | null): void {
+  private receive(channel: Channel, acks: ChannelAcks, message: ConsumeMessage | null): void {
     // null: the broker cancelled the consumer (the queue was deleted); nothing more will come.
     if (!message) return;
-    this.unacked += 1;
-    const delivery = this.delivery(channel, message);
-    this.chain = this.chain.then(() => this.handle(channel, delivery, message));
+    acks.delivered(message);
+    const delivery = this.delivery(channel, acks, message);
+    this.chain = this.chain.then(() => this.handle(channel, acks, delivery, message));
   }
 
-  private async handle(channel: Channel, delivery: Delivery, message: ConsumeMessage): Promise<void> {
+  private async handle(
+    channel: Channel,
+    acks: ChannelAcks,
+    delivery: Delivery,
+    message: ConsumeMessage,
+  ): Promise<void> {
     // Stale: the channel is gone, so the broker requeued it (queue) or we resume after lastOffset (stream).
     if (this.closed || this.channel !== channel) return;
     if (this.skipBefore !== undefined) {
       // The broker seeks a timestamp to a whole chunk; records of that chunk before the time are skipped.
       if (delivery.timestamp < this.skipBefore) {
-        this.settle(channel, message);
+        void acks.ack(message).catch(() => {});
         return;
       }
       this.skipBefore = undefined;
@@ -144,23 +169,16 @@ export class RabbitMqSubscription implements Subscription {
     }
   }
 
-  private delivery(channel: Channel, message: ConsumeMessage): Delivery {
+  private delivery(channel: Channel, acks: ChannelAcks, message: ConsumeMessage): Delivery {
     const { key, headers } = recordHeaders(message.properties.headers);
     const streamOffset = Number(message.properties.headers?.[STREAM_OFFSET_HEADER]);
     const offset = this.stream ? streamOffset : message.fields.deliveryTag;
-    let settled = false;
-    const settleOnce = (action: () => void): void => {
-      if (settled) return;
-      if (this.channel !== channel) {
-        throw new ConnectionError(
-          this.host.address,
-          this.stream
-            ? "the connection was lost before this ack; the subscription resumed after this record"
-            : "the connection was lost before this ack; RabbitMQ will deliver the record again",
-        );
-      }
-      settled = true;
-      action();
+    let settled: Promise<void> | undefined;
+    const settleOnce = (action: () => Promise<void>): Promise<void> => {
+      if (settled) return settled;
+      if (this.channel !== channel) throw this.lostBeforeAck();
+      settled = action();
+      return settled;
     };
     return {
       topic: this.topic,
@@ -171,8 +189,8 @@ export class RabbitMqSubscription implements Subscription {
       position: { partition: 0, offset: String(offset) },
       redelivered: message.fields.redelivered,
       ack: async () => {
-        settleOnce(() => {
-          this.settle(channel, message);
+        await settleOnce(async () => {
+          await acks.ack(message);
           if (this.stream) this.host.streamAcked(this.topic, this.settings.group, streamOffset);
         });
       },
@@ -185,20 +203,12 @@ export class RabbitMqSubscription implements Subscription {
             "a stream never redelivers; to read a record again, subscribe from its position",
           );
         }
-        settleOnce(() => {
+        await settleOnce(async () => {
           // RabbitMQ closes the connection on basic.nack to a stream; there a nack only returns the credit.
-          if (this.stream) this.settle(channel, message);
-          else {
-            channel.nack(message, false, requeue);
-            this.unacked -= 1;
-          }
+          if (this.stream) await acks.ack(message);
+          else acks.nack(message, requeue);
         });
       },
     };
-  }
-
-  private settle(channel: Channel, message: ConsumeMessage): void {
-    channel.ack(message);
-    this.unacked -= 1;
   }
 }

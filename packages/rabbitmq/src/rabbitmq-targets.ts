@@ -1,5 +1,8 @@
 import type { TargetDefinition } from "@brokerlab/messaging";
-import { perfTest } from "./bench/perf-test.js";
+import { rabbitMqMemoryBreakdown } from "./bench/memory-breakdown.js";
+import { perfTest, perfTestConsumer } from "./bench/perf-test.js";
+import { rabbitMqCapacity } from "./bench/rabbitmq-capacity.js";
+import { rabbitMqRawConsumer } from "./bench/raw-consumer.js";
 import { rabbitMqRawPublisher } from "./bench/raw-publisher.js";
 import { type RabbitMqTarget, rabbitMqCapabilities, rabbitMqCapabilitiesIn } from "./capabilities.js";
 import { RabbitMqClient } from "./rabbitmq-client.js";
@@ -14,7 +17,14 @@ function rabbitMqTarget(id: RabbitMqTarget, description: string): TargetDefiniti
     capabilitiesIn: (deployment) => rabbitMqCapabilitiesIn(id, deployment),
     settings: rabbitMqSettings,
     createClient: (settings) => new RabbitMqClient(id, settings),
-    bench: { rawPublisher: rabbitMqRawPublisher(id), nativeTool: perfTest(id) },
+    bench: {
+      rawPublisher: rabbitMqRawPublisher(id),
+      rawConsumer: rabbitMqRawConsumer(id),
+      nativeTool: perfTest(id),
+      nativeConsumer: perfTestConsumer(id),
+      brokerMemory: rabbitMqMemoryBreakdown,
+      capacity: rabbitMqCapacity,
+    },
   };
 }
 

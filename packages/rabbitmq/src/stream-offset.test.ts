@@ -12,7 +12,7 @@ describe("streamOffsetArgument", () => {
     });
     expect(streamOffsetArgument(StartAt.timestamp(1_700_000_000_999))).toEqual({
       "!": "timestamp",
-      value: 1_700_000_000,
+      value: 1_699_999_940,
     });
   });
 

@@ -8,9 +8,17 @@ export type StreamOffsetArgument =
   | { readonly "!": "timestamp"; readonly value: number };
 
 /**
+ * How far before a requested time the broker is asked to seek. The broker stamps chunks with its own clock
+ * (Erlang system time), which can trail the OS clock the producers stamp records with: right after a
+ * machine boots it was 15 s behind here, and a seek on the broker's clock then skipped records the contract
+ * promises. Seeking earlier and skipping by the records' own timestamps gives the same answer either way.
+ */
+export const TIMESTAMP_SEEK_MARGIN_MS = 60_000;
+
+/**
  * Where a stream consumer starts. `latest` is "next" (only records published from now on), not "last",
  * which would replay the whole last chunk. A timestamp is whole seconds on the wire and the broker seeks
- * to a chunk, so the seconds are rounded down and the subscription skips the earlier records itself.
+ * to a chunk, so the seek starts a margin earlier and the subscription skips the earlier records itself.
  */
 export function streamOffsetArgument(from: StartPosition): StreamOffsetArgument {
   switch (from.kind) {
@@ -21,7 +29,7 @@ export function streamOffsetArgument(from: StartPosition): StreamOffsetArgument 
     case "position":
       return { "!": "long", value: offsetNumber(from.position.offset) };
     case "timestamp":
-      return { "!": "timestamp", value: Math.floor(from.timestamp / 1000) };
+      return { "!": "timestamp", value: Math.floor((from.timestamp - TIMESTAMP_SEEK_MARGIN_MS) / 1000) };
     case "committed":
       throw new InvalidArgumentError("a stream over AMQP keeps no committed offsets");
   }

@@ -1,11 +1,13 @@
 import { createServer, type Server } from "node:net";
 import {
+  ClosedError,
   ConnectionError,
   InvalidArgumentError,
+  NotFoundError,
   StartAt,
   UnsupportedCapabilityError,
 } from "@brokerlab/messaging";
-import { Inbox, numberOf, sleep, uniqueName, useTopic } from "@brokerlab/testing";
+import { eventually, Inbox, numberOf, sleep, uniqueName, useTopic } from "@brokerlab/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRabbitMqClient } from "../src/index.js";
 import { rabbitClient, records, SHARED_URL } from "./helpers.js";
@@ -19,8 +21,19 @@ describe("connecting", () => {
     const error = await client.connect().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).code).toBe("BROKERLAB_CONNECTION_FAILED");
-    expect((error as Error).message).toMatch(/^cannot reach 127\.0\.0\.1:1 .*pnpm brokers up/);
+    expect((error as Error).message).toMatch(/^cannot reach 127\.0\.0\.1:1: .*pnpm brokers up/);
     expect((error as Error).message).not.toContain("secret");
+  });
+
+  it("names TLS against the plaintext port in one line", async () => {
+    const client = createRabbitMqClient("rabbitmq-queue", {
+      url: "amqps://guest:guest@127.0.0.1:5672",
+      connectionTimeoutMs: 3_000,
+    });
+    const error = await client.connect().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/^cannot reach 127\.0\.0\.1:5672: .*TLS/);
+    expect((error as Error).message).not.toContain("\n");
   });
 
   it("gives a distinct hint for credentials the broker refuses", async () => {
@@ -79,12 +92,53 @@ describe("topology", () => {
     expect((await client.inspect(topic)).stored).toBe(1);
   });
 
-  it("refuses publishing to and subscribing to a topic that does not exist", async () => {
+  it.each(["rabbitmq-queue", "rabbitmq-quorum", "rabbitmq-stream"] as const)(
+    "%s refuses publishing to and subscribing to a topic that does not exist, at every durability level",
+    async (target) => {
+      const client = await rabbitClient(target);
+      const missing = uniqueName("missing");
+      for (const durability of client.capabilities.durability) {
+        await expect(client.publish(missing, records(1), { durability })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+      }
+      await expect(client.subscribe(missing, { group: "g" }, () => {})).rejects.toBeInstanceOf(NotFoundError);
+      await expect(client.inspect(missing)).rejects.toBeInstanceOf(NotFoundError);
+    },
+  );
+
+  it("finds a missing queue without confirms by its returned mandatory publish, and other publishes go on", async () => {
     const client = await rabbitClient("rabbitmq-queue");
+    const topic = await useTopic(client, "mandatory");
     const missing = uniqueName("missing");
-    await expect(client.publish(missing, records(1))).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(client.subscribe(missing, { group: "g" }, () => {})).rejects.toThrow(/does not exist/);
-    await expect(client.inspect(missing)).rejects.toBeInstanceOf(InvalidArgumentError);
+    // Both share the one plain channel: the returned record fails only its own publish.
+    const [lost, kept] = await Promise.allSettled([
+      client.publish(missing, records(5), { durability: "none" }),
+      client.publish(topic, records(5), { durability: "none" }),
+    ]);
+    expect(lost.status === "rejected" && lost.reason).toBeInstanceOf(NotFoundError);
+    expect(kept.status).toBe("fulfilled");
+    await client.publish(topic, records(1), { durability: "none" });
+    // "none" has no confirm: the qos barrier orders the channel's replies, not the queue's count, which can
+    // lag deliveries still on their way inside RabbitMQ (CI once read 1 of 6). Read until six or time is up.
+    const stored = await eventually(
+      async () => (await client.inspect(topic)).stored,
+      (n) => n >= 6,
+      10_000,
+    );
+    expect(stored).toBe(6);
+  });
+
+  it("refuses a record whose value is not binary before anything is sent", async () => {
+    const client = await rabbitClient("rabbitmq-queue");
+    const topic = await useTopic(client, "invalid");
+    const text = [{ value: "text" }] as unknown as ReturnType<typeof records>;
+    await expect(client.publish(topic, text, { durability: "none" })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(client.publish("", records(1))).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(client.createTopic("")).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect((await client.inspect(topic)).stored).toBe(0);
   });
 });
 
@@ -244,7 +298,10 @@ describe("closing", () => {
     } finally {
       await reader.deleteTopic(topic);
     }
-    await expect(client.publish(topic, records(1))).rejects.toThrow(/client is closed/);
+    await expect(client.publish(topic, records(1))).rejects.toBeInstanceOf(ClosedError);
+    await expect(client.subscribe(topic, { group: "g" }, () => {})).rejects.toBeInstanceOf(ClosedError);
+    await expect(client.createTopic(topic)).rejects.toBeInstanceOf(ClosedError);
+    await expect(client.connect()).rejects.toBeInstanceOf(ClosedError);
   });
 
   it("stops handing out queued deliveries once the subscription closes", async () => {

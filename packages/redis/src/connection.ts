@@ -1,4 +1,4 @@
-import { ConnectionError, withTimeout } from "@brokerlab/messaging";
+import { ConnectionError, connectionCause, connectionCauseHint, withTimeout } from "@brokerlab/messaging";
 import { Redis } from "ioredis";
 import type { ResolvedOptions } from "./options.js";
 
@@ -16,8 +16,12 @@ export async function openConnection(options: ResolvedOptions, name: string): Pr
     maxRetriesPerRequest: 2,
     retryStrategy: (times) => (connectedOnce ? Math.min(times * 200, 2_000) : null),
   });
-  // Failures surface on the commands that fail; without a listener ioredis logs every socket error.
-  redis.on("error", () => {});
+  // Failures surface on the commands that fail; without a listener ioredis logs every socket error. The
+  // socket's own error is kept: a failed connect() only says "Connection is closed".
+  let socketError: unknown;
+  redis.on("error", (error: unknown) => {
+    if (!connectedOnce) socketError = error;
+  });
   redis.on("ready", () => {
     connectedOnce = true;
   });
@@ -29,15 +33,20 @@ export async function openConnection(options: ResolvedOptions, name: string): Pr
     );
   } catch (error) {
     redis.disconnect();
-    throw connectionError(options.address, error);
+    throw connectionError(options.address, socketError ?? error, options.endpoint.tls !== undefined);
   }
   return redis;
 }
 
-export function connectionError(address: string, cause: unknown): ConnectionError {
+export function connectionError(address: string, cause: unknown, tls = false): ConnectionError {
   const message = cause instanceof Error ? cause.message : String(cause);
-  const hint = /WRONGPASS|NOAUTH|NOPERM/.test(message)
-    ? "check the user and password in the Redis URL"
-    : "is Redis running? try `pnpm brokers up`";
+  if (/WRONGPASS|NOAUTH|NOPERM/.test(message)) {
+    return new ConnectionError(address, "Redis refused the user or password in the URL; check them", cause);
+  }
+  const socket = connectionCause(cause);
+  const hint =
+    socket === undefined
+      ? "is Redis running? try `pnpm brokers up`"
+      : connectionCauseHint(socket, "Redis", tls);
   return new ConnectionError(address, hint, cause);
 }

@@ -47,6 +47,11 @@ export abstract class RedisClientBase implements MessagingClient {
     return this.session.brokerVersion();
   }
 
+  /** Persistence and memory settings of the server, the same for every Redis target. */
+  settingsInEffect(): Promise<Record<string, string | number>> {
+    return this.session.settingsInEffect();
+  }
+
   /** Stores the topic's settings (retention, delivery limit) for later publishes and subscriptions. */
   async createTopic(topic: string, options?: TopicOptions): Promise<void> {
     await this.session.saveSettings(topic, topicSettingsFor(this.target, options));

@@ -1,4 +1,10 @@
-import { type ConnectionSource, type Deployment, deploymentOf, listFromEnv } from "@brokerlab/messaging";
+import {
+  brokerUrl,
+  type ConnectionSource,
+  type Deployment,
+  deploymentOf,
+  hostPortList,
+} from "@brokerlab/messaging";
 
 /** Where the Redis server is: what every Redis target connects with. */
 export interface RedisSettings {
@@ -11,6 +17,7 @@ export interface RedisSettings {
 }
 
 const DEFAULT_URL = "redis://127.0.0.1:6379";
+const SCHEMES = ["redis:", "rediss:"];
 /** The three Sentinels `pnpm brokers up --cluster` starts, and their master name. */
 const DEFAULT_SENTINELS = ["127.0.0.1:26391", "127.0.0.1:26392", "127.0.0.1:26393"];
 const DEFAULT_MASTER = "brokerlab";
@@ -22,11 +29,19 @@ const DEFAULT_MASTER = "brokerlab";
  */
 export function redisSettings(source: ConnectionSource): RedisSettings {
   const { env } = source;
-  if (deploymentOf(source) === "single") return { url: env.BROKERLAB_REDIS_URL || DEFAULT_URL };
+  if (deploymentOf(source) === "single") {
+    return {
+      url: brokerUrl("BROKERLAB_REDIS_URL", env.BROKERLAB_REDIS_URL, DEFAULT_URL, SCHEMES, DEFAULT_URL),
+    };
+  }
   return {
     deployment: "cluster",
     url: "redis://127.0.0.1",
-    sentinels: listFromEnv(env.BROKERLAB_CLUSTER_REDIS_SENTINELS, DEFAULT_SENTINELS),
+    sentinels: hostPortList(
+      "BROKERLAB_CLUSTER_REDIS_SENTINELS",
+      env.BROKERLAB_CLUSTER_REDIS_SENTINELS,
+      DEFAULT_SENTINELS,
+    ),
     sentinelMaster: env.BROKERLAB_CLUSTER_REDIS_MASTER || DEFAULT_MASTER,
   };
 }

@@ -1,6 +1,14 @@
-import type { NativeTool, RawPublisherFactory, TargetDefinition } from "@brokerlab/messaging";
+import type {
+  NativeTool,
+  RawConsumerFactory,
+  RawPublisherFactory,
+  TargetDefinition,
+} from "@brokerlab/messaging";
+import { bullMqRawConsumer, listRawConsumer, streamRawConsumer } from "./bench/raw-consumers.js";
 import { bullMqRawPublisher, listRawPublisher, streamRawPublisher } from "./bench/raw-publishers.js";
 import { redisBenchmark } from "./bench/redis-benchmark.js";
+import { redisCapacity } from "./bench/redis-capacity.js";
+import { redisMemory } from "./bench/redis-memory.js";
 import { type RedisTarget, redisCapabilities, redisCapabilitiesIn } from "./capabilities.js";
 import { createRedisClient } from "./create-redis-client.js";
 import { type RedisSettings, redisSettings } from "./redis-settings.js";
@@ -8,7 +16,7 @@ import { type RedisSettings, redisSettings } from "./redis-settings.js";
 function redisTarget(
   id: RedisTarget,
   description: string,
-  rawPublisher: RawPublisherFactory<RedisSettings>,
+  raw: { publisher: RawPublisherFactory<RedisSettings>; consumer: RawConsumerFactory<RedisSettings> },
   nativeTool: NativeTool<RedisSettings>,
 ): TargetDefinition<RedisSettings> {
   return {
@@ -19,7 +27,13 @@ function redisTarget(
     capabilitiesIn: (deployment) => redisCapabilitiesIn(id, deployment),
     settings: redisSettings,
     createClient: (settings) => createRedisClient(id, settings),
-    bench: { rawPublisher, nativeTool },
+    bench: {
+      rawPublisher: raw.publisher,
+      rawConsumer: raw.consumer,
+      nativeTool,
+      brokerMemory: redisMemory,
+      capacity: redisCapacity,
+    },
   };
 }
 
@@ -28,19 +42,19 @@ export const REDIS_TARGET_DEFINITIONS: readonly TargetDefinition<RedisSettings>[
   redisTarget(
     "redis-list",
     "LIST reliable queue through ioredis (LMOVE/BLMOVE to a processing list)",
-    listRawPublisher,
+    { publisher: listRawPublisher, consumer: listRawConsumer },
     redisBenchmark("LPUSH"),
   ),
   redisTarget(
     "redis-stream",
     "Streams through ioredis: XADD, consumer groups, XACK, pending entries, XAUTOCLAIM",
-    streamRawPublisher,
+    { publisher: streamRawPublisher, consumer: streamRawConsumer },
     redisBenchmark("XADD"),
   ),
   redisTarget(
     "bullmq",
     "BullMQ job queue on Redis: attempts, backoff, completed/failed sets",
-    bullMqRawPublisher,
+    { publisher: bullMqRawPublisher, consumer: bullMqRawConsumer },
     redisBenchmark("LPUSH", "BullMQ has no benchmark tool of its own: Redis LPUSH is the ceiling shown"),
   ),
 ];

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { InvalidArgumentError } from "@brokerlab/messaging";
+import { ClosedError, NotFoundError } from "@brokerlab/messaging";
 import type { Redis } from "ioredis";
 import type { RedisTarget } from "./capabilities.js";
 import { openConnection } from "./connection.js";
@@ -33,8 +33,8 @@ export class RedisSession {
 
   /** The shared, non-blocking connection; connects on first use and fails fast naming the address. */
   connection(): Promise<Redis> {
-    if (this.closed)
-      throw new InvalidArgumentError(`the ${this.target} client for ${this.address} is closed`);
+    // A rejected promise, never a throw: callers chain on it without a try.
+    if (this.closed) return Promise.reject(new ClosedError(this.target, this.address));
     if (this.command === undefined) {
       const opening = openConnection(this.options, `brokerlab:${this.target}`);
       // A failed first connect is not cached: the next call tries again.
@@ -91,14 +91,26 @@ export class RedisSession {
   }
 
   /**
-   * The topic's settings as createTopic stored them. Cached for a few seconds so publishing costs no extra
-   * round trip, while a createTopic from another client is still seen soon.
+   * The topic's settings as createTopic stored them; NotFoundError for a topic never created (no meta hash),
+   * so nothing writes to or reads from a key nobody made. Found settings are cached for a few seconds so
+   * publishing costs no extra round trip, while a createTopic from another client is still seen soon; a miss
+   * is never cached. (A topic another client deletes can thus take a few seconds to be missed here.)
    */
   settings(topic: string): Promise<TopicSettings> {
+    if (this.closed) return Promise.reject(new ClosedError(this.target, this.address));
     const cached = this.settingsCache.get(topic);
     if (cached !== undefined && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.settings;
-    const { meta } = this.keys(topic);
-    const settings = this.connection().then(async (redis) => settingsFromHash(await redis.hgetall(meta)));
+    let meta: string;
+    try {
+      meta = this.keys(topic).meta;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const settings = this.connection().then(async (redis) => {
+      const hash = await redis.hgetall(meta);
+      if (hash.created === undefined) throw new NotFoundError(topic, this.address);
+      return settingsFromHash(hash);
+    });
     settings.catch(() => this.settingsCache.delete(topic));
     this.settingsCache.set(topic, { at: Date.now(), settings });
     return settings;

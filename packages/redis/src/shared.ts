@@ -1,10 +1,12 @@
 import {
   type Capabilities,
+  checkRecords,
   DEFAULT_PREFETCH,
   type DurabilityLevel,
   InvalidArgumentError,
   type MessageRecord,
   NotReplicatedError,
+  PublishRejectedError,
   replicatedNeedsCluster,
   requireDurability,
   UnsupportedCapabilityError,
@@ -22,9 +24,11 @@ export const WAIT_TIMEOUT_MS = 2_000;
 /** Checks a publish call before anything is sent; returns the durability level to use. */
 export function checkPublish(
   declared: Declared,
+  topic: string,
   records: readonly MessageRecord[],
   level: DurabilityLevel = "leader",
 ): DurabilityLevel {
+  checkRecords(topic, records);
   requireDurability(
     declared,
     level,
@@ -34,12 +38,22 @@ export function checkPublish(
         ? "BullMQ adds jobs on connections of its own, which the adapter cannot WAIT on after the add"
         : replicatedNeedsCluster("a standalone Redis has no replica to WAIT for"),
   );
-  for (const record of records) {
-    if (!(record.value instanceof Uint8Array)) {
-      throw new InvalidArgumentError("record.value must be a Uint8Array (for example Buffer.from(text))");
-    }
-  }
   return level;
+}
+
+/**
+ * A publish Redis answered with an error: out of memory (maxmemory reached with a noeviction policy) is a
+ * refusal, nothing stored; anything else is passed on as it is.
+ */
+export function publishFailure(topic: string, error: unknown): unknown {
+  if (error instanceof Error && /^OOM\b/.test(error.message)) {
+    return new PublishRejectedError(
+      topic,
+      "Redis is out of memory (maxmemory reached); consume or trim the topic, or raise maxmemory",
+      error,
+    );
+  }
+  return error;
 }
 
 export function checkPrefetch(prefetch: number | undefined): number {

@@ -1,4 +1,11 @@
-import { ConnectionError, InvalidArgumentError, UnsupportedCapabilityError } from "@brokerlab/messaging";
+import {
+  ClosedError,
+  ConnectionError,
+  InvalidArgumentError,
+  type MessageRecord,
+  NotFoundError,
+  UnsupportedCapabilityError,
+} from "@brokerlab/messaging";
 import { Redis } from "ioredis";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createRedisClient, REDIS_TARGETS, redisCapabilities } from "../src/index.js";
@@ -40,6 +47,20 @@ describe.each(REDIS_TARGETS)("%s client", (target) => {
     await client.close();
   });
 
+  it("names TLS against the plaintext port and refused credentials, each in one line", async () => {
+    const tls = createRedisClient(target, { url: "rediss://127.0.0.1:6379", connectionTimeoutMs: 2_000 });
+    const tlsFailure = tls.connect();
+    await expect(tlsFailure).rejects.toThrow(/^cannot reach 127\.0\.0\.1:6379: .*TLS[^\n]*$/);
+    await tls.close();
+    const login = createRedisClient(target, { url: "redis://nobody:secret-pw@127.0.0.1:6379" });
+    const loginFailure = login.connect();
+    await expect(loginFailure).rejects.toThrow(
+      /^cannot reach 127\.0\.0\.1:6379: Redis refused the user or password/,
+    );
+    await expect(loginFailure).rejects.not.toThrow(/secret-pw/);
+    await login.close();
+  });
+
   it("reports the broker's version and its declared capabilities", async () => {
     const client = await useClient(target);
     expect(await client.brokerVersion()).toMatch(/^\d+\.\d+\.\d+/);
@@ -66,6 +87,48 @@ describe.each(REDIS_TARGETS)("%s client", (target) => {
     expect(settings?.appendonly).toMatch(/^(yes|no)$/);
     expect(settings?.appendfsync).toMatch(/^(always|everysec|no)$/);
     expect(settings).toHaveProperty("save");
+  });
+
+  it("refuses publishing to and subscribing to a topic never created, at every durability, writing no key", async () => {
+    const client = await useClient(target);
+    const missing = uniqueName("missing");
+    for (const durability of client.capabilities.durability) {
+      await expect(client.publish(missing, records(1), { durability })).rejects.toBeInstanceOf(NotFoundError);
+    }
+    await expect(client.subscribe(missing, { group: "g" }, () => {})).rejects.toThrow(
+      new NotFoundError(missing, client.address),
+    );
+    expect(await keysOf(missing)).toEqual([]);
+  });
+
+  it("refuses a text value and an empty topic name before anything is written", async () => {
+    const client = await useClient(target);
+    const topic = await useTopic(client, "invalid");
+    const textValue = [{ value: "text" }] as unknown as MessageRecord[];
+    await expect(client.publish(topic, textValue)).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(client.publish("", records(1))).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(client.createTopic("")).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect((await client.inspect(topic)).stored).toBe(0);
+  });
+
+  it("rejects (never throws) every call after close with ClosedError", async () => {
+    const client = createRedisClient(target, { url: REDIS_URL });
+    await client.connect();
+    await client.close();
+    const topic = uniqueName("closed");
+    const calls = [
+      () => client.publish(topic, records(1)),
+      () => client.subscribe(topic, { group: "g" }, () => {}),
+      () => client.createTopic(topic),
+      () => client.connect(),
+    ];
+    for (const call of calls) {
+      let outcome: Promise<unknown> | undefined;
+      expect(() => {
+        outcome = call();
+      }).not.toThrow();
+      await expect(outcome).rejects.toBeInstanceOf(ClosedError);
+    }
   });
 
   it("refuses a topic name that is not safe in keys with one clear line", async () => {

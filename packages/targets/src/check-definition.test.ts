@@ -38,15 +38,19 @@ describe("target definitions", () => {
     ]);
   });
 
-  it('fails on a bench target without a raw publisher or an explicit "none"', () => {
+  it('fails on a bench target without a raw publisher or consumer or an explicit "none"', () => {
     const bench = { nativeTool: "none" } as unknown as TargetDefinition["bench"];
     expect(definitionProblems({ ...complete, bench })).toEqual([
       `target ${complete.id}: bench.rawPublisher is neither a factory with open() nor "none"`,
+      `target ${complete.id}: bench.rawConsumer is neither a factory with open() nor "none"`,
     ]);
     expect(definitionProblems(without("bench"))).toEqual([
-      `target ${complete.id}: no bench support (give rawPublisher and nativeTool, each or "none")`,
+      `target ${complete.id}: no bench support (give rawPublisher, rawConsumer and nativeTool, each or "none")`,
     ]);
-    const none: TargetDefinition = { ...complete, bench: { rawPublisher: "none", nativeTool: "none" } };
+    const none: TargetDefinition = {
+      ...complete,
+      bench: { rawPublisher: "none", rawConsumer: "none", nativeTool: "none" },
+    };
     expect(definitionProblems(none)).toEqual([]);
   });
 

@@ -49,10 +49,12 @@ export function definitionProblems(definition: TargetDefinition): string[] {
   if (typeof definition.createClient !== "function") problems.push("no createClient(settings) factory");
   const bench = definition.bench;
   if (bench === undefined || bench === null) {
-    problems.push('no bench support (give rawPublisher and nativeTool, each or "none")');
+    problems.push('no bench support (give rawPublisher, rawConsumer and nativeTool, each or "none")');
   } else {
     if (bench.rawPublisher !== "none" && typeof bench.rawPublisher?.open !== "function")
       problems.push('bench.rawPublisher is neither a factory with open() nor "none"');
+    if (bench.rawConsumer !== "none" && typeof bench.rawConsumer?.open !== "function")
+      problems.push('bench.rawConsumer is neither a factory with open() nor "none"');
     if (
       bench.nativeTool !== "none" &&
       (typeof bench.nativeTool?.run !== "function" || typeof bench.nativeTool?.name !== "string")

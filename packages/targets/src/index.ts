@@ -2,6 +2,7 @@ export { checkTargetDefinitions, definitionProblems } from "./check-definition.j
 export {
   brokerOf,
   capabilitiesOf,
+  checkSettings,
   connectionSource,
   createClient,
   isTargetId,

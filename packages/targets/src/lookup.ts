@@ -42,6 +42,19 @@ export function connectionSource(env: ConnectionSource["env"] = process.env): Co
   return { env };
 }
 
+/**
+ * Reads the settings of each target in `targets`, so a bad BROKERLAB_* value (a port that is no number, an unknown
+ * SASL mechanism) is refused before any work starts; the first bad one throws its one-line
+ * InvalidArgumentError. Only the targets given are read: a variable of a broker the run does not use never
+ * fails it.
+ */
+export function checkSettings(
+  targets: readonly TargetId[],
+  source: ConnectionSource = connectionSource(),
+): void {
+  for (const target of targets) targetDefinition(target).settings(source);
+}
+
 /** A client for `id`, not yet connected, with its broker's settings read from `source`. */
 export function createClient(id: TargetId, source: ConnectionSource = connectionSource()): MessagingClient {
   const definition = targetDefinition(id);

@@ -19,10 +19,18 @@ interface PartitionOffsets {
   readonly high: bigint;
 }
 
+/** How often, and how far apart, a topic not in the metadata is looked for before it counts as missing. */
+const MISSING_TOPIC_CHECKS = 5;
+const MISSING_TOPIC_RECHECK_MS = 300;
+
 /** Topic and group administration over one kafkajs Admin connection. */
 export class TopicAdmin {
+  private readonly lookups = new Map<string, Promise<number | undefined>>();
+
   constructor(
     private readonly admin: Admin,
+    /** The brokers, printable, for errors. */
+    readonly address: string,
     /** Where the refusal text of a CreatePartitions request can be read again (plaintext/TLS only). */
     private readonly refusalProbe?: (
       broker: { host: string; port: number },
@@ -33,9 +41,43 @@ export class TopicAdmin {
     private readonly defaultReplicationFactor = 1,
   ) {}
 
+  /**
+   * Whether the topic exists. A "no" is asked again for a moment: each broker answers from its own metadata
+   * cache, and on a cluster a topic created a moment ago can still be missing from the one kafkajs asks.
+   */
   async exists(topic: string): Promise<boolean> {
-    const topics = await retrying(() => this.admin.listTopics());
-    return topics.includes(topic);
+    return (await this.partitionsOf(topic)) !== undefined;
+  }
+
+  /** The topic's partition count, or undefined once it has been missing for every check. */
+  private async partitionsOf(topic: string): Promise<number | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const partitions = await this.lookUp(topic);
+      if (partitions !== undefined) return partitions;
+      if (attempt >= MISSING_TOPIC_CHECKS) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, MISSING_TOPIC_RECHECK_MS));
+    }
+  }
+
+  /**
+   * One metadata request for this topic alone (listing every topic cost each of a 300-subscription setup two
+   * answers the size of the whole topic list). Lookups of one topic made while one is in flight share it.
+   */
+  private lookUp(topic: string): Promise<number | undefined> {
+    const pending = this.lookups.get(topic);
+    if (pending) return pending;
+    const lookup = retrying(() =>
+      this.admin.fetchTopicMetadata({ topics: [topic] }).then(
+        (metadata) => metadata.topics[0]?.partitions.length ?? 0,
+        (error: unknown) => {
+          // kafkajs marks a missing topic retriable; here it is an answer, looked for again by partitionsOf.
+          if (protocolErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") return undefined;
+          throw error;
+        },
+      ),
+    ).finally(() => this.lookups.delete(topic));
+    this.lookups.set(topic, lookup);
+    return lookup;
   }
 
   async createTopic(topic: string, options: TopicOptions = {}): Promise<void> {
@@ -77,9 +119,9 @@ export class TopicAdmin {
   }
 
   async partitionCount(topic: string): Promise<number> {
-    if (!(await this.exists(topic))) throw missingTopic(topic);
-    const metadata = await retrying(() => this.admin.fetchTopicMetadata({ topics: [topic] }));
-    return metadata.topics[0]?.partitions.length ?? 0;
+    const partitions = await this.partitionsOf(topic);
+    if (partitions === undefined) throw missingTopic(topic, this.address);
+    return partitions;
   }
 
   /**
@@ -193,11 +235,14 @@ export class TopicAdmin {
     partitions: readonly number[],
     preferCommitted: boolean,
   ): Promise<Map<number, bigint>> {
-    const offsets = new Map((await this.partitionOffsets(topic)).map((entry) => [entry.partition, entry]));
-    const committed =
+    // Independent lookups, asked at once: a subscription's positioning is on the path of every group join.
+    const [stored, committed] = await Promise.all([
+      this.partitionOffsets(topic),
       preferCommitted || from.kind === "committed" || from.kind === "position"
-        ? await this.committedOffsets(topic, group)
-        : new Map<number, bigint>();
+        ? this.committedOffsets(topic, group)
+        : new Map<number, bigint>(),
+    ]);
+    const offsets = new Map(stored.map((entry) => [entry.partition, entry]));
     const byTime =
       from.kind === "timestamp"
         ? new Map(

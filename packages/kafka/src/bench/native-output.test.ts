@@ -17,6 +17,7 @@ describe("Kafka tool output", () => {
       "2025-01-01 10:00:00:000, 2025-01-01 10:00:05:000, 488.2812, 97.6562, 500000, 100000.0000, 3012, 1988, 245.5, 251509.0543",
     ].join("\n");
     expect(parseConsumerPerformance(output)).toBe(100000);
+    expect(parseConsumerPerformance(output, "fetch.nMsg.sec")).toBeCloseTo(251509.05, 2);
     expect(parseConsumerPerformance("WARN no header")).toBeUndefined();
   });
 });

@@ -7,14 +7,19 @@ export function parseProducerPerformance(output: string): number | undefined {
 
 /**
  * Kafka ConsumerPerformance prints a header and one CSV line:
- * `start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, …`.
+ * `start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
+ * fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec`. `nMsg.sec` counts the group join in; `fetch.nMsg.sec` is the
+ * rate after it.
  */
-export function parseConsumerPerformance(output: string): number | undefined {
+export function parseConsumerPerformance(
+  output: string,
+  column: "nMsg.sec" | "fetch.nMsg.sec" = "nMsg.sec",
+): number | undefined {
   const lines = output.split("\n").map((line) => line.trim());
   const header = lines.findIndex((line) => line.startsWith("start.time"));
   const columns = lines[header]?.split(",").map((column) => column.trim());
   const values = lines[header + 1]?.split(",").map((value) => value.trim());
-  const index = columns?.indexOf("nMsg.sec") ?? -1;
+  const index = columns?.indexOf(column) ?? -1;
   const value = index >= 0 ? Number(values?.[index]) : Number.NaN;
   return Number.isFinite(value) ? value : undefined;
 }

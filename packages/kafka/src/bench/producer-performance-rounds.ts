@@ -4,6 +4,7 @@ import type { NativeRounds, NativeRun, NativeToolContext } from "@brokerlab/mess
 import kafkajs from "kafkajs";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
+import { createBenchTopic } from "./bench-topic.js";
 import { parseProducerPerformance } from "./native-output.js";
 
 /** Runs ProducerPerformance once per line of arguments, in one JVM (java's single-file source launcher). */
@@ -28,10 +29,7 @@ export async function openProducerPerformanceRounds(
   const classpath = await context.kafkaDistributionClasspath();
   const admin = new kafkajs.Kafka(kafkaConfig({ ...settings, clientId: "brokerlab-yardstick" })).admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [{ topic: run.name, numPartitions: run.partitions }],
-    waitForLeaders: true,
-  });
+  await createBenchTopic(admin, run.name, run.partitions);
   const java = spawn("java", ["-Xmx512m", "-cp", classpath, DRIVER], { stdio: ["pipe", "pipe", "pipe"] });
   const output = new RoundOutput(java);
   let rate = FIRST_GUESS_MSG_PER_SEC;

@@ -3,6 +3,7 @@ import kafkajs from "kafkajs";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
 import { ACKS } from "../producer-options.js";
+import { createBenchTopic } from "./bench-topic.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./native-output.js";
 import { openProducerPerformanceRounds } from "./producer-performance-rounds.js";
 
@@ -25,10 +26,7 @@ export const producerPerformance: NativeTool<KafkaSettings> = {
     const admin = new kafkajs.Kafka(kafkaConfig({ ...settings, clientId: "brokerlab-yardstick" })).admin();
     await admin.connect();
     try {
-      await admin.createTopics({
-        topics: [{ topic: run.name, numPartitions: run.partitions }],
-        waitForLeaders: true,
-      });
+      await createBenchTopic(admin, run.name, run.partitions);
       // Enough records for about `seconds` at the rates this machine class reaches; the tool reports its rate.
       const records = Math.max(100_000, run.seconds * 40_000);
       const acks = toolAcks(run.durability);

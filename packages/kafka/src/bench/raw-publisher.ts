@@ -4,6 +4,7 @@ import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
 import { ACKS } from "../producer-options.js";
 import { toKafkaMessage } from "../records.js";
+import { createBenchTopic } from "./bench-topic.js";
 
 /**
  * kafkajs `send` with the acks the adapter maps each durability level to and the messages it builds (one
@@ -15,10 +16,7 @@ export const kafkaRawPublisher: RawPublisherFactory<KafkaSettings> = {
     const admin = kafka.admin();
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await admin.connect();
-    await admin.createTopics({
-      topics: [{ topic: options.name, numPartitions: options.partitions }],
-      waitForLeaders: true,
-    });
+    await createBenchTopic(admin, options.name, options.partitions);
     await producer.connect();
     return {
       async publish(topic: string, records: readonly MessageRecord[], publishOptions) {

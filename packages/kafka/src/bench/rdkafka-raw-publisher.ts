@@ -6,6 +6,7 @@ import { kafkaConfig } from "../options.js";
 import { isQueueFull } from "../rdkafka/rdkafka-errors.js";
 import { connectRdkafkaProducer, disconnectProducers } from "../rdkafka/rdkafka-producer.js";
 import { asBuffer, toHeaders } from "../rdkafka/rdkafka-records.js";
+import { createBenchTopic } from "./bench-topic.js";
 
 /** One raw publish call: settled when all its delivery reports are in. */
 interface RawBatch {
@@ -24,10 +25,7 @@ export const rdkafkaRawPublisher: RawPublisherFactory<KafkaSettings> = {
   async open(settings, options): Promise<RawPublisher> {
     const admin = new kafkajs.Kafka(kafkaConfig({ ...settings, clientId: "brokerlab-yardstick" })).admin();
     await admin.connect();
-    await admin.createTopics({
-      topics: [{ topic: options.name, numPartitions: options.partitions }],
-      waitForLeaders: true,
-    });
+    await createBenchTopic(admin, options.name, options.partitions);
     const producers = new Map<DurabilityLevel, Promise<Producer>>();
     const producer = (level: DurabilityLevel) => {
       let connecting = producers.get(level);

@@ -40,7 +40,7 @@ const SLOT_WAIT_MS = 1000;
  * committing per ack would cost the broker more than the records themselves. Acks still resolve only once the
  * commit covering them is done, so this only delays `ack()`, never a delivery (slots free as soon as ack is called).
  */
-const COMMIT_INTERVAL_MS = 20;
+export const COMMIT_INTERVAL_MS = 20;
 
 /** Errors of a commit made while the group rebalances: the records go to the next owner, at least once. */
 const REBALANCE_ERRORS = new Set([
@@ -65,6 +65,8 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
   private joins = 0;
   private positionedOnce = false;
   private closing = false;
+  /** Seeks this subscription made (positioning, rewinds): eachBatch checks staleness again after one. */
+  private seeks = 0;
   private closed?: Promise<void>;
   private readonly pendingCommits = new Map<number, number>();
   private commitChain: Promise<void> = Promise.resolve();
@@ -181,6 +183,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
       const offset = kept ? kept.tracker.commitOffset : starts.get(partition);
       if (offset === undefined) continue;
       this.consumer.seek({ topic, partition, offset: String(offset) });
+      this.seeks += 1;
       if (kept) kept.positioned = true;
       else this.owned.set(partition, { tracker: new AckTracker(Number(offset)), positioned: true });
     }
@@ -204,26 +207,37 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     // Not positioned yet: leave the batch unresolved; the seek that follows replaces it.
     if (!state?.positioned) return;
     const live = () => !this.closing && isRunning() && !isStale() && this.owned.get(partition) === state;
+    // kafkajs keeps the highest offset resolved: resolving the last one handled before returning is the same
+    // as resolving each in turn, without its bookkeeping per record.
+    let handled: string | undefined;
+    const resolveHandled = () => {
+      if (handled !== undefined) resolveOffset(handled);
+    };
+    // Between awaits nothing but our own handlers runs, and of what live() checks they can only close the
+    // subscription or seek (a nack rewinds): the whole check runs again after an await or a seek of ours.
+    let checkedAtSeek = -1;
     for (const message of batch.messages) {
-      if (!live()) return;
+      if (this.closing || (checkedAtSeek !== this.seeks && !live())) return resolveHandled();
+      checkedAtSeek = this.seeks;
       const offset = Number(message.offset);
       if (!state.tracker.shouldDeliver(offset)) {
-        resolveOffset(message.offset);
+        handled = message.offset;
         continue;
       }
       if (!this.gate.tryAcquire()) {
         while (!(await this.gate.acquire(SLOT_WAIT_MS))) {
-          if (this.closing || !isRunning()) return;
+          if (this.closing || !isRunning()) return resolveHandled();
           await heartbeat();
         }
         if (!live()) {
           this.gate.release();
-          return;
+          return resolveHandled();
         }
       }
       this.deliver(partition, state.tracker, message, offset);
-      resolveOffset(message.offset);
+      handled = message.offset;
     }
+    resolveHandled();
     await heartbeat();
   }
 
@@ -277,6 +291,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     try {
       // Rewinding to the acknowledged prefix re-reads the requeued record; acked and in-flight ones are skipped.
       this.consumer.seek({ topic: this.settings.topic, partition, offset: String(offset) });
+      this.seeks += 1;
     } catch {
       // The consumer is restarting after a crash; its rejoin seeks kept partitions to the same prefix.
     }

@@ -13,6 +13,7 @@ import { ACKS, type KafkaProducerOptions } from "../producer-options.js";
 import { chunkByBytes, receiptsFor, toKafkaMessage } from "../records.js";
 import { InFlight } from "./in-flight.js";
 import type { KafkaPublisher, TopicChange } from "./kafka-publisher.js";
+import { SerialSends } from "./serial-sends.js";
 
 /** Sends stay below Kafka's default 1 MB batch limit, also on topics this client did not create. */
 const MAX_SEND_BYTES = 900_000;
@@ -32,6 +33,11 @@ export class KafkajsPublisher implements KafkaPublisher {
   private readonly sends = new InFlight();
   /** Per topic, the bytes one send may carry (see TopicAdmin.batchLimit); looked up once per topic. */
   private readonly sendLimits = new Map<string, Promise<number>>();
+  /** The idempotent producer's sends, one at a time (see SerialSends for why kafkajs needs it). */
+  private readonly serial = new SerialSends(
+    (topic, records, acks) => this.sendChunks(topic, records, acks),
+    (topic) => this.sendLimit(topic),
+  );
 
   constructor(
     private readonly kafka: Kafka,
@@ -53,7 +59,8 @@ export class KafkajsPublisher implements KafkaPublisher {
       allowAutoTopicCreation: false,
       createPartitioner,
       idempotent: true,
-      // kafkajs' sequence numbers go wrong with concurrent requests to one partition (OUT_OF_ORDER_SEQUENCE_NUMBER).
+      // kafkajs' sequence numbers go wrong with concurrent requests to one partition (OUT_OF_ORDER_SEQUENCE_NUMBER);
+      // this bounds requests per broker, and SerialSends keeps sends one at a time across a leader change.
       maxInFlightRequests: 1,
       // kafkajs would retry forever; about a minute of retries bounds a publish while a partition has no leader.
       retry: { retries: IDEMPOTENT_RETRIES },
@@ -69,7 +76,12 @@ export class KafkajsPublisher implements KafkaPublisher {
     records: readonly MessageRecord[],
     level: DurabilityLevel,
   ): Promise<PublishReceipt[]> {
-    return this.sends.track(this.sendChunks(topic, records, ACKS[level]));
+    const acks = ACKS[level];
+    return this.sends.track(
+      this.options.idempotent
+        ? this.serial.send(topic, records, acks)
+        : this.sendChunks(topic, records, acks),
+    );
   }
 
   private async sendChunks(
@@ -107,7 +119,8 @@ export class KafkajsPublisher implements KafkaPublisher {
         (error: unknown) => {
           this.sendLimits.delete(topic);
           // Saying so now beats kafkajs retrying a send to a topic that is not there for seconds.
-          if (protocolErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") throw missingTopic(topic);
+          if (protocolErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION")
+            throw missingTopic(topic, this.address);
           return MAX_SEND_BYTES;
         },
       );
@@ -121,7 +134,7 @@ export class KafkajsPublisher implements KafkaPublisher {
     if (type === "MESSAGE_TOO_LARGE" || type === "RECORD_LIST_TOO_LARGE") return tooLarge(topic);
     if (isConnectionLoss(error)) return connectionFailure(this.address, error);
     if (type === "UNKNOWN_TOPIC_OR_PARTITION" && !(await this.topics.exists(topic).catch(() => true))) {
-      return missingTopic(topic);
+      return missingTopic(topic, this.address);
     }
     return error;
   }

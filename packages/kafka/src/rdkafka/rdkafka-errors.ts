@@ -52,7 +52,7 @@ export async function publishFailure(
     return new InvalidArgumentError(`topic "${topic}" has no such partition`);
   }
   if (code === RDKAFKA_CODES.UNKNOWN_TOPIC || code === RDKAFKA_CODES.UNKNOWN_TOPIC_OR_PART) {
-    if (!(await topics.exists(topic).catch(() => true))) return missingTopic(topic);
+    if (!(await topics.exists(topic).catch(() => true))) return missingTopic(topic, address);
   }
   if (code !== undefined && UNREACHABLE.has(code)) return connectionFailure(address, error);
   return error;

@@ -172,7 +172,7 @@ export class RdkafkaPublisher implements KafkaPublisher {
     );
     const partitions = metadata.topics.find((entry) => entry.name === topic)?.partitions ?? [];
     if (partitions.length === 0) {
-      if (!(await this.topics.exists(topic))) throw missingTopic(topic);
+      if (!(await this.topics.exists(topic))) throw missingTopic(topic, this.address);
       throw new Error(`Kafka reported no partitions for topic "${topic}"`);
     }
     const led = partitions.filter((partition) => partition.leader >= 0);

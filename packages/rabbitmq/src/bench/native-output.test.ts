@@ -8,4 +8,11 @@ describe("PerfTest output", () => {
     ).toBe(10542);
     expect(parsePerfTest("no summary")).toBeUndefined();
   });
+
+  it("reads the consumers' average receiving rate of a consumer-only run", () => {
+    const output =
+      "id: test-083012-541, sending rate avg: 0 msg/s\nid: test-083012-541, receiving rate avg: 21877 msg/s";
+    expect(parsePerfTest(output, "receiving")).toBe(21877);
+    expect(parsePerfTest("sending rate avg: 5 msg/s", "receiving")).toBeUndefined();
+  });
 });

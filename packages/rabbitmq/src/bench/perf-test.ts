@@ -1,4 +1,4 @@
-import type { NativeTool } from "@brokerlab/messaging";
+import type { NativeConsumerTool, NativeTool } from "@brokerlab/messaging";
 import amqplib from "amqplib";
 import type { RabbitMqTarget } from "../capabilities.js";
 import { QUEUE_TYPE } from "../queue-arguments.js";
@@ -37,6 +37,44 @@ export function perfTest(target: RabbitMqTarget): NativeTool<RabbitMqSettings> {
         await channel.deleteQueue(run.name).catch(() => {});
         await connection.close().catch(() => {});
       }
+    },
+  };
+}
+
+/**
+ * PerfTest consumer-only (`--producers 0`) on the queue the yardstick filled, until it has consumed all of it:
+ * one consumer, the adapter's prefetch as `--qos`, PerfTest's own acks (one per message); a stream is read
+ * from its first record.
+ */
+export function perfTestConsumer(target: RabbitMqTarget): NativeConsumerTool<RabbitMqSettings> {
+  const stream = target === "rabbitmq-stream";
+  return {
+    name: `PerfTest ${PERF_TEST_VERSION} consumer`,
+    async run(settings, run, context) {
+      const classpath = await context.mavenClasspath(`com.rabbitmq:perf-test:${PERF_TEST_VERSION}`);
+      const args = [
+        ...["-Xmx512m", "-cp", classpath, "com.rabbitmq.perf.PerfTest", "--uri", settings.url],
+        ...["--queue", run.name, "--predeclared", "--producers", "0", "--consumers", "1"],
+        // It stops once its consumer has them all; the time is only a bound.
+        ...[
+          "--qos",
+          String(run.prefetch),
+          "--cmessages",
+          String(run.records),
+          "--time",
+          String(run.seconds * 10),
+        ],
+        ...(stream ? ["--consumer-args", "x-stream-offset=first"] : []),
+      ];
+      const result = await context.runCommand("java", args, (run.seconds + 60) * 1000);
+      const msgPerSec = parsePerfTest(result.output, "receiving");
+      if (msgPerSec === undefined) throw new Error(`PerfTest printed no summary: ${result.tail}`);
+      return {
+        msgPerSec: Math.round(msgPerSec),
+        notes: [
+          `PerfTest: 1 consumer, --qos ${run.prefetch}, an ack per message (its default), the ${run.records} records filled before`,
+        ],
+      };
     },
   };
 }

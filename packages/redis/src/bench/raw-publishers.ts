@@ -12,7 +12,12 @@ import { xaddArguments } from "../stream/stream-entries.js";
  * The raw loops write what the adapter writes (its list items, stream fields and job data, from the same
  * encoders) with the least ioredis / BullMQ needs: one LPUSH per call, pipelined XADDs, one addBulk.
  */
-async function connected(settings: RedisSettings, maxRetriesPerRequest: number | null): Promise<Redis> {
+
+/** A connected ioredis client for a raw loop (`null` retries: what BullMQ requires of its connections). */
+export async function connected(
+  settings: RedisSettings,
+  maxRetriesPerRequest: number | null,
+): Promise<Redis> {
   const { endpoint } = resolveOptions(settings);
   const redis = new Redis({ ...endpoint, lazyConnect: true, maxRetriesPerRequest });
   await redis.connect();

@@ -16,7 +16,7 @@ import { Queue, type RedisOptions } from "bullmq";
 import { validateTopic } from "../keys.js";
 import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish } from "../shared.js";
+import { checkPrefetch, checkPublish, publishFailure } from "../shared.js";
 import { BullMqSubscription } from "./bullmq-subscription.js";
 import { encodeJobData, type JobData, jobOptions } from "./job-data.js";
 
@@ -31,23 +31,22 @@ export class BullMqClient extends RedisClientBase {
     super("bullmq", session);
   }
 
-  settingsInEffect(): Promise<Record<string, string | number>> {
-    return this.session.settingsInEffect();
-  }
-
   async publish(
     topic: string,
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    checkPublish(this, records, options?.durability);
+    checkPublish(this, topic, records, options?.durability);
     if (records.length === 0) return [];
-    const queue = await this.queueFor(topic);
+    // Settings first: a topic never created is refused before BullMQ makes its keys.
     const opts = jobOptions(await this.session.settings(topic));
+    const queue = await this.queueFor(topic);
     const now = Date.now();
-    await queue.addBulk(
-      records.map((record) => ({ name: "record", data: encodeJobData(record, now), opts })),
-    );
+    await queue
+      .addBulk(records.map((record) => ({ name: "record", data: encodeJobData(record, now), opts })))
+      .catch((error: unknown) => {
+        throw publishFailure(topic, error);
+      });
     return records.map(() => ({}));
   }
 
@@ -59,6 +58,8 @@ export class BullMqClient extends RedisClientBase {
     );
     validateTopic(topic);
     await this.connect();
+    // Never created: refused, rather than a Worker waiting on a queue nobody publishes to.
+    await this.session.settings(topic);
     const subscription: BullMqSubscription = new BullMqSubscription(
       this.session,
       topic,

@@ -15,7 +15,7 @@ import {
 } from "@brokerlab/messaging";
 import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish, waitForReplica } from "../shared.js";
+import { checkPrefetch, checkPublish, publishFailure, waitForReplica } from "../shared.js";
 import { encodeItems } from "./envelope.js";
 import { ListSubscription } from "./list-subscription.js";
 
@@ -29,10 +29,6 @@ export class ListClient extends RedisClientBase {
     super("redis-list", session);
   }
 
-  settingsInEffect(): Promise<Record<string, string | number>> {
-    return this.session.settingsInEffect();
-  }
-
   /**
    * The items are built here, ids included, so publishing is one plain LPUSH (plus LTRIM with
    * retention.maxCount) rather than a script: Redis runs scripts one at a time, and building items in Lua
@@ -43,7 +39,7 @@ export class ListClient extends RedisClientBase {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    const level = checkPublish(this, records, options?.durability);
+    const level = checkPublish(this, topic, records, options?.durability);
     const { queue } = this.session.keys(topic);
     if (records.length === 0) return [];
     const settings = await this.session.settings(topic);
@@ -61,7 +57,10 @@ export class ListClient extends RedisClientBase {
             .exec()
             .then(throwFirstError);
     if (level === "none") sent.catch(() => {});
-    else await sent;
+    else
+      await sent.catch((error: unknown) => {
+        throw publishFailure(topic, error);
+      });
     if (level === "replicated") await waitForReplica(this.target, redis);
     return records.map(() => ({}));
   }
@@ -73,6 +72,8 @@ export class ListClient extends RedisClientBase {
       "a Redis list is a queue: consumers take from its head and acknowledged items are gone",
     );
     const keys = this.session.keys(topic);
+    // Never created: refused, rather than waiting forever on a list nobody publishes to.
+    await this.session.settings(topic);
     const subscription: ListSubscription = new ListSubscription(
       this.session,
       topic,

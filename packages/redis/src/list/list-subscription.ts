@@ -1,4 +1,4 @@
-import type { DeliveryHandler, Subscription } from "@brokerlab/messaging";
+import { type DeliveryHandler, type Subscription, TickBatcher } from "@brokerlab/messaging";
 import type { Redis } from "ioredis";
 import { DeliveryLoop } from "../delivery-loop.js";
 import type { TopicKeys } from "../keys.js";
@@ -23,6 +23,10 @@ export class ListSubscription implements Subscription {
   private fetching: Promise<void> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private closing: Promise<void> | undefined;
+  /** Acks of one turn settle in one SETTLE call (item, id pairs); an ack resolves once Redis replied. */
+  private readonly acks = new TickBatcher<readonly [Buffer, string]>((settled) =>
+    this.settle(settled.flat()),
+  );
 
   constructor(
     private readonly session: RedisSession,
@@ -60,6 +64,8 @@ export class ListSubscription implements Subscription {
     await this.fetching;
     await this.blocking?.quit().catch(() => this.blocking?.disconnect());
     await this.loop.idle();
+    // Acks still gathering go out first: recovery would otherwise put their items back in the queue.
+    await this.acks.drain();
     // Without a heartbeat RECOVER treats this consumer as gone and gives everything unacknowledged back.
     await redis.del(this.keys.alive(this.consumer));
     await this.recover(redis, this.consumer);
@@ -98,7 +104,7 @@ export class ListSubscription implements Subscription {
       decoded = decodeItem(item);
     } catch {
       // Not written by this adapter: drop it rather than loop on it forever.
-      void this.run(SETTLE, [processing, this.keys.deliveries], [item, "?"]).catch(() => {});
+      void this.acks.add([item, "?"]).catch(() => {});
       return;
     }
     const { id, key, headers, timestamp, value } = decoded;
@@ -113,12 +119,10 @@ export class ListSubscription implements Subscription {
         redelivered: deliveryCount > 1,
       },
       {
-        ack: async () => {
-          await this.run(SETTLE, [processing, this.keys.deliveries], [item, id]);
-        },
+        ack: () => this.acks.add([item, id]),
         nack: async (requeue) => {
           if (requeue) await this.run(REQUEUE, [processing, this.keys.queue], [item]);
-          else await this.run(SETTLE, [processing, this.keys.deliveries], [item, id]);
+          else await this.acks.add([item, id]);
         },
       },
     );
@@ -150,7 +154,11 @@ export class ListSubscription implements Subscription {
     );
   }
 
-  private async run(script: string, keys: string[], args: (string | Buffer)[]): Promise<unknown> {
+  private async settle(itemsAndIds: readonly (Buffer | string)[]): Promise<void> {
+    await this.run(SETTLE, [this.keys.processing(this.consumer), this.keys.deliveries], itemsAndIds);
+  }
+
+  private async run(script: string, keys: string[], args: readonly (string | Buffer)[]): Promise<unknown> {
     return runScript(await this.session.connection(), script, keys, args);
   }
 

@@ -15,16 +15,20 @@ end
 return out`;
 
 /**
- * KEYS: processing, deliveries. ARGV: item, id. Ack (or drop): gone from the processing list for good. Searched
- * from the tail (count -1): deliveries enter at the head, so the oldest unacknowledged item, the one an in-order
- * ack settles, is at the tail.
+ * KEYS: processing, deliveries. ARGV: item, id, item, id, ... Ack (or drop): each item gone from the processing
+ * list for good, all in one call (the acks of one turn). Searched from the tail (count -1): deliveries enter at
+ * the head, so the oldest unacknowledged item, the one an in-order ack settles, is at the tail. Returns how many
+ * were still there.
  */
 export const SETTLE = `
-if redis.call('LREM', KEYS[1], -1, ARGV[1]) == 1 then
-  redis.call('HDEL', KEYS[2], ARGV[2])
-  return 1
+local settled = 0
+for i = 1, #ARGV, 2 do
+  if redis.call('LREM', KEYS[1], -1, ARGV[i]) == 1 then
+    redis.call('HDEL', KEYS[2], ARGV[i + 1])
+    settled = settled + 1
+  end
 end
-return 0`;
+return settled`;
 
 /**
  * KEYS: processing, queue. ARGV: item. Nack with requeue: back to the consuming end of the queue, so it is

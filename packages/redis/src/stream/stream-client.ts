@@ -15,7 +15,7 @@ import {
 import type { Redis } from "ioredis";
 import { RedisClientBase } from "../redis-client-base.js";
 import type { RedisSession } from "../session.js";
-import { checkPrefetch, checkPublish, waitForReplica } from "../shared.js";
+import { checkPrefetch, checkPublish, publishFailure, waitForReplica } from "../shared.js";
 import { flatToObject, xaddArguments } from "./stream-entries.js";
 import { StreamSubscription } from "./stream-subscription.js";
 
@@ -23,10 +23,6 @@ import { StreamSubscription } from "./stream-subscription.js";
 export class StreamClient extends RedisClientBase {
   constructor(session: RedisSession) {
     super("redis-stream", session);
-  }
-
-  settingsInEffect(): Promise<Record<string, string | number>> {
-    return this.session.settingsInEffect();
   }
 
   /**
@@ -39,7 +35,7 @@ export class StreamClient extends RedisClientBase {
     records: readonly MessageRecord[],
     options?: PublishOptions,
   ): Promise<PublishReceipt[]> {
-    const level = checkPublish(this, records, options?.durability);
+    const level = checkPublish(this, topic, records, options?.durability);
     const { stream } = this.session.keys(topic);
     if (records.length === 0) return [];
     const settings = await this.session.settings(topic);
@@ -59,7 +55,7 @@ export class StreamClient extends RedisClientBase {
     const receipts: PublishReceipt[] = new Array(records.length);
     for (let i = 0; i < records.length; i++) {
       const reply = replies[i];
-      if (!reply || reply[0]) throw reply?.[0] ?? new Error("no reply");
+      if (!reply || reply[0]) throw publishFailure(topic, reply?.[0] ?? new Error("no reply"));
       receipts[i] = { position: { partition: 0, offset: reply[1] as string } };
     }
     if (level === "replicated") await waitForReplica(this.target, redis);
@@ -70,6 +66,8 @@ export class StreamClient extends RedisClientBase {
     const from = options.from ?? StartAt.committed;
     requireStartPosition(this, from, "");
     const keys = this.session.keys(topic);
+    // Never created: refused, rather than XGROUP CREATE … MKSTREAM making the stream.
+    await this.session.settings(topic);
     const subscription: StreamSubscription = new StreamSubscription(
       this.session,
       topic,

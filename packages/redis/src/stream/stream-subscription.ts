@@ -1,4 +1,9 @@
-import type { DeliveryHandler, StartPosition, Subscription } from "@brokerlab/messaging";
+import {
+  type DeliveryHandler,
+  type StartPosition,
+  type Subscription,
+  TickBatcher,
+} from "@brokerlab/messaging";
 import type { Redis } from "ioredis";
 import { DeliveryLoop } from "../delivery-loop.js";
 import type { TopicKeys } from "../keys.js";
@@ -26,6 +31,10 @@ export class StreamSubscription implements Subscription {
   private readonly consumer: string;
   private readonly loop: DeliveryLoop;
   private readonly unsettled = new Set<string>();
+  /** Acks of one turn go out as one XACK with every id; an ack resolves once Redis replied to it. */
+  private readonly acks = new TickBatcher<string>(async (ids) => {
+    await (await this.session.connection()).xack(this.keys.stream, this.group, ...ids);
+  });
   private blocking: Redis | undefined;
   private blockingId: number | undefined;
   private fetching: Promise<void> = Promise.resolve();
@@ -101,6 +110,8 @@ export class StreamSubscription implements Subscription {
     await this.fetching;
     await this.blocking?.quit().catch(() => this.blocking?.disconnect());
     await this.loop.idle();
+    // Acks still gathering go out first: release() would otherwise hand their entries to the next consumer.
+    await this.acks.drain();
     await this.release(redis).catch(() => {});
     this.onClosed();
   }
@@ -202,16 +213,16 @@ export class StreamSubscription implements Subscription {
         redelivered,
       },
       {
-        ack: async () => {
+        ack: () => {
           this.unsettled.delete(id);
-          await (await this.session.connection()).xack(stream, this.group, id);
+          return this.acks.add(id);
         },
         nack: async (requeue) => {
           this.unsettled.delete(id);
           const redis = await this.session.connection();
           // Without requeue the group is done with it; the entry itself stays in the stream (a log).
           if (!requeue) {
-            await redis.xack(stream, this.group, id);
+            await this.acks.add(id);
           } else if (this.loop.stopping) {
             await this.markIdle(redis, [id]);
           } else {
