@@ -8,6 +8,7 @@ import {
   warmupSeconds,
   workloadOverrides,
 } from "./args.js";
+import { benchMessagesFor } from "./i18n/index.js";
 
 describe("parseBenchArgs", () => {
   it("reads the workload, targets, duration and out", () => {
@@ -30,18 +31,34 @@ describe("parseBenchArgs", () => {
     expect(args.yardstick).toBe(false);
   });
 
+  it("takes --soak MINUTES without a workload, as the test duration, and alone", () => {
+    const args = parseBenchArgs(["--soak", "30", "--rate", "100"]);
+    expect(args).toMatchObject({ soak: 30, rate: 100 });
+    expect(workloadOverrides(args)).toEqual({ testDurationSeconds: 1800, producerRate: 100 });
+    expect(() => parseBenchArgs(["--soak", "0.5"])).toThrow(/--soak/);
+    expect(() => parseBenchArgs(["--soak", "5", "--workers", "2"])).toThrow(/does not take --workers/);
+  });
+
   it("defaults to every target and needs no workload for --yardstick or --help", () => {
     expect(parseBenchArgs(["--yardstick"]).targets).toEqual([...TARGET_IDS]);
     expect(parseBenchArgs(["--help"]).help).toBe(true);
   });
 
+  it("takes --consume or --end-to-end as modes of --yardstick, one at a time", () => {
+    expect(parseBenchArgs(["--yardstick"]).side).toBe("publish");
+    expect(parseBenchArgs(["--yardstick", "--consume"]).side).toBe("consume");
+    expect(parseBenchArgs(["--yardstick", "--end-to-end", "--rate", "10000"]).side).toBe("end-to-end");
+    expect(() => parseBenchArgs(["--consume"])).toThrow(/modes of --yardstick/);
+    expect(() => parseBenchArgs(["--yardstick", "--consume", "--end-to-end"])).toThrow(/one at a time/);
+  });
+
   it("says what is wrong in one line", () => {
     expect(() => parseBenchArgs([])).toThrow(/--workload FILE is required/);
     expect(() => parseBenchArgs(["--workload", "w", "--duration", "soon"])).toThrow(
-      '--duration "soon" is not valid; expected a number ≥ 1',
+      '--duration must be a number of seconds from 1 to 86400, got "soon"',
     );
     expect(() => parseBenchArgs(["--workload", "w", "--nope"])).toThrow(
-      /Unknown option '--nope'.*see pnpm bench --help/,
+      "unknown flag --nope; see pnpm bench --help",
     );
     expect(() => parseBenchArgs(["--workload", "w", "--targets", "nats"])).toThrow(/unknown target "nats"/);
     expect(() => parseBenchArgs(["--workload", "w", "extra"])).toThrow(/unexpected argument "extra"/);
@@ -101,11 +118,18 @@ describe("worker and compare arguments", () => {
       port: 0,
       host: "0.0.0.0",
     });
-    expect(() => parseWorkerArgs(["--port", "70000"])).toThrow('--port "70000" is not valid');
+    expect(() => parseWorkerArgs(["--port", "70000"])).toThrow(
+      '--port must be a whole number from 0 to 65535, got "70000"',
+    );
   });
 
   it("needs exactly two files to compare", () => {
-    expect(parseCompareArgs(["a.json", "b.json"]).files).toEqual(["a.json", "b.json"]);
-    expect(() => parseCompareArgs(["a.json"])).toThrow("exactly two results.json files");
+    expect(parseCompareArgs(["a.json", "b.json"], benchMessagesFor("en")).files).toEqual([
+      "a.json",
+      "b.json",
+    ]);
+    expect(() => parseCompareArgs(["a.json"], benchMessagesFor("en"))).toThrow(
+      "exactly two results.json files",
+    );
   });
 });

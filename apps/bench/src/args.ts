@@ -1,12 +1,16 @@
-import { parseArgs } from "node:util";
+import { list, parseCommandLine } from "@brokerlab/cli";
 import { type Lang, resolveLang } from "@brokerlab/i18n";
 import { InvalidArgumentError, type TargetId } from "@brokerlab/messaging";
-import { parseTargets, TARGET_IDS } from "@brokerlab/targets";
+import { TARGET_IDS } from "@brokerlab/targets";
 import { type BenchMessages, benchMessagesFor } from "./i18n/index.js";
 
 export interface BenchArgs {
   readonly help: boolean;
   readonly yardstick: boolean;
+  /** With --yardstick: what it measures (publish at max rate by default). */
+  readonly side: YardstickSide;
+  /** --soak MINUTES: every target at once, each in its own worker, memory recorded per minute. */
+  readonly soak?: number;
   readonly workload?: string;
   readonly targets: TargetId[];
   /** Seconds of the timed run (replaces the workload's). */
@@ -23,6 +27,9 @@ export interface BenchArgs {
   readonly lang: Lang;
 }
 
+/** --yardstick alone, --yardstick --consume, --yardstick --end-to-end. */
+export type YardstickSide = "publish" | "consume" | "end-to-end";
+
 /** In the coordinator's process (today's default), N local worker processes, or workers already running. */
 export type WorkersChoice =
   | { readonly kind: "in-process" }
@@ -34,78 +41,70 @@ export function usage(m: BenchMessages): string {
   return m.cli.usage(TARGET_IDS.join(", "));
 }
 
-function seconds(flag: string, value: string | undefined, min: number, m: BenchMessages): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (value.trim() === "" || !Number.isFinite(number) || number < min) {
-    throw new InvalidArgumentError(m.cli.badNumber(flag, value, min));
-  }
-  return number;
-}
+/** A timed run or warm-up longer than a day is a typo (10^9 s would run for decades), not a benchmark. */
+export const MAX_SECONDS = 86_400;
+/** Messages per second over all producers; far above what one machine publishes, so only typos hit it. */
+export const MAX_RATE = 10_000_000;
+/** A soak of more than a day is a typo. */
+export const MAX_SOAK_MINUTES = 1440;
 
 /** Parses the command line; a bad flag is one InvalidArgumentError line, in the language of `m`. */
 export function parseBenchArgs(
   argv: readonly string[],
   m: BenchMessages = benchMessagesFor("en"),
 ): BenchArgs {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new InvalidArgumentError(m.cli.badArguments(message ?? ""));
+  const { values } = parseCommandLine(
+    argv,
+    {
+      help: { type: "flag", short: "h" },
+      yardstick: { type: "flag" },
+      consume: { type: "flag" },
+      "end-to-end": { type: "flag" },
+      soak: { type: "integer", min: 1, max: MAX_SOAK_MINUTES },
+      workload: { type: "path" },
+      targets: list(TARGET_IDS, {
+        all: true,
+        unknown: (target, valid) => m.cli.unknownTarget(target, valid.join(", ")),
+      }),
+      duration: { type: "duration", min: 1, max: MAX_SECONDS },
+      warmup: { type: "duration", min: 0, max: MAX_SECONDS },
+      rate: { type: "integer", min: 0, max: MAX_RATE },
+      out: { type: "path" },
+      workers: { type: "text" },
+      cluster: { type: "flag" },
+      lang: { type: "text" },
+    },
+    { command: "pnpm bench", messages: m.parser },
+  );
+  const soak = values.soak;
+  if (
+    soak !== undefined &&
+    (values.workers !== undefined || values.duration !== undefined || values.yardstick)
+  ) {
+    throw new InvalidArgumentError(m.cli.soakAlone);
   }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0) {
-    throw new InvalidArgumentError(m.cli.unexpectedArgument(positionals[0] ?? ""));
+  const endToEnd = values["end-to-end"];
+  if ((values.consume || endToEnd) && (!values.yardstick || (values.consume && endToEnd))) {
+    throw new InvalidArgumentError(m.cli.yardstickSide);
   }
-  const help = values.help === true;
-  const yardstick = values.yardstick === true;
-  if (!help && !yardstick && values.workload === undefined) {
+  if (!values.help && !values.yardstick && soak === undefined && values.workload === undefined) {
     throw new InvalidArgumentError(m.cli.workloadRequired);
   }
-  const rate = seconds("rate", values.rate, 0, m);
-  if (rate !== undefined && !Number.isInteger(rate)) {
-    throw new InvalidArgumentError(m.cli.badRate(String(values.rate)));
-  }
   return {
-    help,
-    yardstick,
+    help: values.help,
+    yardstick: values.yardstick,
+    side: values.consume ? "consume" : endToEnd ? "end-to-end" : "publish",
     workers: parseWorkers(values.workers),
-    cluster: values.cluster === true,
-    targets: parseTargets(values.targets, (target, valid) => m.cli.unknownTarget(target, valid.join(", "))),
+    cluster: values.cluster,
+    targets: values.targets ?? [...TARGET_IDS],
     ...(values.workload === undefined ? {} : { workload: values.workload }),
-    ...optional("duration", seconds("duration", values.duration, 1, m)),
-    ...optional("warmup", seconds("warmup", values.warmup, 0, m)),
-    ...optional("rate", rate),
+    ...(soak === undefined ? {} : { soak }),
+    ...(values.duration === undefined ? {} : { duration: values.duration }),
+    ...(values.warmup === undefined ? {} : { warmup: values.warmup }),
+    ...(values.rate === undefined ? {} : { rate: values.rate }),
     ...(values.out === undefined ? {} : { out: values.out }),
     lang: resolveLang(values.lang),
   };
-}
-
-function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: "boolean", short: "h" },
-      yardstick: { type: "boolean" },
-      workload: { type: "string" },
-      targets: { type: "string" },
-      duration: { type: "string" },
-      warmup: { type: "string" },
-      rate: { type: "string" },
-      out: { type: "string" },
-      workers: { type: "string" },
-      cluster: { type: "boolean" },
-      lang: { type: "string" },
-    },
-  });
 }
 
 /** `--workers`: a count ≥ 1, "auto", or comma-separated http(s) URLs. */
@@ -131,31 +130,19 @@ export interface WorkerArgs {
   readonly host: string;
 }
 
-export const WORKER_USAGE = `Usage: pnpm bench worker [--port P] [--host H]
-
-Starts a bench worker: an HTTP service (as OpenMessaging Benchmark's workers are) that runs the producers and
-consumers a coordinator (pnpm bench --workers http://host:P,…) gives it and answers with per-second counts and
-encoded HdrHistograms. It serves one run at a time and keeps running until Ctrl-C.
-
-Options:
-  --port P   port to listen on (default 7401; 0 = any free port, printed at start)
-  --host H   address to listen on (default 127.0.0.1; 0.0.0.0 to accept coordinators on other machines:
-             the service has no authentication, so only on a trusted network)
-  -h, --help this text`;
-
 export function parseWorkerArgs(argv: readonly string[]): WorkerArgs {
-  const values = strictly(() =>
-    parseArgs({
-      args: [...argv],
-      strict: true,
-      options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, host: { type: "string" } },
-    }),
-  ).values;
-  const port = Number(values.port ?? "7401");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError(`--port "${values.port}" is not valid; expected a port number 0–65535`);
-  }
-  return { help: values.help === true, port, host: values.host ?? "127.0.0.1" };
+  const { values } = parseCommandLine(
+    argv,
+    {
+      help: { type: "flag", short: "h" },
+      port: { type: "integer", min: 0, max: 65535 },
+      host: { type: "text" },
+      // Read by the command for its help's language (see langOrDefault).
+      lang: { type: "text" },
+    },
+    { command: "pnpm bench worker" },
+  );
+  return { help: values.help, port: values.port ?? 7401, host: values.host ?? "127.0.0.1" };
 }
 
 export interface CompareArgs {
@@ -163,43 +150,26 @@ export interface CompareArgs {
   readonly files: readonly [string, string] | readonly [];
 }
 
-export const COMPARE_USAGE = `Usage: pnpm bench compare A.json B.json
-
-Puts two bench runs (results.json of each) side by side: per target and metric A, B and B ÷ A, with "≈" where
-the difference is within the runs' own noise (the spread of their per-second rates; for latencies, 10 %).`;
-
-export function parseCompareArgs(argv: readonly string[]): CompareArgs {
-  const { values, positionals } = strictly(() =>
-    parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: { help: { type: "boolean", short: "h" } },
-    }),
+export function parseCompareArgs(argv: readonly string[], m: BenchMessages): CompareArgs {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    // --lang is read by the command for the table's language (see langOrDefault).
+    { help: { type: "flag", short: "h" }, lang: { type: "text" } },
+    { command: "pnpm bench compare", positionals: true },
   );
-  if (values.help === true) return { help: true, files: [] };
+  if (values.help) return { help: true, files: [] };
   const [a, b, extra] = positionals;
   if (a === undefined || b === undefined || extra !== undefined) {
-    throw new InvalidArgumentError(
-      "bench compare needs exactly two results.json files: pnpm bench compare A.json B.json",
-    );
+    throw new InvalidArgumentError(m.compare.needsTwo);
   }
   return { help: false, files: [a, b] };
-}
-
-function strictly<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new InvalidArgumentError(`${message}; see --help`);
-  }
 }
 
 /** Fields that replace the workload file's. */
 export function workloadOverrides(args: BenchArgs): Record<string, number> {
   const overrides: Record<string, number> = {};
   if (args.duration !== undefined) overrides.testDurationSeconds = args.duration;
+  if (args.soak !== undefined) overrides.testDurationSeconds = args.soak * 60;
   if (args.warmup !== undefined) overrides.warmupDurationSeconds = args.warmup;
   if (args.rate !== undefined) overrides.producerRate = args.rate;
   return overrides;

@@ -47,20 +47,29 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     options.onTargetDone?.(result);
   }
   return {
-    schema: BENCH_RESULTS_SCHEMA,
-    runId: options.runId,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    mode: "workload",
-    workload: {
-      file: options.loaded.file,
-      ...(options.loaded.payload ? { payloadPath: options.loaded.payload.path } : {}),
-      ...options.loaded.workload,
-    },
+    ...resultsHeader(options.runId, startedAt, "workload"),
+    workload: workloadAsRun(options.loaded),
     machine: machine(),
     ...(options.workers ? { workers: options.workers.infos } : {}),
     targets: results,
   };
+}
+
+/** results.json's first fields: its schema, the run id, when the run started and ended (now), and its kind. */
+export function resultsHeader(
+  runId: string,
+  startedAt: string,
+  mode: BenchResults["mode"],
+): Pick<BenchResults, "schema" | "runId" | "startedAt" | "finishedAt" | "mode"> {
+  return { schema: BENCH_RESULTS_SCHEMA, runId, startedAt, finishedAt: new Date().toISOString(), mode };
+}
+
+/** results.json's `workload`: the file, its payload file if it has one, and the workload as it was run. */
+export function workloadAsRun(
+  loaded: LoadedWorkload,
+  workload: LoadedWorkload["workload"] = loaded.workload,
+): BenchResults["workload"] {
+  return { file: loaded.file, ...(loaded.payload ? { payloadPath: loaded.payload.path } : {}), ...workload };
 }
 
 export function machine(): BenchResults["machine"] {

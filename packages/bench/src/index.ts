@@ -17,6 +17,11 @@ export {
   type ProcessCpu,
   type RunLimit,
   type SecondSample,
+  type SoakBrokerSample,
+  type SoakGrowth,
+  type SoakProcessSample,
+  type SoakResult,
+  type SoakSample,
   type Spread,
   type TargetBenchResult,
   type Throughput,
@@ -24,6 +29,7 @@ export {
   type YardstickEntry,
 } from "./results.js";
 export { BenchStats } from "./runner/bench-stats.js";
+export { type CpuPerRecord, cpuPerRecord } from "./runner/cpu-per-record.js";
 export { decideLimit, type LimitInputs } from "./runner/decide-limit.js";
 export { MaxRateSearch, type MaxRateSearchOptions, type RateStep } from "./runner/max-rate-search.js";
 export {
@@ -43,6 +49,7 @@ export {
   type RunTargetOptions,
   runTarget,
 } from "./runner/run-target.js";
+export { memoryGrowth, soakSeries } from "./soak/memory-growth.js";
 export type {
   Agent,
   AgentCounts,

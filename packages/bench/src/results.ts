@@ -143,6 +143,11 @@ export interface TargetBenchResult {
 
 export interface YardstickEntry {
   readonly target: TargetId;
+  /**
+   * What was measured: publishing at max rate (absent in results written before the other sides existed),
+   * consuming and acknowledging a filled topic, or both at a fixed rate end to end.
+   */
+  readonly side?: "publish" | "consume" | "end-to-end";
   readonly adapterMsgPerSec: number;
   readonly rawClientMsgPerSec: number;
   readonly nativeTool: string;
@@ -155,9 +160,14 @@ export interface YardstickEntry {
   readonly adapterVsRawSpread?: Spread;
   readonly adapterVsNativeSpread?: Spread;
   readonly nativeSpread?: Spread;
+  /** Consume and end to end: the bench's CPU per record adapter ÷ raw, median of the rounds, and its spread. */
+  readonly cpuVsRaw?: number;
+  readonly cpuVsRawSpread?: Spread;
+  /** End to end: the fixed rate both paths were offered, msg/s. */
+  readonly offeredRate?: number;
   /** Native rounds interleaved with the adapter's (0: the tool ran once, after). */
   readonly nativeRounds?: number;
-  /** The bench process's CPU while each path published (role producer, in-process). */
+  /** The bench process's CPU while each path published or consumed (in-process). */
   readonly cpu?: { readonly adapter: ProcessCpu; readonly raw?: ProcessCpu };
   /** The bench process's JavaScript thread was at ~100 % of a core on the adapter path: the client is the limit. */
   readonly clientBound?: boolean;
@@ -178,7 +188,7 @@ export interface BenchResults {
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt: string;
-  readonly mode: "workload" | "yardstick";
+  readonly mode: "workload" | "yardstick" | "soak";
   readonly workload: { readonly file: string; readonly [field: string]: unknown };
   readonly machine: {
     readonly cores: number;
@@ -192,4 +202,59 @@ export interface BenchResults {
   readonly workers?: readonly WorkerInfo[];
   readonly targets: readonly TargetBenchResult[];
   readonly yardstick?: readonly YardstickEntry[];
+  /** `pnpm bench --soak`: memory per minute of every process and broker (`targets` holds each target's run). */
+  readonly soak?: SoakResult;
+}
+
+/** One process the soak watches: a target's worker, the monitor, the coordinator. */
+export interface SoakProcessSample {
+  /** "worker kafka", "monitor", "coordinator". */
+  readonly name: string;
+  readonly pid: number;
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+}
+
+/** One broker's memory at a minute: its own figure (`what`) and its process's RSS when it is local. */
+export interface SoakBrokerSample {
+  readonly broker: string;
+  readonly what?: string;
+  readonly bytes?: number;
+  readonly rssBytes?: number;
+  /** Why its own figure could not be read this minute. */
+  readonly error?: string;
+}
+
+export interface SoakSample {
+  /** Minutes since the soak's load started (0: when it started). */
+  readonly minute: number;
+  readonly processes: readonly SoakProcessSample[];
+  readonly brokers: readonly SoakBrokerSample[];
+}
+
+/** A series' value once warmed up against its last value. */
+export interface SoakGrowth {
+  /** e.g. "worker kafka rss", "broker redis used_memory (INFO memory)". */
+  readonly series: string;
+  readonly fromMinute: number;
+  readonly fromBytes: number;
+  readonly toMinute: number;
+  readonly toBytes: number;
+  /** (to − from) ÷ from, in percent. */
+  readonly percent: number;
+  /** Within the tolerance: no growth beyond warm-up. */
+  readonly flat: boolean;
+}
+
+export interface SoakResult {
+  readonly minutes: number;
+  /** msg/s each target was offered. */
+  readonly ratePerTarget: number;
+  /** The minute growth is measured from (earlier minutes are warm-up). */
+  readonly warmupMinutes: number;
+  readonly tolerancePercent: number;
+  /** The monitor's URL while it ran beside the load. */
+  readonly monitorUrl?: string;
+  readonly samples: readonly SoakSample[];
+  readonly growth: readonly SoakGrowth[];
 }

@@ -1,5 +1,6 @@
 import type { BenchResults, TargetBenchResult } from "@brokerlab/bench";
 import { describe, expect, it } from "vitest";
+import { benchMessagesFor } from "../i18n/index.js";
 import { compareResults, relativeStandardError, unmatchedTargets, withinNoise } from "./compare-results.js";
 
 function run(targets: Partial<TargetBenchResult>[]): BenchResults {
@@ -14,6 +15,9 @@ function run(targets: Partial<TargetBenchResult>[]): BenchResults {
     targets: targets.map((target) => ({ target: "kafka", ok: true, errors: [], notes: [], ...target })),
   } as BenchResults;
 }
+
+const en = benchMessagesFor("en").compare;
+const ko = benchMessagesFor("ko").compare;
 
 const series = (rates: number[]) =>
   rates.map((rate, i) => ({ second: i + 1, publishRate: rate, consumeRate: rate, backlog: 0 }));
@@ -50,16 +54,26 @@ describe("compareResults", () => {
         endToEndLatencyMs: { count: 1, p50: 2.1, p75: 2, p95: 2, p99: 20, p999: 20, max: 20 },
       },
     ]);
-    const table = compareResults(a, b);
+    const table = compareResults(a, b, en);
     const row = (label: string) => table.rows.find((r) => r[1] === label);
     expect(row("publish (msg/s)")).toEqual(["kafka", "publish (msg/s)", 1000, 2000, 2, ""]);
     expect(row("end-to-end p50 (ms)")?.[5]).toBe("≈ within noise");
     expect(row("end-to-end p99 (ms)")?.slice(4)).toEqual([2, ""]);
     expect(row("offered rate (msg/s)")).toBeUndefined();
+    const korean = compareResults(a, b, ko);
+    expect(korean.headers.slice(0, 2)).toEqual(["타깃", "측정값"]);
+    expect(korean.rows.find((r) => r[1] === "발행 (msg/s)")).toEqual([
+      "kafka",
+      "발행 (msg/s)",
+      1000,
+      2000,
+      2,
+      "",
+    ]);
   });
 
   it("names targets only one run has", () => {
-    expect(unmatchedTargets(run([{ target: "kafka" }]), run([{ target: "redis-stream" }]))).toEqual([
+    expect(unmatchedTargets(run([{ target: "kafka" }]), run([{ target: "redis-stream" }]), en)).toEqual([
       "kafka only in A",
       "redis-stream only in B",
     ]);

@@ -1,5 +1,8 @@
 import type { BenchResults, SecondSample, TargetBenchResult } from "@brokerlab/bench";
 import type { Table } from "@brokerlab/report";
+import type { BenchMessages } from "../i18n/index.js";
+
+type MetricName = keyof BenchMessages["compare"]["metrics"];
 
 /** Latencies carry no per-second spread in the results; a difference under this share counts as noise. */
 export const LATENCY_NOISE = 0.1;
@@ -7,7 +10,7 @@ export const LATENCY_NOISE = 0.1;
 type Pick = (result: TargetBenchResult) => number | undefined;
 
 interface Metric {
-  readonly label: string;
+  readonly name: MetricName;
   readonly pick: Pick;
   /** Relative noise of this metric in one run (undefined: use {@link LATENCY_NOISE}). */
   readonly spread?: (result: TargetBenchResult) => number | undefined;
@@ -19,25 +22,25 @@ const rateSpread =
     relativeStandardError((result.timeSeries ?? []).map(rate));
 
 const METRICS: readonly Metric[] = [
-  { label: "offered rate (msg/s)", pick: (r) => r.producerRate },
+  { name: "offeredRate", pick: (r) => r.producerRate },
   {
-    label: "publish (msg/s)",
+    name: "publish",
     pick: (r) => r.publishRate?.msgPerSec,
     spread: rateSpread((s) => s.publishRate),
   },
   {
-    label: "consume (msg/s)",
+    name: "consume",
     pick: (r) => r.consumeRate?.msgPerSec,
     spread: rateSpread((s) => s.consumeRate),
   },
-  { label: "publish latency p50 (ms)", pick: (r) => r.publishLatencyMs?.p50 },
-  { label: "publish latency p99 (ms)", pick: (r) => r.publishLatencyMs?.p99 },
-  { label: "end-to-end p50 (ms)", pick: (r) => r.endToEndLatencyMs?.p50 },
-  { label: "end-to-end p99 (ms)", pick: (r) => r.endToEndLatencyMs?.p99 },
-  { label: "end-to-end p99.9 (ms)", pick: (r) => r.endToEndLatencyMs?.p999 },
-  { label: "publish delay p50 (µs)", pick: (r) => r.publishDelayUs?.p50 },
-  { label: "publish delay p99 (µs)", pick: (r) => r.publishDelayUs?.p99 },
-  { label: "bench CPU (% of 1 core)", pick: (r) => r.clientCpu?.percentOfOneCore },
+  { name: "publishP50", pick: (r) => r.publishLatencyMs?.p50 },
+  { name: "publishP99", pick: (r) => r.publishLatencyMs?.p99 },
+  { name: "endToEndP50", pick: (r) => r.endToEndLatencyMs?.p50 },
+  { name: "endToEndP99", pick: (r) => r.endToEndLatencyMs?.p99 },
+  { name: "endToEndP999", pick: (r) => r.endToEndLatencyMs?.p999 },
+  { name: "delayP50", pick: (r) => r.publishDelayUs?.p50 },
+  { name: "delayP99", pick: (r) => r.publishDelayUs?.p99 },
+  { name: "benchCpu", pick: (r) => r.clientCpu?.percentOfOneCore },
 ];
 
 /**
@@ -67,7 +70,7 @@ export function withinNoise(a: number, b: number, spreadA?: number, spreadB?: nu
 }
 
 /** Two runs side by side: per target both have, each metric's A, B, B ÷ A, and "≈" where within noise. */
-export function compareResults(a: BenchResults, b: BenchResults, labels = { a: "A", b: "B" }): Table {
+export function compareResults(a: BenchResults, b: BenchResults, m: BenchMessages["compare"]): Table {
   const rows: (string | number | null)[][] = [];
   for (const left of a.targets) {
     const right = b.targets.find((candidate) => candidate.target === left.target);
@@ -81,23 +84,30 @@ export function compareResults(a: BenchResults, b: BenchResults, labels = { a: "
         x !== undefined &&
         y !== undefined &&
         withinNoise(x, y, metric.spread?.(left), metric.spread?.(right));
-      rows.push([left.target, metric.label, x ?? null, y ?? null, ratio, same ? "≈ within noise" : ""]);
+      rows.push([
+        left.target,
+        m.metrics[metric.name],
+        x ?? null,
+        y ?? null,
+        ratio,
+        same ? m.withinNoise : "",
+      ]);
     }
   }
   return {
-    title: `${labels.a} → ${labels.b}`,
-    headers: ["target", "metric", labels.a, labels.b, "B ÷ A", ""],
+    title: "A → B",
+    headers: [m.headers.target, m.headers.metric, "A", "B", m.headers.ratio, ""],
     align: ["left", "left", "right", "right", "right", "left"],
     rows,
   };
 }
 
 /** Targets only one of the runs has, to say so under the table. */
-export function unmatchedTargets(a: BenchResults, b: BenchResults): string[] {
+export function unmatchedTargets(a: BenchResults, b: BenchResults, m: BenchMessages["compare"]): string[] {
   const inA = new Set(a.targets.map((result) => result.target));
   const inB = new Set(b.targets.map((result) => result.target));
   return [
-    ...[...inA].filter((target) => !inB.has(target)).map((target) => `${target} only in A`),
-    ...[...inB].filter((target) => !inA.has(target)).map((target) => `${target} only in B`),
+    ...[...inA].filter((target) => !inB.has(target)).map((target) => m.onlyIn(target, "A")),
+    ...[...inB].filter((target) => !inA.has(target)).map((target) => m.onlyIn(target, "B")),
   ];
 }

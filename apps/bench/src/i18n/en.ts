@@ -1,16 +1,23 @@
 import type { BenchPhase } from "@brokerlab/bench";
+import { cliMessagesFor } from "@brokerlab/cli";
 
 /**
  * Every word `pnpm bench` shows, in English; ko.ts has exactly this shape (the compiler checks it).
  * Target ids, flags, JSON keys and the workload's own field names are not translated.
  */
 export const en = {
+  /** The shared parser's usage errors (unknown flag, bad number, …). */
+  parser: cliMessagesFor("en"),
   cli: {
     usage: (targets: string) => `Usage:
   pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--cluster] [--out DIR] [--lang en|ko]
-  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--cluster] [--out DIR] [--lang en|ko]
+  pnpm bench --yardstick [--consume | --end-to-end [--rate N]] [--workload FILE] [--targets a,b] [--duration S]
+                    [--cluster] [--out DIR] [--lang en|ko]
   pnpm bench worker [--port P] [--host H]     a bench worker: runs the producers/consumers a coordinator gives it
   pnpm bench compare A.json B.json            two runs' results side by side, ratios, a mark where within noise
+  pnpm bench --soak MINUTES [--workload FILE] [--targets a,b] [--rate N] [--out DIR]
+                                              every target at once, each in its own worker, with the monitor;
+                                              memory of each process and broker once a minute
 
 Runs a workload (OpenMessaging Benchmark YAML fields, see apps/bench/README.md) on each target in turn and
 writes results.json, report.md and report.html (default reports/bench-<run-id>/).
@@ -32,14 +39,23 @@ Options:
   --out DIR         where to write the reports
   --yardstick       publish at max rate through the adapter, through the raw client, and with the
                     broker's own tool (Kafka ProducerPerformance, RabbitMQ PerfTest, redis-benchmark)
+  --consume         with --yardstick: consume and acknowledge a topic filled before each slice, through
+                    the adapter and through the raw client's loop (kafkajs eachBatch, amqplib, XREADGROUP +
+                    XACK, LMOVE + LREM, a BullMQ Worker), and with Kafka ConsumerPerformance / PerfTest
+                    consumers; rates and bench CPU per record
+  --end-to-end      with --yardstick: the adapter and the raw publisher + raw consumer, each at --rate msg/s
+                    (default workload workloads/smoke.yaml, 128-byte records) in interleaved 5 s slices;
+                    bench CPU per record end to end of each, and adapter ÷ raw
+  --soak MINUTES    a long run: every target at once at the workload's rate (default workloads/soak.yaml,
+                    200 msg/s each), each in its own worker process, the monitor beside them; records
+                    each process's RSS and heap and each broker's memory once a minute and whether
+                    anything grew past warm-up (minute 5)
   --lang en|ko      language of tables, progress and reports (default: BROKERLAB_LANG, else LC_ALL/LANG,
                     so ko_KR.UTF-8 gives Korean; else English); results.json never changes
   -h, --help        this text`,
-    badNumber: (flag: string, value: string, min: number) =>
-      `--${flag} "${value}" is not valid; expected a number ≥ ${min}`,
-    badRate: (value: string) => `--rate "${value}" is not valid; expected a whole number of messages/s`,
-    badArguments: (message: string) => `${message}; see pnpm bench --help`,
-    unexpectedArgument: (arg: string) => `unexpected argument "${arg}"; see pnpm bench --help`,
+    yardstickSide: "--consume and --end-to-end are modes of --yardstick, one at a time (see --help)",
+    soakAlone:
+      "--soak runs every target in its own worker for MINUTES; it does not take --workers, --duration or --yardstick",
     workloadRequired: "--workload FILE is required (e.g. --workload workloads/smoke.yaml); see --help",
     unknownTarget: (target: string, valid: string) => `unknown target "${target}"; valid targets: ${valid}`,
     warning: (text: string) => `warning: ${text}`,
@@ -52,6 +68,48 @@ Options:
     failed: (error: string) => `FAILED: ${error}`,
     reports: (json: string, markdown: string, html: string) =>
       `reports: ${json}\n         ${markdown}\n         ${html}`,
+  },
+  worker: {
+    usage: `Usage: pnpm bench worker [--port P] [--host H] [--lang en|ko]
+
+Starts a bench worker: an HTTP service (as OpenMessaging Benchmark's workers are) that runs the producers and
+consumers a coordinator (pnpm bench --workers http://host:P,…) gives it and answers with per-second counts and
+encoded HdrHistograms. It serves one run at a time and keeps running until Ctrl-C.
+
+Options:
+  --port P   port to listen on (default 7401; 0 = any free port, printed at start)
+  --host H   address to listen on (default 127.0.0.1; 0.0.0.0 to accept coordinators on other machines:
+             the service has no authentication, so only on a trusted network)
+  -h, --help this text`,
+  },
+  compare: {
+    usage: `Usage: pnpm bench compare A.json B.json [--lang en|ko]
+
+Puts two bench runs (results.json of each) side by side: per target and metric A, B and B ÷ A, with "≈" where
+the difference is within the runs' own noise (the spread of their per-second rates; for latencies, 10 %).`,
+    needsTwo: "bench compare needs exactly two results.json files: pnpm bench compare A.json B.json",
+    run: (side: string, file: string, runId: string, workers: number | undefined) =>
+      `${side}: ${file} (${runId}, ${workers === undefined ? "in-process" : `${workers} workers`})`,
+    headers: { target: "target", metric: "metric", ratio: "B ÷ A" },
+    withinNoise: "≈ within noise",
+    onlyIn: (target: string, side: string) => `${target} only in ${side}`,
+    notFound: (file: string) => `${file} not found; pass a bench run's results.json`,
+    notJson: (file: string) => `${file} is not JSON; pass a bench run's results.json`,
+    wrongSchema: (file: string, expected: string, schema: string) =>
+      `${file} is not ${expected} (schema: ${schema}); pass a bench run's results.json`,
+    metrics: {
+      offeredRate: "offered rate (msg/s)",
+      publish: "publish (msg/s)",
+      consume: "consume (msg/s)",
+      publishP50: "publish latency p50 (ms)",
+      publishP99: "publish latency p99 (ms)",
+      endToEndP50: "end-to-end p50 (ms)",
+      endToEndP99: "end-to-end p99 (ms)",
+      endToEndP999: "end-to-end p99.9 (ms)",
+      delayP50: "publish delay p50 (µs)",
+      delayP99: "publish delay p99 (µs)",
+      benchCpu: "bench CPU (% of 1 core)",
+    },
   },
   progress: {
     detail: (target: string, phase: string, second: string, detail: string) =>
@@ -99,6 +157,9 @@ Options:
     errors: "errors",
     benchCpu: "bench CPU (% of 1 core)",
     busiestProcess: "busiest bench process (% of 1 core)",
+    cpuPerPublished: "bench CPU per record published (µs)",
+    cpuPerConsumed: "bench CPU per record consumed (µs)",
+    cpuPerRecordEndToEnd: "bench CPU per record, publish + consume (µs)",
     machineCpu: "machine CPU (% of all cores)",
     limit: "what set the limit",
     processTitle: "Bench processes during the timed run",
@@ -137,6 +198,17 @@ Options:
     }) =>
       `${p.cpuModel ? `${p.cpuModel}, ` : ""}${p.cores} cores, Node ${p.node}, ${p.platform}${p.libraries ? `; clients ${p.libraries}` : ""}`,
     yardstickTitle: "Yardstick: publish at max rate",
+    consumeTitle: "Yardstick: consume and acknowledge a filled topic",
+    endToEndTitle: (rate: number) => `Yardstick: end to end at ${rate} msg/s`,
+    endToEndHeaders: {
+      target: "target",
+      offered: "offered msg/s",
+      adapter: "adapter consumed msg/s",
+      raw: "raw client consumed msg/s",
+      cpuPerRecord: "µs CPU per record end to end (adapter / raw)",
+      cpuVsRaw: "CPU adapter ÷ raw",
+      benchThread: "bench JS thread (% of 1 core)",
+    },
     yardstickHeaders: {
       target: "target",
       adapter: "adapter msg/s",
@@ -147,6 +219,8 @@ Options:
       adapterVsNative: "adapter ÷ native",
       ceiling: "client ceiling (raw ÷ native)",
       benchThread: "bench JS thread (% of 1 core)",
+      cpuPerRecord: "µs CPU per record (adapter / raw)",
+      cpuVsRaw: "CPU adapter ÷ raw",
     },
     /** A ratio whose per-round values disagree too much for one figure: the middle half of the rounds. */
     tooWide: (p25: number, p75: number) => `too wide (${p25}–${p75})`,
@@ -204,6 +278,34 @@ Options:
     footer: (runId: string, started: string, finished: string, environment: string, file: string) =>
       `Run ${runId}, ${started} → ${finished}; ${environment}. Workload ${file}.`,
     yardstickIntroShort: "Adapter, raw client and native tool, side by side.",
+    consumeExplanation:
+      "Consume and acknowledge, the topic or queue filled just before each slice, same prefetch: through our adapter's subscribe, through the raw client's loop doing the same job without it, and with the broker's own consumer tool where it has one. adapter ÷ raw shows what our consume path costs; µs CPU per record is the bench process's CPU over the records each path consumed.",
+    endToEndExplanation:
+      "Publish and consume together at a fixed rate, in interleaved slices: the adapter's publish and subscribe, and the raw publisher with the raw consumer. µs CPU per record end to end is the bench process's CPU over the records that went through (publish plus consume); the raw client's figure is the reference an adapter is measured against.",
+    consumeChart: "Consume msg/s of a filled topic",
+    soak: {
+      heading: "Memory over the soak",
+      intro: (minutes: number, rate: number, targets: number) =>
+        `Soak: ${targets} targets at once for ${minutes} minutes at ${rate} msg/s each, each target in its own bench worker process, the monitor running beside them. Memory once a minute.`,
+      explanation: (warmup: number, tolerance: number) =>
+        `Growth is measured from minute ${warmup} (before it, caches, JIT and connection pools fill) to the last minute, each end the median of three readings; a series is flat when it grew by at most ${tolerance} %. RSS is the OS's resident set; heap is V8's used heap after a full collection; each broker's own figure is named beside it. Log targets keep records for two minutes, so their storage reaches a steady state; BullMQ keeps its completed jobs as it does by default.`,
+      growthHeaders: ["series", "from minute", "MB", "to minute", "MB", "growth %", "flat"],
+      minuteHeader: "minute",
+      flat: "yes",
+      grew: "NO",
+      rssChart: "RSS per process (MB)",
+      brokerChart: "Broker memory (MB)",
+      minuteOfSoak: "minute of the soak",
+      megabytes: "MB",
+      brokerError: (broker: string, minute: number, error: string) =>
+        `broker ${broker}, minute ${minute}: memory not read: ${error}`,
+      verdict: (grew: number, total: number) =>
+        grew === 0
+          ? `All ${total} series flat past warm-up.`
+          : `${grew} of ${total} series grew past warm-up beyond the tolerance (marked NO).`,
+      minuteLine: (minute: number, minutes: number, rates: string, rss: string, brokers: string) =>
+        `soak minute ${minute}/${minutes}: publish/consume msg/s ${rates}; RSS ${rss}; brokers ${brokers}`,
+    },
     contents: "Contents",
     chartTexts: { noData: "no data", log: "log" },
     curveX: "percentile as 1/(1−p), log: 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9",

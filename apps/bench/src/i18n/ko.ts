@@ -1,13 +1,19 @@
+import { cliMessagesFor } from "@brokerlab/cli";
 import type { BenchMessages } from "./en.js";
 
 /** `pnpm bench`의 한국어 문구. 용어는 시드 노트를 따른다 (프로듀서, 컨슈머, 파티션, 레코드, acks). */
 export const ko: BenchMessages = {
+  parser: cliMessagesFor("ko"),
   cli: {
     usage: (targets) => `사용법:
   pnpm bench --workload FILE [--targets a,b] [--duration S] [--warmup S] [--rate N] [--workers W] [--cluster] [--out DIR] [--lang en|ko]
-  pnpm bench --yardstick [--workload FILE] [--targets a,b] [--duration S] [--cluster] [--out DIR] [--lang en|ko]
+  pnpm bench --yardstick [--consume | --end-to-end [--rate N]] [--workload FILE] [--targets a,b] [--duration S]
+                    [--cluster] [--out DIR] [--lang en|ko]
   pnpm bench worker [--port P] [--host H]     벤치 워커: 코디네이터가 맡기는 프로듀서/컨슈머를 실행
   pnpm bench compare A.json B.json            두 실행의 결과를 나란히, 비율과 잡음 범위 안이면 표시
+  pnpm bench --soak MINUTES [--workload FILE] [--targets a,b] [--rate N] [--out DIR]
+                                              모든 타깃을 동시에, 타깃마다 자기 워커에서, 모니터와 함께;
+                                              프로세스와 브로커의 메모리를 1분마다 기록
 
 워크로드(OpenMessaging Benchmark YAML 필드, apps/bench/README.md 참고)를 타깃마다 차례로 돌리고
 results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-id>/).
@@ -28,14 +34,21 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
   --out DIR         보고서를 쓸 곳
   --yardstick       어댑터, 원시 클라이언트, 브로커 자체 도구(Kafka ProducerPerformance, RabbitMQ
                     PerfTest, redis-benchmark)로 최대 속도 발행을 비교
+  --consume         --yardstick과 함께: 슬라이스마다 직전에 채운 토픽을 어댑터와 원시 클라이언트 루프
+                    (kafkajs eachBatch, amqplib, XREADGROUP + XACK, LMOVE + LREM, BullMQ Worker)로 소비하고
+                    확인(ack), Kafka ConsumerPerformance / PerfTest 컨슈머와 비교; 속도와 레코드당 벤치 CPU
+  --end-to-end      --yardstick과 함께: 어댑터와 원시 발행자 + 원시 컨슈머를 각각 --rate msg/s로 (기본 워크로드
+                    workloads/smoke.yaml, 128바이트 레코드) 번갈아 5초 슬라이스씩; 종단 간 레코드당 벤치
+                    CPU와 어댑터 ÷ 원시
+  --soak MINUTES    장시간 실행: 모든 타깃을 동시에 워크로드의 속도로 (기본 workloads/soak.yaml, 타깃마다
+                    200 msg/s), 타깃마다 자기 워커 프로세스에서, 모니터와 함께 실행; 1분마다 각
+                    프로세스의 RSS와 힙, 각 브로커의 메모리를 기록하고 워밍업(5분) 이후 증가 여부를 판정
   --lang en|ko      표, 진행 상황, 보고서의 언어 (기본값: BROKERLAB_LANG, 없으면 LC_ALL/LANG —
                     ko_KR.UTF-8이면 한국어, 그 밖에는 영어); results.json은 바뀌지 않음
   -h, --help        이 도움말`,
-    badNumber: (flag, value, min) =>
-      `--${flag} "${value}"는 올바르지 않습니다; ${min} 이상의 수가 필요합니다`,
-    badRate: (value) => `--rate "${value}"는 올바르지 않습니다; 초당 메시지 수는 정수여야 합니다`,
-    badArguments: (message) => `${message}; pnpm bench --help를 보세요`,
-    unexpectedArgument: (arg) => `예상하지 못한 인자 "${arg}"; pnpm bench --help를 보세요`,
+    yardstickSide: "--consume과 --end-to-end는 --yardstick의 모드이며 한 번에 하나만 씁니다 (--help 참고)",
+    soakAlone:
+      "--soak은 MINUTES 동안 타깃마다 자기 워커에서 실행합니다; --workers, --duration, --yardstick과 함께 쓸 수 없습니다",
     workloadRequired: "--workload FILE이 필요합니다 (예: --workload workloads/smoke.yaml); --help를 보세요",
     unknownTarget: (target, valid) => `알 수 없는 타깃 "${target}"; 가능한 타깃: ${valid}`,
     warning: (text) => `경고: ${text}`,
@@ -47,6 +60,49 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
       `발행 초당 ${publish}개, 소비 초당 ${consume}개, 종단 간 p99 ${p99} ms`,
     failed: (error) => `실패: ${error}`,
     reports: (json, markdown, html) => `보고서: ${json}\n        ${markdown}\n        ${html}`,
+  },
+  worker: {
+    usage: `사용법: pnpm bench worker [--port P] [--host H] [--lang en|ko]
+
+벤치 워커를 시작합니다: 코디네이터(pnpm bench --workers http://host:P,…)가 맡기는 프로듀서와 컨슈머를 실행하고
+초당 개수와 인코딩한 HdrHistogram으로 답하는 HTTP 서비스입니다(OpenMessaging Benchmark의 워커처럼).
+한 번에 실행 하나만 맡으며 Ctrl-C를 누를 때까지 계속 돕니다.
+
+옵션:
+  --port P   받을 포트 (기본값 7401; 0이면 빈 포트 아무거나, 시작할 때 출력)
+  --host H   받을 주소 (기본값 127.0.0.1; 다른 머신의 코디네이터를 받으려면 0.0.0.0 —
+             인증이 없으니 믿을 수 있는 네트워크에서만)
+  -h, --help 이 도움말`,
+  },
+  compare: {
+    usage: `사용법: pnpm bench compare A.json B.json [--lang en|ko]
+
+두 벤치 실행(각각의 results.json)을 나란히 놓습니다: 타깃과 측정값마다 A, B, B ÷ A를 보이고, 차이가 두 실행
+자체의 잡음(초당 속도의 퍼짐; 지연은 10 %) 안이면 "≈"를 붙입니다.`,
+    needsTwo:
+      "bench compare에는 results.json 파일이 정확히 두 개 필요합니다: pnpm bench compare A.json B.json",
+    run: (side, file, runId, workers) =>
+      `${side}: ${file} (${runId}, ${workers === undefined ? "한 프로세스 안에서" : `워커 ${workers}개`})`,
+    headers: { target: "타깃", metric: "측정값", ratio: "B ÷ A" },
+    withinNoise: "≈ 잡음 범위 안",
+    onlyIn: (target, side) => `${target}: ${side}에만 있음`,
+    notFound: (file) => `${file} 파일이 없습니다; 벤치 실행의 results.json을 주세요`,
+    notJson: (file) => `${file}은(는) JSON이 아닙니다; 벤치 실행의 results.json을 주세요`,
+    wrongSchema: (file, expected, schema) =>
+      `${file}은(는) ${expected}가 아닙니다 (schema: ${schema}); 벤치 실행의 results.json을 주세요`,
+    metrics: {
+      offeredRate: "목표 속도 (msg/s)",
+      publish: "발행 (msg/s)",
+      consume: "소비 (msg/s)",
+      publishP50: "발행 지연 p50 (ms)",
+      publishP99: "발행 지연 p99 (ms)",
+      endToEndP50: "종단 간 지연 p50 (ms)",
+      endToEndP99: "종단 간 지연 p99 (ms)",
+      endToEndP999: "종단 간 지연 p99.9 (ms)",
+      delayP50: "발행 밀림 p50 (µs)",
+      delayP99: "발행 밀림 p99 (µs)",
+      benchCpu: "벤치 CPU (코어 1개 대비 %)",
+    },
   },
   progress: {
     detail: (target, phase, second, detail) => `[${target}] ${phase} ${second}초  ${detail}`,
@@ -85,6 +141,9 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
     errors: "오류",
     benchCpu: "벤치 CPU (코어 1개 대비 %)",
     busiestProcess: "가장 바쁜 벤치 프로세스 (코어 1개 대비 %)",
+    cpuPerPublished: "발행 레코드당 벤치 CPU (µs)",
+    cpuPerConsumed: "소비 레코드당 벤치 CPU (µs)",
+    cpuPerRecordEndToEnd: "레코드당 벤치 CPU, 발행 + 소비 (µs)",
     machineCpu: "머신 CPU (전체 코어 대비 %)",
     limit: "한계를 정한 것",
     processTitle: "측정 구간 동안의 벤치 프로세스",
@@ -117,6 +176,17 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
     environment: (p) =>
       `${p.cpuModel ? `${p.cpuModel}, ` : ""}코어 ${p.cores}개, Node ${p.node}, ${p.platform}${p.libraries ? `; 클라이언트 ${p.libraries}` : ""}`,
     yardstickTitle: "야드스틱: 최대 속도 발행",
+    consumeTitle: "야드스틱: 채워 둔 토픽 소비와 확인",
+    endToEndTitle: (rate) => `야드스틱: ${rate} msg/s 종단 간`,
+    endToEndHeaders: {
+      target: "타깃",
+      offered: "제공 msg/s",
+      adapter: "어댑터 소비 msg/s",
+      raw: "원시 클라이언트 소비 msg/s",
+      cpuPerRecord: "종단 간 레코드당 CPU µs (어댑터 / 원시)",
+      cpuVsRaw: "CPU 어댑터 ÷ 원시",
+      benchThread: "벤치 JS 스레드 (코어 1개 대비 %)",
+    },
     yardstickHeaders: {
       target: "타깃",
       adapter: "어댑터 msg/s",
@@ -127,6 +197,8 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
       adapterVsNative: "어댑터 ÷ 도구",
       ceiling: "클라이언트 한계 (원시 ÷ 도구)",
       benchThread: "벤치 JS 스레드 (코어 1개 대비 %)",
+      cpuPerRecord: "레코드당 CPU µs (어댑터 / 원시)",
+      cpuVsRaw: "CPU 어댑터 ÷ 원시",
     },
     tooWide: (p25, p75) => `편차가 큼 (${p25}–${p75})`,
     clientBound: "클라이언트 한계",
@@ -163,6 +235,33 @@ results.json, report.md, report.html을 씁니다 (기본값 reports/bench-<run-
     footer: (runId, started, finished, environment, file) =>
       `실행 ${runId}, ${started} → ${finished}; ${environment}. 워크로드 ${file}.`,
     yardstickIntroShort: "어댑터, 원시 클라이언트, 브로커 자체 도구를 나란히 비교합니다.",
+    consumeExplanation:
+      "슬라이스마다 직전에 채운 토픽이나 큐를 같은 prefetch로 소비하고 확인합니다: 어댑터의 subscribe, 어댑터 없이 같은 일을 하는 원시 클라이언트 루프, 그리고 브로커에 컨슈머 도구가 있으면 그 도구. 어댑터 ÷ 원시는 소비 경로의 비용이고, 레코드당 CPU µs는 각 경로가 소비한 레코드에 대한 벤치 프로세스의 CPU입니다.",
+    endToEndExplanation:
+      "고정 속도로 발행과 소비를 함께, 번갈아 가는 슬라이스로 실행합니다: 어댑터의 publish와 subscribe, 그리고 원시 발행자와 원시 컨슈머. 종단 간 레코드당 CPU µs는 통과한 레코드(발행 + 소비)에 대한 벤치 프로세스의 CPU이며, 원시 클라이언트의 값이 어댑터를 재는 기준입니다.",
+    consumeChart: "채워 둔 토픽의 초당 소비 메시지",
+    soak: {
+      heading: "소크 동안의 메모리",
+      intro: (minutes, rate, targets) =>
+        `소크: 타깃 ${targets}개를 동시에 ${minutes}분 동안 타깃마다 ${rate} msg/s로, 타깃마다 자기 벤치 워커 프로세스에서, 모니터를 함께 실행. 메모리는 1분마다.`,
+      explanation: (warmup, tolerance) =>
+        `증가는 ${warmup}분(그 전에는 캐시, JIT, 연결 풀이 채워짐)부터 마지막 분까지 재며, 양 끝은 세 번 읽은 값의 중앙값입니다; ${tolerance} % 이하로 늘면 평탄입니다. RSS는 OS의 상주 메모리, 힙은 전체 GC 뒤 V8의 사용 중인 힙이며, 각 브로커 자체 수치는 그 이름을 함께 적습니다. 로그 타깃은 레코드를 2분 동안 보존해 저장량이 일정해지고, BullMQ는 기본값대로 완료된 작업을 보존합니다.`,
+      growthHeaders: ["계열", "시작 분", "MB", "끝 분", "MB", "증가 %", "평탄"],
+      minuteHeader: "분",
+      flat: "예",
+      grew: "아니오",
+      rssChart: "프로세스별 RSS (MB)",
+      brokerChart: "브로커 메모리 (MB)",
+      minuteOfSoak: "소크의 분",
+      megabytes: "MB",
+      brokerError: (broker, minute, error) => `브로커 ${broker}, ${minute}분: 메모리를 읽지 못함: ${error}`,
+      verdict: (grew, total) =>
+        grew === 0
+          ? `계열 ${total}개 모두 워밍업 이후 평탄합니다.`
+          : `계열 ${total}개 중 ${grew}개가 워밍업 이후 허용치를 넘어 늘었습니다 (아니오로 표시).`,
+      minuteLine: (minute, minutes, rates, rss, brokers) =>
+        `소크 ${minute}/${minutes}분: 발행/소비 msg/s ${rates}; RSS ${rss}; 브로커 ${brokers}`,
+    },
     contents: "목차",
     chartTexts: { noData: "데이터 없음", log: "로그 눈금" },
     curveX: "백분위수를 1/(1−p)로, 로그 눈금: 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9",

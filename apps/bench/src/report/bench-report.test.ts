@@ -1,4 +1,4 @@
-import type { BenchResults, Percentiles } from "@brokerlab/bench";
+import type { BenchResults, Percentiles, ProcessCpu } from "@brokerlab/bench";
 import { describe, expect, it } from "vitest";
 import { benchMessagesFor } from "../i18n/index.js";
 import { renderHtml, renderMarkdown, summaryTable, yardstickTable } from "./bench-report.js";
@@ -12,6 +12,18 @@ const p = (base: number): Percentiles => ({
   p999: base * 5,
   max: base * 6,
 });
+
+/** The bench process while one yardstick path published. */
+const publishing: ProcessCpu = {
+  role: "producer",
+  where: "in-process",
+  pid: 1,
+  userMs: 900,
+  systemMs: 80,
+  percentOfOneCore: 98,
+  published: 0,
+  consumed: 0,
+};
 
 // A hand-made result set: this tests rendering, not measurement.
 const results: BenchResults = {
@@ -66,17 +78,8 @@ const results: BenchResults = {
       adapterVsRawSpread: { p25: 0.94, median: 0.95, p75: 0.96, relative: 0.021, quotable: true },
       adapterVsNativeSpread: { p25: 0.3, median: 0.475, p75: 0.6, relative: 0.632, quotable: false },
       cpu: {
-        adapter: {
-          role: "producer",
-          where: "in-process",
-          pid: 1,
-          userMs: 900,
-          systemMs: 80,
-          percentOfOneCore: 98,
-          published: 950,
-          consumed: 0,
-          mainThreadPercent: 97.5,
-        },
+        adapter: { ...publishing, published: 950, usPerRecordPublished: 1031.58, mainThreadPercent: 97.5 },
+        raw: { ...publishing, published: 1000, usPerRecordPublished: 980 },
       },
       clientBound: true,
       notes: ["n"],
@@ -113,7 +116,86 @@ describe("bench report", () => {
       "too wide (0.3–0.6)",
       0.5,
       "97.5 client-bound",
+      "1031.58 / 980",
     ]);
+  });
+
+  it("titles the consume and end-to-end sides and adds their CPU adapter ÷ raw", () => {
+    const [publish] = results.yardstick ?? [];
+    if (publish === undefined) throw new Error("the fixture has a yardstick entry");
+    const cpuVsRawSpread = { p25: 1.1, median: 1.2, p75: 1.3, relative: 0.167, quotable: true };
+    const consuming = { ...publishing, role: "consumer" as const, published: 0 };
+    const consume = yardstickTable([
+      {
+        ...publish,
+        side: "consume",
+        cpu: {
+          adapter: { ...consuming, consumed: 950, usPerRecordConsumed: 12 },
+          raw: { ...consuming, consumed: 1000, usPerRecordConsumed: 10 },
+        },
+        cpuVsRaw: 1.2,
+        cpuVsRawSpread,
+      },
+    ]);
+    expect(consume.title).toBe("Yardstick: consume and acknowledge a filled topic");
+    expect(consume.rows[0]?.slice(-2)).toEqual(["12 / 10", 1.2]);
+    const endToEnd = yardstickTable([
+      {
+        ...publish,
+        side: "end-to-end",
+        offeredRate: 10_000,
+        cpu: {
+          adapter: { ...publishing, role: "coordinator", usPerRecord: 30, mainThreadPercent: 40 },
+          raw: { ...publishing, role: "coordinator", usPerRecord: 25 },
+        },
+        clientBound: false,
+        cpuVsRaw: 1.2,
+        cpuVsRawSpread,
+      },
+    ]);
+    expect(endToEnd.title).toBe("Yardstick: end to end at 10000 msg/s");
+    expect(endToEnd.rows[0]).toEqual(["kafka", 10_000, 950, 1000, "30 / 25", 1.2, 40]);
+  });
+
+  it("gives the client's CPU per record end to end, and per side where processes split the roles", () => {
+    const table = summaryTable({
+      ...results,
+      targets: [
+        {
+          target: "kafka",
+          ok: true,
+          publishRate: { msgPerSec: 100, mbPerSec: 0.1 },
+          errors: [],
+          notes: [],
+          processes: [
+            {
+              role: "producer",
+              where: "a",
+              pid: 2,
+              userMs: 90,
+              systemMs: 10,
+              percentOfOneCore: 5,
+              published: 10_000,
+              consumed: 0,
+            },
+            {
+              role: "consumer",
+              where: "b",
+              pid: 3,
+              userMs: 150,
+              systemMs: 0,
+              percentOfOneCore: 7,
+              published: 0,
+              consumed: 10_000,
+            },
+          ],
+        },
+      ],
+    });
+    const row = (label: string) => table.rows.find((cells) => cells[0] === label)?.[1];
+    expect(row("bench CPU per record published (µs)")).toBe(10);
+    expect(row("bench CPU per record consumed (µs)")).toBe(15);
+    expect(row("bench CPU per record, publish + consume (µs)")).toBe(25);
   });
 
   it("renders Markdown and a self-contained HTML page with every chart", () => {

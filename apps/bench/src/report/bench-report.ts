@@ -1,16 +1,18 @@
-import type {
-  BenchResults,
-  PercentilePoint,
-  Percentiles,
-  ProcessCpu,
-  SecondSample,
-  Spread,
-  TargetBenchResult,
-  YardstickEntry,
+import {
+  type BenchResults,
+  cpuPerRecord,
+  type PercentilePoint,
+  type Percentiles,
+  type ProcessCpu,
+  type SecondSample,
+  type Spread,
+  type TargetBenchResult,
+  type YardstickEntry,
 } from "@brokerlab/bench";
 import {
   barChart,
   escapeHtml,
+  type HtmlSection,
   htmlPage,
   htmlTable,
   lineChart,
@@ -19,6 +21,7 @@ import {
 } from "@brokerlab/report";
 
 import { type BenchMessages, benchMessagesFor } from "../i18n/index.js";
+import { soakCharts, soakGrowthTable, soakIntro, soakMinuteTable, soakNotes } from "./soak-report.js";
 
 type Cell = string | number | null;
 
@@ -69,16 +72,27 @@ export function summaryTable(results: BenchResults, m: BenchMessages = EN): Tabl
       row(t.busiestProcess, (result) =>
         result.processes?.length ? Math.max(...result.processes.map((p) => p.percentOfOneCore)) : null,
       ),
+      row(t.cpuPerPublished, (result) => cpuPerRecord(result.processes ?? []).published ?? null),
+      row(t.cpuPerConsumed, (result) => cpuPerRecord(result.processes ?? []).consumed ?? null),
+      row(t.cpuPerRecordEndToEnd, (result) => cpuPerRecord(result.processes ?? []).endToEnd ?? null),
       row(t.machineCpu, (result) => result.machineCpu?.busyPercent ?? null),
       row(t.limit, (result) => result.limit?.kind ?? null),
     ],
   };
 }
 
+/** What a yardstick run measured: one side per run (results before the other sides existed: publish). */
+export function yardstickSide(entries: readonly YardstickEntry[]): NonNullable<YardstickEntry["side"]> {
+  return entries[0]?.side ?? "publish";
+}
+
 export function yardstickTable(entries: readonly YardstickEntry[], m: BenchMessages = EN): Table {
+  const side = yardstickSide(entries);
+  if (side === "end-to-end") return endToEndTable(entries, m);
   const h = m.report.yardstickHeaders;
+  const consume = side === "consume";
   return {
-    title: m.report.yardstickTitle,
+    title: consume ? m.report.consumeTitle : m.report.yardstickTitle,
     headers: [
       h.target,
       h.adapter,
@@ -89,6 +103,8 @@ export function yardstickTable(entries: readonly YardstickEntry[], m: BenchMessa
       h.adapterVsNative,
       h.ceiling,
       h.benchThread,
+      h.cpuPerRecord,
+      ...(consume ? [h.cpuVsRaw] : []),
     ],
     rows: entries.map((entry) => [
       entry.target,
@@ -99,6 +115,26 @@ export function yardstickTable(entries: readonly YardstickEntry[], m: BenchMessa
       entry.nativeMsgPerSec,
       quotedRatio(entry.adapterVsNative, entry.adapterVsNativeSpread, m),
       entry.rawVsNative ?? null,
+      benchThread(entry, m),
+      yardstickCpuPerRecord(entry),
+      ...(consume ? [quotedRatio(entry.cpuVsRaw ?? null, entry.cpuVsRawSpread, m)] : []),
+    ]),
+  };
+}
+
+/** The end-to-end yardstick: both paths at one rate, their CPU per record side by side. */
+function endToEndTable(entries: readonly YardstickEntry[], m: BenchMessages): Table {
+  const h = m.report.endToEndHeaders;
+  return {
+    title: m.report.endToEndTitle(entries[0]?.offeredRate ?? 0),
+    headers: [h.target, h.offered, h.adapter, h.raw, h.cpuPerRecord, h.cpuVsRaw, h.benchThread],
+    rows: entries.map((entry) => [
+      entry.target,
+      entry.offeredRate ?? null,
+      entry.adapterMsgPerSec,
+      entry.rawClientMsgPerSec,
+      yardstickCpuPerRecord(entry),
+      quotedRatio(entry.cpuVsRaw ?? null, entry.cpuVsRawSpread, m),
       benchThread(entry, m),
     ]),
   };
@@ -112,6 +148,19 @@ function quotedRatio(
 ): number | string | null {
   if (value === null || spread === undefined || spread.quotable) return value;
   return m.report.tooWide(spread.p25, spread.p75);
+}
+
+/**
+ * µs of the bench process's CPU per record (published, consumed, or end to end) on the adapter path and on the raw
+ * client's, as "adapter / raw".
+ */
+function yardstickCpuPerRecord(entry: YardstickEntry): string | null {
+  const us = (p: ProcessCpu | undefined) =>
+    p?.usPerRecordPublished ?? p?.usPerRecordConsumed ?? p?.usPerRecord;
+  const adapter = us(entry.cpu?.adapter);
+  if (adapter === undefined) return null;
+  const raw = us(entry.cpu?.raw);
+  return raw === undefined ? String(adapter) : `${adapter} / ${raw}`;
 }
 
 /** The JavaScript thread's share of a core on the adapter path (the process's where that is unknown). */
@@ -248,15 +297,23 @@ function notesOf(results: BenchResults, m: BenchMessages): string[] {
 export function renderMarkdown(results: BenchResults, m: BenchMessages = EN): string {
   const t = m.report;
   const parts = [`# ${t.benchmark(String(results.workload.name ?? results.workload.file))}`, ""];
-  if (results.mode === "workload") {
+  if (results.mode === "workload" || results.mode === "soak") {
     parts.push(describeWorkload(results, m), "", markdownTable(summaryTable(results, m)), "");
     parts.push(markdownTable(processTable(results, m)), "", ...workersNote(results, m), "");
+  }
+  if (results.soak) {
+    const s = m.report.soak;
+    parts.push(`## ${s.heading}`, "", soakIntro(results, results.soak, m), "");
+    parts.push(s.explanation(results.soak.warmupMinutes, results.soak.tolerancePercent), "");
+    parts.push(markdownTable(soakGrowthTable(results.soak, m)), "");
+    parts.push(markdownTable(soakMinuteTable(results.soak, m)), "");
+    parts.push(...soakNotes(results.soak, m).map((line) => `- ${line}`), "");
   }
   if (results.yardstick?.length) {
     parts.push(
       `## ${t.yardstick}`,
       "",
-      t.yardstickIntro,
+      yardstickExplanation(results.yardstick, m, t.yardstickIntro),
       "",
       markdownTable(yardstickTable(results.yardstick, m)),
       "",
@@ -319,95 +376,16 @@ function rateChart(
 
 export function renderHtml(results: BenchResults, m: BenchMessages = EN, lang = "en"): string {
   const t = m.report;
-  const sections = [];
-  if (results.mode === "workload") {
-    const targets = results.targets.map((result) => result.target);
-    sections.push(
-      {
-        id: "summary",
-        heading: t.sideBySideHeading,
-        explanation: t.meaning.join(" "),
-        html: htmlTable(summaryTable(results, m)),
-      },
-      {
-        id: "processes",
-        heading: t.benchProcesses,
-        explanation: workersNote(results, m).join(" "),
-        html: htmlTable(processTable(results, m)),
-      },
-      {
-        id: "throughput",
-        heading: t.throughput,
-        explanation: t.throughputExplanation,
-        html: barChart({
-          title: t.throughputPerTarget,
-          categories: targets,
-          yLabel: t.msgPerSec,
-          texts: t.chartTexts,
-          series: [
-            { name: t.publish, values: results.targets.map((result) => result.publishRate?.msgPerSec) },
-            { name: t.consume, values: results.targets.map((result) => result.consumeRate?.msgPerSec) },
-          ],
-        }),
-      },
-      {
-        id: "rates",
-        heading: t.ratesOverTime,
-        explanation: t.ratesExplanation,
-        html: [
-          rateChart(results, m, t.publishRate, (sample) => sample.publishRate, t.msgPerSec),
-          rateChart(results, m, t.consumeRate, (sample) => sample.consumeRate, t.msgPerSec),
-          rateChart(results, m, t.backlogChart, (sample) => sample.backlog, t.messages),
-        ].join("\n"),
-      },
-      {
-        id: "latency",
-        heading: t.latencyPercentiles,
-        explanation: t.latencyExplanation,
-        html: [
-          curveChart(results, m, t.publishLatencyChart, (result) => result.curves?.publishLatencyMs),
-          curveChart(results, m, t.endToEndChart, (result) => result.curves?.endToEndLatencyMs),
-        ].join("\n"),
-      },
-    );
-  }
-  if (results.yardstick?.length) {
-    const entries = results.yardstick;
-    sections.push({
-      id: "yardstick",
-      heading: t.yardstick,
-      explanation: t.yardstickExplanation,
-      html: [
-        htmlTable(yardstickTable(entries, m)),
-        barChart({
-          title: t.yardstickChart,
-          categories: entries.map((entry) => entry.target),
-          yLabel: t.msgPerSec,
-          texts: t.chartTexts,
-          series: [
-            { name: t.adapter, values: entries.map((entry) => entry.adapterMsgPerSec) },
-            { name: t.rawClient, values: entries.map((entry) => entry.rawClientMsgPerSec) },
-            { name: t.nativeTool, values: entries.map((entry) => entry.nativeMsgPerSec) },
-          ],
-        }),
-      ].join("\n"),
-    });
-  }
-  const notes = [
-    ...notesOf(results, m),
-    ...(results.yardstick ?? []).flatMap((entry) => entry.notes.map((note) => `${entry.target}: ${note}`)),
+  const sections = [
+    ...soakSection(results, m),
+    ...(results.mode === "workload" || results.mode === "soak" ? workloadSections(results, m) : []),
+    ...yardstickSection(results, m),
+    ...notesSection(results, m),
   ];
-  if (notes.length) {
-    sections.push({
-      id: "notes",
-      heading: t.notesAndErrors,
-      html: `<ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`,
-    });
-  }
   return htmlPage({
     lang,
     title: t.benchmark(String(results.workload.name ?? results.workload.file)),
-    intro: results.mode === "workload" ? describeWorkload(results, m) : t.yardstickIntroShort,
+    intro: results.mode === "yardstick" ? t.yardstickIntroShort : describeWorkload(results, m),
     sections,
     contentsLabel: t.contents,
     footer: t.footer(
@@ -418,4 +396,128 @@ export function renderHtml(results: BenchResults, m: BenchMessages = EN, lang = 
       String(results.workload.file),
     ),
   });
+}
+
+/** The soak's growth verdicts, memory charts and per-minute table, when the run was a soak. */
+function soakSection(results: BenchResults, m: BenchMessages): HtmlSection[] {
+  if (!results.soak) return [];
+  const s = m.report.soak;
+  return [
+    {
+      id: "soak",
+      heading: s.heading,
+      explanation: `${soakIntro(results, results.soak, m)} ${s.explanation(results.soak.warmupMinutes, results.soak.tolerancePercent)} ${soakNotes(results.soak, m).join(" ")}`,
+      html: [
+        htmlTable(soakGrowthTable(results.soak, m)),
+        soakCharts(results.soak, m),
+        htmlTable(soakMinuteTable(results.soak, m)),
+      ].join("\n"),
+    },
+  ];
+}
+
+/** A workload run's (or soak's) side-by-side table, processes, throughput, rates and latency. */
+function workloadSections(results: BenchResults, m: BenchMessages): HtmlSection[] {
+  const t = m.report;
+  const targets = results.targets.map((result) => result.target);
+  return [
+    {
+      id: "summary",
+      heading: t.sideBySideHeading,
+      explanation: t.meaning.join(" "),
+      html: htmlTable(summaryTable(results, m)),
+    },
+    {
+      id: "processes",
+      heading: t.benchProcesses,
+      explanation: workersNote(results, m).join(" "),
+      html: htmlTable(processTable(results, m)),
+    },
+    {
+      id: "throughput",
+      heading: t.throughput,
+      explanation: t.throughputExplanation,
+      html: barChart({
+        title: t.throughputPerTarget,
+        categories: targets,
+        yLabel: t.msgPerSec,
+        texts: t.chartTexts,
+        series: [
+          { name: t.publish, values: results.targets.map((result) => result.publishRate?.msgPerSec) },
+          { name: t.consume, values: results.targets.map((result) => result.consumeRate?.msgPerSec) },
+        ],
+      }),
+    },
+    {
+      id: "rates",
+      heading: t.ratesOverTime,
+      explanation: t.ratesExplanation,
+      html: [
+        rateChart(results, m, t.publishRate, (sample) => sample.publishRate, t.msgPerSec),
+        rateChart(results, m, t.consumeRate, (sample) => sample.consumeRate, t.msgPerSec),
+        rateChart(results, m, t.backlogChart, (sample) => sample.backlog, t.messages),
+      ].join("\n"),
+    },
+    {
+      id: "latency",
+      heading: t.latencyPercentiles,
+      explanation: t.latencyExplanation,
+      html: [
+        curveChart(results, m, t.publishLatencyChart, (result) => result.curves?.publishLatencyMs),
+        curveChart(results, m, t.endToEndChart, (result) => result.curves?.endToEndLatencyMs),
+      ].join("\n"),
+    },
+  ];
+}
+
+/** The yardstick's table and chart (adapter, raw client, native tool), when it ran. */
+function yardstickSection(results: BenchResults, m: BenchMessages): HtmlSection[] {
+  const t = m.report;
+  const entries = results.yardstick;
+  if (!entries?.length) return [];
+  return [
+    {
+      id: "yardstick",
+      heading: t.yardstick,
+      explanation: yardstickExplanation(entries, m, t.yardstickExplanation),
+      html: [
+        htmlTable(yardstickTable(entries, m)),
+        barChart({
+          title: yardstickSide(entries) === "publish" ? t.yardstickChart : t.consumeChart,
+          categories: entries.map((entry) => entry.target),
+          yLabel: t.msgPerSec,
+          texts: t.chartTexts,
+          series: [
+            { name: t.adapter, values: entries.map((entry) => entry.adapterMsgPerSec) },
+            { name: t.rawClient, values: entries.map((entry) => entry.rawClientMsgPerSec) },
+            { name: t.nativeTool, values: entries.map((entry) => entry.nativeMsgPerSec) },
+          ],
+        }),
+      ].join("\n"),
+    },
+  ];
+}
+
+/** What the yardstick's side measured; `publish` is the publish side's own text (intro or explanation). */
+function yardstickExplanation(entries: readonly YardstickEntry[], m: BenchMessages, publish: string): string {
+  const side = yardstickSide(entries);
+  if (side === "consume") return m.report.consumeExplanation;
+  if (side === "end-to-end") return m.report.endToEndExplanation;
+  return publish;
+}
+
+/** The run's notes and errors and the yardstick's, each named by its target. */
+function notesSection(results: BenchResults, m: BenchMessages): HtmlSection[] {
+  const notes = [
+    ...notesOf(results, m),
+    ...(results.yardstick ?? []).flatMap((entry) => entry.notes.map((note) => `${entry.target}: ${note}`)),
+  ];
+  if (!notes.length) return [];
+  return [
+    {
+      id: "notes",
+      heading: m.report.notesAndErrors,
+      html: `<ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`,
+    },
+  ];
 }

@@ -1,12 +1,15 @@
+import type { ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { type Agent, nowMs, RemoteAgent, type WorkerInfo, type Workload } from "@brokerlab/bench";
 import type { WorkersChoice } from "../args.js";
-import { spawnLocalWorkers } from "./spawn-local-workers.js";
+import { type SpawnOptions, spawnLocalWorkers } from "./spawn-local-workers.js";
 
 export interface ConnectedWorkers {
   readonly agents: readonly Agent[];
   readonly pids: readonly number[];
   readonly infos: readonly WorkerInfo[];
+  /** The processes of spawned workers, in the order of `agents` (none for workers given by URL). */
+  readonly children: readonly ChildProcess[];
   stop(): Promise<void>;
 }
 
@@ -25,20 +28,26 @@ export function autoWorkerCount(workload: Workload, cores = availableParallelism
 export async function connectWorkers(
   choice: WorkersChoice,
   workload: Workload,
+  spawnOptions: SpawnOptions = {},
+  callTimeoutMs?: number,
 ): Promise<ConnectedWorkers | undefined> {
   if (choice.kind === "in-process") return undefined;
   const local =
     choice.kind === "spawn"
-      ? await spawnLocalWorkers(choice.count === "auto" ? autoWorkerCount(workload) : choice.count)
+      ? await spawnLocalWorkers(
+          choice.count === "auto" ? autoWorkerCount(workload) : choice.count,
+          spawnOptions,
+        )
       : undefined;
   const urls = local?.urls ?? (choice.kind === "urls" ? choice.urls : []);
   try {
-    const agents = urls.map((url) => new RemoteAgent(url));
+    const agents = urls.map((url) => new RemoteAgent(url, undefined, callTimeoutMs));
     const infos = await Promise.all(agents.map((agent) => describeWorker(agent, local !== undefined)));
     return {
       agents,
       pids: infos.map((info) => info.pid),
       infos,
+      children: local?.children ?? [],
       stop: async () => {
         await Promise.allSettled(agents.map((agent) => agent.close()));
         await local?.stop();

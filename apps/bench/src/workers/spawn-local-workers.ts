@@ -9,19 +9,26 @@ export const LISTENING_PREFIX = "bench worker listening on ";
 
 export interface LocalWorkers {
   readonly urls: readonly string[];
+  /** The worker processes, in the order of `urls`. */
+  readonly children: readonly ChildProcess[];
   /** Stops every worker this call started (SIGTERM, then SIGKILL after 5 s). */
   stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  readonly startTimeoutMs?: number;
+  /** More `node` flags after tsx's loader (the soak preloads its memory reporter); gives each an IPC channel. */
+  readonly preload?: readonly string[];
 }
 
 /**
  * Starts `count` bench workers as child processes of this one (same Node, same loader flags, any free port) and
  * waits, bounded, for each to say where it listens. Their stderr is passed through, prefixed.
  */
-export async function spawnLocalWorkers(count: number, startTimeoutMs = 30_000): Promise<LocalWorkers> {
+export async function spawnLocalWorkers(count: number, options: SpawnOptions = {}): Promise<LocalWorkers> {
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const cli = resolve(import.meta.dirname, "../cli.ts");
-  // The same way `pnpm bench` runs: Node with tsx's loader and the workspace's "source" condition.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const nodeArgs = ["--import", tsx, "--conditions=source", cli, "worker", "--port", "0"];
+  const nodeArgs = [...tsxNodeArgs(options.preload), cli, "worker", "--port", "0"];
   const children: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all(children.map((child) => stopChild(child)));
@@ -30,18 +37,24 @@ export async function spawnLocalWorkers(count: number, startTimeoutMs = 30_000):
     const urls = await Promise.all(
       Array.from({ length: count }, (_, i) => {
         const child = spawn(process.execPath, nodeArgs, {
-          stdio: ["ignore", "pipe", "pipe"],
+          stdio: options.preload ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
           env: process.env,
         });
         children.push(child);
         return listeningUrl(child, i + 1, startTimeoutMs);
       }),
     );
-    return { urls, stop };
+    return { urls, children, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** The way `pnpm bench` runs: Node with tsx's loader and the workspace's "source" condition, then `preload`. */
+export function tsxNodeArgs(preload: readonly string[] = []): string[] {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  return ["--import", tsx, ...preload, "--conditions=source"];
 }
 
 function listeningUrl(child: ChildProcess, number: number, timeoutMs: number): Promise<string> {
@@ -82,7 +95,8 @@ function listeningUrl(child: ChildProcess, number: number, timeoutMs: number): P
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 5 s; resolves once the child exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolvePromise) => child.once("exit", () => resolvePromise()));
   child.kill("SIGTERM");

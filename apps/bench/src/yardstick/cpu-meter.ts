@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { ProcessCpu } from "@brokerlab/bench";
 
 /** Linux reports thread CPU in clock ticks of 1/100 s (USER_HZ, the same on every architecture Node runs on). */
 const TICKS_PER_SECOND = 100;
@@ -33,9 +34,10 @@ export class CpuMeter {
     this.started = read();
   }
 
-  stop(): void {
+  /** Ends an interval; returns its process CPU, µs (0 when none was started). */
+  stop(): number {
     const begin = this.started;
-    if (begin === undefined) return;
+    if (begin === undefined) return 0;
     const end = read();
     this.started = undefined;
     this.userMicros += end.userMicros - begin.userMicros;
@@ -45,6 +47,7 @@ export class CpuMeter {
       this.mainThreadTicks === null || begin.mainThreadTicks === null || end.mainThreadTicks === null
         ? null
         : this.mainThreadTicks + end.mainThreadTicks - begin.mainThreadTicks;
+    return end.userMicros - begin.userMicros + end.systemMicros - begin.systemMicros;
   }
 
   /** % of one core over the measured intervals, and µs of process CPU per record of `records`. */
@@ -88,4 +91,30 @@ export function mainThreadTicks(stat?: string): number | null {
   const user = Number(fields[11]);
   const system = Number(fields[12]);
   return Number.isFinite(user) && Number.isFinite(system) ? user + system : null;
+}
+
+/**
+ * What a yardstick path's meter measured as results.json's process CPU: the bench process (in-process), its µs per
+ * record published or consumed, and its JavaScript thread.
+ */
+export function yardstickCpu(
+  meter: CpuMeter,
+  role: "producer" | "consumer",
+  records: number,
+): ProcessCpu & { mainThreadPercent: number | null } {
+  const summary = meter.summary(records);
+  return {
+    role,
+    where: "in-process",
+    pid: process.pid,
+    userMs: summary.userMs,
+    systemMs: summary.systemMs,
+    percentOfOneCore: summary.percentOfOneCore,
+    published: role === "producer" ? records : 0,
+    consumed: role === "consumer" ? records : 0,
+    ...(role === "producer"
+      ? { usPerRecordPublished: summary.usPerRecord }
+      : { usPerRecordConsumed: summary.usPerRecord }),
+    mainThreadPercent: summary.mainThreadPercent,
+  };
 }

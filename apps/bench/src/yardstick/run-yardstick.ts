@@ -1,57 +1,37 @@
 import {
-  BENCH_RESULTS_SCHEMA,
-  type BenchProgress,
   type BenchResults,
-  createPayloads,
-  durabilityFor,
-  type LoadedWorkload,
+  type createPayloads,
   measurePublishRate,
-  type ProcessCpu,
   type YardstickEntry,
 } from "@brokerlab/bench";
 import {
   type DurabilityLevel,
-  deploymentOf,
   type NativeRounds,
   type NativeRun,
+  type Publisher,
   type RawPublisher,
   type TargetDefinition,
   type TargetId,
   withTimeout,
 } from "@brokerlab/messaging";
-import { connectionSource, targetDefinition } from "@brokerlab/targets";
-import { machine } from "../run-bench.js";
-import { CpuMeter } from "./cpu-meter.js";
+import { connectionSource } from "@brokerlab/targets";
+import { CpuMeter, yardstickCpu } from "./cpu-meter.js";
 import { openNativeRounds, runNativeTool } from "./native-tools.js";
+import { mean, type Path, ratio, roundOrder, roundRatio, roundsFor, sum } from "./rounds.js";
 import { spreadOf } from "./spread.js";
+import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
+
+export type { YardstickOptions } from "./yardstick-targets.js";
 
 /** The workload whose message size, partitions, batching and durability the yardstick uses by default. */
 export const DEFAULT_YARDSTICK_WORKLOAD = "workloads/1-topic-16-partitions-1kb.yaml";
 
-export interface YardstickOptions {
-  readonly loaded: LoadedWorkload;
-  readonly targets: readonly TargetId[];
-  readonly runId: string;
-  /** Seconds each of adapter and raw client publishes, in one-second slices (after a 2 s warm-up each). */
-  readonly seconds: number;
-  readonly onProgress?: (progress: BenchProgress) => void;
-  readonly log: (line: string) => void;
-}
-
-type Path = "adapter" | "raw";
-/** A round: four one-second slices. Adapter, raw, raw, adapter cancels a drift that is linear over the round. */
-const ROUND_ORDER: readonly Path[] = ["adapter", "raw", "raw", "adapter"];
-const MIRRORED_ROUND_ORDER: readonly Path[] = ["raw", "adapter", "adapter", "raw"];
 const SLICE_SECONDS = 1;
 const WARMUP_SECONDS = 2;
 /** A native round publishes as long as the adapter does in a round (two slices). */
 const NATIVE_ROUND_SECONDS = 2 * SLICE_SECONDS;
 /** The JavaScript thread this busy means the Node client, not the broker, set the rate. */
-const CLIENT_BOUND_PERCENT = 90;
-
-const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-const mean = (values: readonly number[]) => (values.length > 0 ? sum(values) / values.length : 0);
-const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 1000) / 1000 : null);
+export const CLIENT_BOUND_PERCENT = 90;
 
 /**
  * Per target, publish-only at max rate with the workload's message size, partitions, batch and in-flight window,
@@ -59,43 +39,8 @@ const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 1000) /
  * runs in rounds, the broker's own tool between them (else once, after). Reports adapter ÷ raw, adapter ÷ native
  * and raw ÷ native (the Node client's ceiling) with their spreads, and the bench process's CPU.
  */
-export async function runYardstick(options: YardstickOptions): Promise<BenchResults> {
-  const startedAt = new Date().toISOString();
-  const { workload } = options.loaded;
-  const payloads = createPayloads({
-    ...workload,
-    ...(options.loaded.payload ? { fileBytes: options.loaded.payload.bytes } : {}),
-  });
-  const entries: YardstickEntry[] = [];
-  for (const target of options.targets) {
-    const definition = targetDefinition(target);
-    let durability: DurabilityLevel;
-    try {
-      durability = durabilityFor(
-        workload.durability,
-        target,
-        definition.capabilitiesIn(deploymentOf(connectionSource())).durability,
-      );
-    } catch (error) {
-      options.log(`[${target}] skipped: ${(error as Error).message}`);
-      continue;
-    }
-    entries.push(await measureTarget(definition, durability, payloads, options));
-  }
-  return {
-    schema: BENCH_RESULTS_SCHEMA,
-    runId: options.runId,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    mode: "yardstick",
-    workload: {
-      file: options.loaded.file,
-      ...workload,
-    },
-    machine: machine(),
-    targets: [],
-    yardstick: entries,
-  };
+export function runYardstick(options: YardstickOptions): Promise<BenchResults> {
+  return yardstickOverTargets(options, measureTarget);
 }
 
 /** What the rounds of one target measured, per path. */
@@ -114,7 +59,7 @@ class RoundsRecord {
 async function measureTarget(
   definition: TargetDefinition,
   durability: DurabilityLevel,
-  payloads: ReturnType<typeof createPayloads>,
+  payloads: Payloads,
   options: YardstickOptions,
 ): Promise<YardstickEntry> {
   const target = definition.id;
@@ -123,7 +68,6 @@ async function measureTarget(
   const { rawPublisher } = definition.bench;
   const partitions = capabilities.partitions ? workload.partitionsPerTopic : 1;
   const topicOptions = capabilities.partitions ? { partitions } : {};
-  const rounds = Math.max(1, Math.ceil(options.seconds / (2 * SLICE_SECONDS)));
   const notes: string[] = [];
   const names: Record<Path, string> = {
     adapter: `bl-yard-${options.runId}-${target}-adapter`,
@@ -148,61 +92,21 @@ async function measureTarget(
     await client.createTopic(names.adapter, topicOptions);
     if (rawPublisher === "none") notes.push(`${target} has no raw client publisher: adapter only`);
     else raw = await rawPublisher.open(settings, { name: names.raw, partitions });
-    const publishers = { adapter: client, raw };
-    // Without a raw publisher the rounds measure the adapter alone.
-    const paths = (order: readonly Path[]) => order.filter((path) => path === "adapter" || raw);
-    let slicesDone = 0;
-    const publishFor = async (path: Path, seconds: number, measured: boolean): Promise<number> => {
-      const publisher = publishers[path];
-      if (publisher === undefined) return 0;
-      if (measured) record.cpu[path].start();
-      const result = await measurePublishRate({
-        publisher,
-        topic: names[path],
-        payloads,
-        keyDistributor: workload.keyDistributor,
-        batchSize: workload.publishBatchSize,
-        maxInflight: workload.maxInflightPublishes,
-        durability,
-        warmupSeconds: 0,
-        seconds,
-      });
-      if (measured) {
-        record.cpu[path].stop();
-        record.published[path] += result.published;
-      }
-      for (const error of result.errors) record.errors.add(`${path}: ${error}`);
-      return result.publishRate.msgPerSec;
+    const slices: Slices = {
+      target,
+      publishers: { adapter: client, raw },
+      names,
+      payloads,
+      durability,
+      record,
+      options,
     };
-
     // The first seconds of a client run cold (JIT, buffers, broker caches): each path warms up first.
-    await publishFor("adapter", WARMUP_SECONDS, false);
-    if (raw) await publishFor("raw", WARMUP_SECONDS, false);
+    await publishSlice(slices, "adapter", WARMUP_SECONDS, false);
+    if (raw) await publishSlice(slices, "raw", WARMUP_SECONDS, false);
     native = await openNativeRounds(definition, settings, nativeRun, options.log, notes);
     if (native) await native.round(WARMUP_SECONDS);
-    // A shared machine drifts by tens of percent within seconds: short slices interleaved see the same
-    // drift on every path, and the median of the rounds' ratios ignores a round that one stall hit.
-    for (let round = 0; round < rounds; round++) {
-      const rates: Record<Path, number[]> = { adapter: [], raw: [] };
-      const order = paths(round % 2 === 0 ? ROUND_ORDER : MIRRORED_ROUND_ORDER);
-      for (const path of order) {
-        const rate = await publishFor(path, SLICE_SECONDS, true);
-        rates[path].push(rate);
-        slicesDone++;
-        options.onProgress?.({
-          target,
-          phase: "test",
-          second: slicesDone * SLICE_SECONDS,
-          of: rounds * order.length * SLICE_SECONDS,
-          offeredRate: 0,
-          publishRate: rate,
-          consumeRate: 0,
-          backlog: 0,
-        });
-      }
-      const nativeRate = native ? await native.round(NATIVE_ROUND_SECONDS) : undefined;
-      recordRound(record, rates, nativeRate);
-      options.log(roundLine(target, round, rounds, rates, nativeRate));
+    await runRounds(slices, native, async () => {
       if (raw?.empty) {
         // Redis and RabbitMQ queues hold what was published in memory: emptied between rounds, each round
         // starts from the same depth and a long run cannot fill the machine.
@@ -210,11 +114,9 @@ async function measureTarget(
         await client.createTopic(names.adapter, topicOptions);
         await raw.empty();
       }
-    }
+    });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    notes.push(`failed: ${message}`);
-    options.log(`[${target}] failed: ${message}`);
+    noteFailure(target, error, notes, options.log);
   } finally {
     await client.deleteTopic(names.adapter).catch(() => {});
     await client.close().catch(() => {});
@@ -222,6 +124,85 @@ async function measureTarget(
     await native?.close().catch(() => {});
   }
   return entryFor(definition, durability, record, native, nativeRun, notes, options);
+}
+
+type Payloads = ReturnType<typeof createPayloads>;
+
+/** What one target's slices publish with, and where they record what they measured. */
+interface Slices {
+  readonly target: TargetId;
+  /** The raw client is undefined where the target has none: the rounds measure the adapter alone. */
+  readonly publishers: Record<Path, Publisher | undefined>;
+  readonly names: Record<Path, string>;
+  readonly payloads: Payloads;
+  readonly durability: DurabilityLevel;
+  readonly record: RoundsRecord;
+  readonly options: YardstickOptions;
+}
+
+/** Publishes for `seconds` through one path at max rate; a measured slice counts its CPU and records. */
+async function publishSlice(slices: Slices, path: Path, seconds: number, measured: boolean): Promise<number> {
+  const { record } = slices;
+  const { workload } = slices.options.loaded;
+  const publisher = slices.publishers[path];
+  if (publisher === undefined) return 0;
+  if (measured) record.cpu[path].start();
+  const result = await measurePublishRate({
+    publisher,
+    topic: slices.names[path],
+    payloads: slices.payloads,
+    keyDistributor: workload.keyDistributor,
+    batchSize: workload.publishBatchSize,
+    maxInflight: workload.maxInflightPublishes,
+    durability: slices.durability,
+    warmupSeconds: 0,
+    seconds,
+  });
+  if (measured) {
+    record.cpu[path].stop();
+    record.published[path] += result.published;
+  }
+  for (const error of result.errors) record.errors.add(`${path}: ${error}`);
+  return result.publishRate.msgPerSec;
+}
+
+/**
+ * The measured rounds: each interleaves the paths' slices, then runs the native tool's round, records the
+ * round and calls `betweenRounds`.
+ */
+async function runRounds(
+  slices: Slices,
+  native: NativeRounds | undefined,
+  betweenRounds: () => Promise<void>,
+): Promise<void> {
+  const { options, record, target } = slices;
+  const rounds = roundsFor(options.seconds, SLICE_SECONDS);
+  let slicesDone = 0;
+  // A shared machine drifts by tens of percent within seconds: short slices interleaved see the same
+  // drift on every path, and the median of the rounds' ratios ignores a round that one stall hit.
+  for (let round = 0; round < rounds; round++) {
+    const rates: Record<Path, number[]> = { adapter: [], raw: [] };
+    const order = roundOrder(round, slices.publishers.raw !== undefined);
+    for (const path of order) {
+      const rate = await publishSlice(slices, path, SLICE_SECONDS, true);
+      rates[path].push(rate);
+      slicesDone++;
+      options.onProgress?.({
+        target,
+        phase: "test",
+        second: slicesDone * SLICE_SECONDS,
+        of: rounds * order.length * SLICE_SECONDS,
+        offeredRate: 0,
+        publishRate: rate,
+        consumeRate: 0,
+        backlog: 0,
+      });
+    }
+    const nativeRate = native ? await native.round(NATIVE_ROUND_SECONDS) : undefined;
+    recordRound(record, rates, nativeRate);
+    options.log(roundLine(target, round, rounds, rates, nativeRate));
+    await betweenRounds();
+  }
 }
 
 function recordRound(
@@ -233,7 +214,8 @@ function recordRound(
   record.rates.raw.push(...rates.raw);
   const adapter = mean(rates.adapter);
   const raw = mean(rates.raw);
-  if (raw > 0) record.adapterVsRaw.push(adapter / raw);
+  const adapterVsRaw = roundRatio(rates);
+  if (adapterVsRaw !== undefined) record.adapterVsRaw.push(adapterVsRaw);
   if (nativeRate !== undefined && nativeRate > 0) {
     record.native.push(nativeRate);
     record.adapterVsNative.push(adapter / nativeRate);
@@ -284,8 +266,10 @@ async function entryFor(
   const adapterVsRawSpread = spreadOf(record.adapterVsRaw);
   const adapterVsNativeSpread = interleaved ? spreadOf(record.adapterVsNative) : undefined;
   const cpu = {
-    adapter: processCpu(record, "adapter"),
-    ...(record.published.raw > 0 ? { raw: processCpu(record, "raw") } : {}),
+    adapter: yardstickCpu(record.cpu.adapter, "producer", record.published.adapter),
+    ...(record.published.raw > 0
+      ? { raw: yardstickCpu(record.cpu.raw, "producer", record.published.raw) }
+      : {}),
   };
   const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
   notes.push(
@@ -333,31 +317,4 @@ function spreadNotes(...spreads: (ReturnType<typeof spreadOf> | undefined)[]): s
             (spread.quotable ? "" : ` — too wide to quote (±${Math.round(spread.relative * 50)} %)`),
         ],
   );
-}
-
-function processCpu(record: RoundsRecord, path: Path): ProcessCpu & { mainThreadPercent: number | null } {
-  const published = record.published[path];
-  const summary = record.cpu[path].summary(published);
-  return {
-    role: "producer",
-    where: "in-process",
-    pid: process.pid,
-    userMs: summary.userMs,
-    systemMs: summary.systemMs,
-    percentOfOneCore: summary.percentOfOneCore,
-    published,
-    consumed: 0,
-    usPerRecordPublished: summary.usPerRecord,
-    mainThreadPercent: summary.mainThreadPercent,
-  };
-}
-
-/** The middle value (mean of the two middle ones for an even count); 0 for none. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

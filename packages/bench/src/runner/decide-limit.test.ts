@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideLimit, type LimitInputs } from "./decide-limit.js";
+import { consumersFellBehind, decideLimit, type LimitInputs } from "./decide-limit.js";
 
 const base: LimitInputs = {
   offeredRate: 10_000,
@@ -45,5 +45,16 @@ describe("decideLimit", () => {
     const limit = decideLimit({ ...base, searched: false, consumeRate: 7_000 });
     expect(limit.kind).toBe("broker");
     expect(limit.reason).toContain("60 % of a core");
+  });
+
+  it("notes consumers that fell behind in the timed run, not a backlog that only wobbled", () => {
+    // redis-stream in-process at 4,000/s: the warm-up held, then consumption fell to 896/s by the last second.
+    const behind = { publishRate: 3980, consumeRate: 3225, backlogBefore: 3, backlogAfter: 15_109 };
+    expect(consumersFellBehind(behind)).toBe(
+      "consumers fell behind during the timed run: 3225 of 3980 msg/s consumed per subscription, backlog 3 → 15109",
+    );
+    expect(consumersFellBehind({ ...behind, consumeRate: 3960, backlogAfter: 400 })).toBeUndefined();
+    // Slower on average but the backlog did not build (it was drained by the end): nothing to note.
+    expect(consumersFellBehind({ ...behind, backlogAfter: 900 })).toBeUndefined();
   });
 });

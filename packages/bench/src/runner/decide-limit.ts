@@ -51,3 +51,21 @@ export function decideLimit(inputs: LimitInputs): RunLimit {
   const peak = busiest ? `, the busiest bench process ${busiest.percentOfOneCore} % of a core` : "";
   return limit("broker", `${machine}${peak}: the broker (or its disk or network) set the limit`);
 }
+
+/**
+ * A note when the consumers fell behind during the timed run itself: the warm-up confirmed the rate, but a shared
+ * machine can slow them later (on 2 cores the producers' schedule wins the CPU). Consumed below 95 % of what was
+ * published and a backlog grown by more than half a second of publishing; otherwise undefined.
+ */
+export function consumersFellBehind(run: {
+  readonly publishRate: number;
+  /** Consumed per subscription. */
+  readonly consumeRate: number;
+  /** Backlog per subscription when the timed run started and when it ended. */
+  readonly backlogBefore: number;
+  readonly backlogAfter: number;
+}): string | undefined {
+  const grew = run.backlogAfter - run.backlogBefore;
+  if (run.consumeRate >= 0.95 * run.publishRate || grew <= 0.5 * run.publishRate) return undefined;
+  return `consumers fell behind during the timed run: ${Math.round(run.consumeRate)} of ${Math.round(run.publishRate)} msg/s consumed per subscription, backlog ${Math.round(run.backlogBefore)} → ${Math.round(run.backlogAfter)}`;
+}

@@ -67,4 +67,38 @@ describe("MaxRateSearch", () => {
     };
     expect(MaxRateSearch.isSustained(growing)).toBe(false);
   });
+
+  it("withdraws a rate when a later look at it does not hold, falling to the highest sustained below", () => {
+    // The redis-stream run of 1-topic-3-partition-100b-3producers: 8,000/s held for a 3 s step, the 5 s warm-up
+    // at 8,000/s then consumed 4,000/s with the backlog growing every second.
+    const search = new MaxRateSearch({ startRate: 1000 });
+    const held = (rate: number) => ({
+      rate,
+      publishRate: rate,
+      consumeRate: rate,
+      backlogAfter: 0,
+      backlogGrowth: 0,
+    });
+    for (const rate of [1000, 2000, 4000, 8000]) search.record(held(rate));
+    search.record({
+      rate: 16_000,
+      publishRate: 15_000,
+      consumeRate: 7_000,
+      backlogAfter: 24_000,
+      backlogGrowth: 16_000,
+    });
+    expect(search.result()).toBe(8000);
+    const warmup = search.record({
+      rate: 8000,
+      publishRate: 8000,
+      consumeRate: 4500,
+      backlogAfter: 16_000,
+      backlogGrowth: 14_000,
+    });
+    expect(warmup.sustained).toBe(false);
+    expect(search.result()).toBe(4000);
+    // Confirmed at 4,000/s: the result stays.
+    expect(search.record(held(4000)).sustained).toBe(true);
+    expect(search.result()).toBe(4000);
+  });
 });

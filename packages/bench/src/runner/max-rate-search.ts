@@ -69,7 +69,15 @@ export class MaxRateSearch {
     };
     this.steps.push(step);
     if (step.sustained) this.lastGood = Math.max(this.lastGood, step.rate);
-    else this.firstBad = Math.min(this.firstBad, step.rate);
+    else {
+      this.firstBad = Math.min(this.firstBad, step.rate);
+      // A failure at or below a rate sustained earlier withdraws it: the later, longer look (the warm-up's
+      // confirmation) is the one that holds, and the result falls to the highest rate sustained below it.
+      if (this.lastGood >= step.rate) {
+        const below = this.steps.filter((s) => s.sustained && s.rate < step.rate).map((s) => s.rate);
+        this.lastGood = Math.max(0, ...below);
+      }
+    }
     if (Number.isFinite(this.firstBad)) {
       // Bisect; with nothing sustained yet, aim below what the broker actually managed.
       this.nextRate =

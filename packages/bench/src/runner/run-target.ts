@@ -18,8 +18,8 @@ import { durabilityFor } from "../workload/durability.js";
 import { createPayloads } from "../workload/payloads.js";
 import type { Workload } from "../workload/workload.js";
 import { AgentGroup, type GroupTotals, processCpu } from "./agent-group.js";
-import { decideLimit } from "./decide-limit.js";
-import { MaxRateSearch } from "./max-rate-search.js";
+import { consumersFellBehind, decideLimit } from "./decide-limit.js";
+import { MaxRateSearch, type RateStep } from "./max-rate-search.js";
 import { PROBE_HEADER } from "./producer-loop.js";
 
 export type BenchPhase = "setup" | "ready" | "search" | "warmup" | "backlog" | "drain" | "test";
@@ -58,6 +58,11 @@ export interface RunTargetOptions {
   readonly readyTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
   readonly onProgress?: (progress: BenchProgress) => void;
+  /**
+   * Topics of targets that keep records after they are consumed (logs) and can trim by age keep this long, so a
+   * long run's storage reaches a steady state instead of growing with every record (the soak). Default: forever.
+   */
+  readonly logRetentionMs?: number;
 }
 
 /** 1 GB as OMB counts it. */
@@ -128,11 +133,8 @@ export async function runTarget(options: RunTargetOptions): Promise<TargetBenchR
     await setUpAgents(run);
     await readyCheck(run);
     result.setupSeconds = round((nowMs() - setupStart) / 1000);
-    await searchRate(run);
-    await run.group.startProducers();
-    if (options.workload.warmupDurationSeconds > 0) {
-      await run.sample("warmup", Math.ceil(options.workload.warmupDurationSeconds));
-    }
+    const search = await searchRate(run);
+    await warmUp(run, search);
     if (options.workload.consumerBacklogSizeGB > 0) await buildAndDrainBacklog(run);
     await timedRun(run);
     await run.group.stopProducers();
@@ -201,13 +203,15 @@ function plan(options: RunTargetOptions, capabilities: Capabilities, notes: stri
   const producers = topics.flatMap((topic) =>
     Array.from({ length: workload.producersPerTopic }, () => ({ topic })),
   );
-  // One group per topic and subscription: kafkajs's assigners hand a group's partitions to its members without
-  // looking at which topic each member subscribed, so groups shared across topics never settle.
+  // One group per target, topic and subscription: kafkajs's assigners hand a group's partitions to its members
+  // without looking at which topic each member subscribed, so groups shared across topics never settle (the
+  // soak runs kafka and kafka-rdkafka at once: with one group name the kafkajs leader gave half the kafka
+  // topic's partitions to the librdkafka member, which never read them, and left librdkafka with nothing).
   const consumers = topics.flatMap((topic, t) =>
     Array.from({ length: workload.subscriptionsPerTopic }, (_, s) =>
       Array.from({ length: workload.consumerPerSubscription }, () => ({
         topic,
-        group: `bl-bench-${runId}-${t}-sub${s}`,
+        group: `bl-bench-${runId}-${target}-${t}-sub${s}`,
       })),
     ).flat(),
   );
@@ -296,12 +300,16 @@ async function createTopics(
       run.progress("setup", second, 0, undefined, `topics created ${created.length}/${run.topics.length}`);
     }
   };
+  const { logRetentionMs } = run.options;
+  const trimsByAge =
+    logRetentionMs !== undefined && capabilities.retainsAfterAck && capabilities.retention.includes("time");
+  const topicOptions = {
+    ...(capabilities.partitions ? { partitions } : {}),
+    ...(trimsByAge ? { retention: { maxAgeMs: logRetentionMs } } : {}),
+  };
+  if (trimsByAge) run.notes.push(`topics keep records for ${logRetentionMs / 1000} s (retention by age)`);
   await forEachLimited(run.topics, ADMIN_PARALLELISM, async (topic) => {
-    await withTimeout(
-      run.admin.createTopic(topic, capabilities.partitions ? { partitions } : {}),
-      30_000,
-      `creating topic ${topic}`,
-    );
+    await withTimeout(run.admin.createTopic(topic, topicOptions), 30_000, `creating topic ${topic}`);
     created.push(topic);
     show();
   });
@@ -380,37 +388,83 @@ async function readyCheck(run: TargetRun): Promise<void> {
 }
 
 /** When the workload's rate is 0: the highest rate both publishing and consuming sustain. */
-async function searchRate(run: TargetRun): Promise<void> {
+async function searchRate(run: TargetRun): Promise<MaxRateSearch | undefined> {
   const { group } = run;
   if (run.workload.producerRate !== 0) {
     await group.setRate(run.offeredRate);
-    return;
+    return undefined;
   }
-  const subscriptions = run.workload.subscriptionsPerTopic;
   const search = new MaxRateSearch();
   for (let rate = search.next(); rate !== undefined; rate = search.next()) {
-    run.offeredRate = rate;
-    await group.setRate(rate);
-    const before = { ...(await group.poll()), backlog: run.backlog(), at: nowMs() };
-    await group.startProducers();
-    const samples = await run.sample("search", search.stepSeconds);
-    const after = group.last;
-    const elapsed = (nowMs() - before.at) / 1000;
+    const step = await rateStep(run, search, "search", rate, search.stepSeconds);
     await group.stopProducers();
-    const first = samples[0]?.backlog ?? before.backlog;
-    const last = samples.at(-1)?.backlog ?? first;
-    const step = search.record({
-      rate,
-      publishRate: Math.round((after.published - before.published) / elapsed),
-      consumeRate: Math.round((after.consumed - before.consumed) / elapsed / subscriptions),
-      backlogAfter: Math.max(0, run.backlog(after) - before.backlog) / subscriptions,
-      backlogGrowth: (last - first) / subscriptions,
-    });
     if (!step.sustained) await drain(run, 0, 10);
   }
   run.result.rateSearch = search.steps;
   run.offeredRate = search.result();
   await group.setRate(run.offeredRate);
+  return search;
+}
+
+/** Runs the producers at `rate` for `seconds` and records the step; the producers are left running. */
+async function rateStep(
+  run: TargetRun,
+  search: MaxRateSearch,
+  phase: BenchPhase,
+  rate: number,
+  seconds: number,
+): Promise<RateStep> {
+  const { group } = run;
+  const subscriptions = run.workload.subscriptionsPerTopic;
+  run.offeredRate = rate;
+  await group.setRate(rate);
+  const before = { ...(await group.poll()), backlog: run.backlog(), at: nowMs() };
+  await group.startProducers();
+  const samples = await run.sample(phase, seconds);
+  const after = group.last;
+  const elapsed = (nowMs() - before.at) / 1000;
+  const first = samples[0]?.backlog ?? before.backlog;
+  const last = samples.at(-1)?.backlog ?? first;
+  return search.record({
+    rate,
+    publishRate: Math.round((after.published - before.published) / elapsed),
+    consumeRate: Math.round((after.consumed - before.consumed) / elapsed / subscriptions),
+    backlogAfter: Math.max(0, run.backlog(after) - before.backlog) / subscriptions,
+    backlogGrowth: (last - first) / subscriptions,
+  });
+}
+
+/** How often a searched rate that the warm-up does not hold is lowered before the timed run starts anyway. */
+const MAX_CONFIRMATIONS = 3;
+
+/**
+ * The warm-up. After a rate search it is also the search's last, longer step: a 3 s step can pass at a rate whose
+ * backlog then grows through the warm-up, so a warm-up that does not hold withdraws the rate and warms up again at
+ * the highest rate sustained below it, until one holds (the timed run never starts on a growing backlog).
+ */
+async function warmUp(run: TargetRun, search: MaxRateSearch | undefined): Promise<void> {
+  const seconds = Math.ceil(run.workload.warmupDurationSeconds);
+  if (search === undefined) {
+    await run.group.startProducers();
+    if (seconds > 0) await run.sample("warmup", seconds);
+    return;
+  }
+  for (let attempt = 1; ; attempt++) {
+    const rate = run.offeredRate;
+    const step = await rateStep(run, search, "warmup", rate, Math.max(seconds, search.stepSeconds));
+    run.result.rateSearch = search.steps;
+    if (step.sustained) return;
+    const lower = search.result();
+    const fell = `the warm-up at ${rate} msg/s did not keep up (consumed ${step.consumeRate} msg/s per subscription, backlog ${Math.round(step.backlogAfter)})`;
+    if (attempt >= MAX_CONFIRMATIONS || lower >= rate) {
+      run.notes.push(`${fell}; after ${attempt} warm-ups the timed run runs at it, and its backlog may grow`);
+      return;
+    }
+    run.notes.push(`${fell}: warming up again at ${lower} msg/s`);
+    await run.group.stopProducers();
+    await drain(run, 0, 10);
+    run.offeredRate = lower;
+  }
 }
 
 async function buildAndDrainBacklog(run: TargetRun): Promise<void> {
@@ -480,6 +534,13 @@ async function timedRun(run: TargetRun): Promise<void> {
     elapsed,
   );
   const cpuMs = processes.reduce((sum, p) => sum + p.userMs + p.systemMs, 0);
+  const behind = consumersFellBehind({
+    publishRate: publishRate.msgPerSec,
+    consumeRate: consumeRate.msgPerSec / workload.subscriptionsPerTopic,
+    backlogBefore: run.backlog(start) / workload.subscriptionsPerTopic,
+    backlogAfter: run.backlog(end) / workload.subscriptionsPerTopic,
+  });
+  if (behind !== undefined) run.notes.push(behind);
   Object.assign(run.result, {
     producerRate: Math.round(run.offeredRate),
     durationSeconds: round(elapsed),

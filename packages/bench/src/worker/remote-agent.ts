@@ -9,11 +9,16 @@ const CALL_TIMEOUT_MS = 15_000;
 export class RemoteAgent implements Agent {
   readonly where: string;
   private readonly setupTimeoutMs: number;
+  private readonly callTimeoutMs: number;
 
-  /** `setupTimeoutMs` bounds setup and subscribe, which connect every client the plan names. */
-  constructor(url: string, setupTimeoutMs = 120_000) {
+  /**
+   * `setupTimeoutMs` bounds setup and subscribe, which connect every client the plan names; `callTimeoutMs` the
+   * quick calls.
+   */
+  constructor(url: string, setupTimeoutMs = 120_000, callTimeoutMs = CALL_TIMEOUT_MS) {
     this.where = url.replace(/\/+$/, "");
     this.setupTimeoutMs = setupTimeoutMs;
+    this.callTimeoutMs = callTimeoutMs;
   }
 
   info(): Promise<AgentInfo> {
@@ -56,7 +61,7 @@ export class RemoteAgent implements Agent {
   private async call<T>(
     method: AgentMethod,
     args: readonly unknown[],
-    timeoutMs = CALL_TIMEOUT_MS,
+    timeoutMs = this.callTimeoutMs,
   ): Promise<T> {
     let response: Response;
     try {

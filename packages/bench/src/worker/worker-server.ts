@@ -43,6 +43,10 @@ export async function startWorkerServer(
         reply(500, { error: error instanceof Error ? error.message : String(error) }),
       );
   });
+  // Node closes an idle keep-alive connection after 5 s by default, racing the coordinator's next call on it
+  // (ECONNRESET when the worker's event loop is late, e.g. while it connects hundreds of clients): the coordinator
+  // calls at least every second during a run, so a long idle bound never holds a dead connection for long.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median } from "./run-yardstick.js";
+import { median } from "./median.js";
 
 describe("median", () => {
   it("takes the middle value, or the mean of the middle two", () => {
