@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type KafkaSettings, kafkaSettings } from "@brokerlab/kafka";
-import { InvalidArgumentError } from "@brokerlab/messaging";
+import { type ConnectionSource, InvalidArgumentError } from "@brokerlab/messaging";
 import { rabbitMqSettings } from "@brokerlab/rabbitmq";
 import { redisSettings } from "@brokerlab/redis";
 import { parse } from "yaml";
@@ -34,21 +34,36 @@ export type ClusterConfig =
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The single nodes from the BROKERLAB_* variables, as `pnpm scenario` and `pnpm bench` find them. */
-export function singleNodeClusters(env: Env = process.env, queues: readonly string[] = []): ClusterConfig[] {
+const BROKERS: readonly BrokerKind[] = ["kafka", "rabbitmq", "redis"];
+
+/**
+ * The single nodes from the BROKERLAB_* variables, as `pnpm scenario` and `pnpm bench` find them. Only the
+ * `brokers` asked for have their variables read, so a bad Kafka variable never fails a Redis-only monitor.
+ */
+export function singleNodeClusters(
+  env: Env = process.env,
+  queues: readonly string[] = [],
+  brokers: readonly string[] = BROKERS,
+): ClusterConfig[] {
   const source = { env };
+  const build: Record<BrokerKind, () => ClusterConfig> = {
+    kafka: () => kafkaFromSettings("kafka", source),
+    rabbitmq: () => ({ name: "rabbitmq", broker: "rabbitmq", url: rabbitMqSettings(source).url, queues }),
+    redis: () => ({ name: "redis", broker: "redis", url: redisSettings(source).url }),
+  };
+  return BROKERS.filter((broker) => brokers.includes(broker)).map((broker) => build[broker]());
+}
+
+/** The Kafka cluster `name` at the addresses, TLS and SASL the Kafka targets read from `source`. */
+function kafkaFromSettings(name: string, source: ConnectionSource): ClusterConfig {
   const kafka = kafkaSettings(source);
-  return [
-    {
-      name: "kafka",
-      broker: "kafka",
-      brokers: kafka.brokers,
-      ssl: kafka.ssl === true,
-      ...(kafka.sasl ? { sasl: kafka.sasl } : {}),
-    },
-    { name: "rabbitmq", broker: "rabbitmq", url: rabbitMqSettings(source).url, queues },
-    { name: "redis", broker: "redis", url: redisSettings(source).url },
-  ];
+  return {
+    name,
+    broker: "kafka",
+    brokers: kafka.brokers,
+    ssl: kafka.ssl === true,
+    ...(kafka.sasl ? { sasl: kafka.sasl } : {}),
+  };
 }
 
 /**
@@ -56,36 +71,43 @@ export function singleNodeClusters(env: Env = process.env, queues: readonly stri
  * (BROKERLAB_CLUSTER_* variables, defaulting to the fixed port block), so the monitor watches what the targets
  * write to. The management API is the first node's unless BROKERLAB_CLUSTER_RABBITMQ_MANAGEMENT names one.
  */
-export function threeNodeClusters(env: Env = process.env, queues: readonly string[] = []): ClusterConfig[] {
+export function threeNodeClusters(
+  env: Env = process.env,
+  queues: readonly string[] = [],
+  brokers: readonly string[] = BROKERS,
+): ClusterConfig[] {
   const source = { env: { ...env, BROKERLAB_DEPLOYMENT: "cluster" } };
-  const kafka = kafkaSettings(source);
-  const redis = redisSettings(source);
-  return [
-    {
-      name: "kafka-cluster",
-      broker: "kafka",
-      brokers: kafka.brokers,
-      ssl: kafka.ssl === true,
-      ...(kafka.sasl ? { sasl: kafka.sasl } : {}),
-    },
-    {
+  const build: Record<BrokerKind, () => ClusterConfig> = {
+    kafka: () => kafkaFromSettings("kafka-cluster", source),
+    rabbitmq: () => ({
       name: "rabbitmq-cluster",
       broker: "rabbitmq",
       url: rabbitMqSettings(source).url,
       management: env.BROKERLAB_CLUSTER_RABBITMQ_MANAGEMENT || "http://127.0.0.1:15701",
       queues,
+    }),
+    redis: () => {
+      const redis = redisSettings(source);
+      return {
+        name: "redis-cluster",
+        broker: "redis",
+        url: redis.url,
+        ...(redis.sentinels ? { sentinels: redis.sentinels } : {}),
+        ...(redis.sentinelMaster ? { master: redis.sentinelMaster } : {}),
+      };
     },
-    {
-      name: "redis-cluster",
-      broker: "redis",
-      url: redis.url,
-      ...(redis.sentinels ? { sentinels: redis.sentinels } : {}),
-      ...(redis.sentinelMaster ? { master: redis.sentinelMaster } : {}),
-    },
-  ];
+  };
+  return BROKERS.filter((broker) => brokers.includes(broker)).map((broker) => build[broker]());
 }
 
-const BROKERS: readonly BrokerKind[] = ["kafka", "rabbitmq", "redis"];
+/** The `host:port` a cluster is first reached at (Kafka's first bootstrap address, a URL's host, a Sentinel). */
+export function firstAddress(config: ClusterConfig): string {
+  if (config.broker === "kafka") return config.brokers[0] ?? "";
+  if (config.broker === "redis" && config.sentinels?.[0]) return config.sentinels[0];
+  const url = new URL(config.url);
+  const port = url.port || (config.broker === "redis" ? "6379" : url.protocol === "amqps:" ? "5671" : "5672");
+  return `${url.hostname}:${port}`;
+}
 
 /**
  * A `--config` YAML file:
@@ -130,67 +152,101 @@ export function parseConfig(document: unknown, file: string): ClusterConfig[] {
     names.add(name as string);
     const broker = item.broker as BrokerKind;
     if (!BROKERS.includes(broker)) fail(`${where}.broker must be one of ${BROKERS.join(", ")}`);
-    const text = (key: string, required: boolean) => {
-      const value = item[key];
-      if (value === undefined && !required) return undefined;
-      if (typeof value !== "string" || value === "") fail(`${where}.${key} must be a string`);
-      return value as string;
-    };
-    const strings = (key: string, required: boolean) => {
-      const value = item[key];
-      if (value === undefined && !required) return undefined;
-      if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== "string")) {
-        fail(`${where}.${key} must be a list of strings`);
-      }
-      return value as string[];
-    };
-    if (broker === "kafka") {
-      const sasl = item.sasl as Record<string, unknown> | undefined;
-      const mechanism = sasl?.mechanism ?? "plain";
-      if (sasl && !["plain", "scram-sha-256", "scram-sha-512"].includes(String(mechanism))) {
-        fail(`${where}.sasl.mechanism must be plain, scram-sha-256 or scram-sha-512`);
-      }
-      return {
-        name: name as string,
-        broker,
-        brokers: strings("brokers", true) as string[],
-        ssl: item.ssl === true,
-        ...(sasl
-          ? {
-              sasl: {
-                mechanism: mechanism as "plain" | "scram-sha-256" | "scram-sha-512",
-                username: String(sasl.username ?? ""),
-                password: String(sasl.password ?? ""),
-              },
-            }
-          : {}),
-      };
-    }
-    if (broker === "rabbitmq") {
-      const url = text("url", true) as string;
-      if (!/^amqps?:\/\//.test(url)) fail(`${where}.url must start with amqp:// or amqps://`);
-      const management = text("management", false);
-      const queues = strings("queues", false);
-      return {
-        name: name as string,
-        broker,
-        url,
-        ...(management ? { management } : {}),
-        ...(queues ? { queues } : {}),
-      };
-    }
-    const url = text("url", true) as string;
-    if (!/^rediss?:\/\//.test(url)) fail(`${where}.url must start with redis:// or rediss://`);
-    const sentinels = strings("sentinels", false);
-    const master = text("master", false);
-    const keyPrefix = text("keyPrefix", false);
-    return {
-      name: name as string,
-      broker,
-      url,
-      ...(sentinels ? { sentinels } : {}),
-      ...(master ? { master } : {}),
-      ...(keyPrefix ? { keyPrefix } : {}),
-    };
+    const fields = entryFields(item, where, fail);
+    if (broker === "kafka") return kafkaCluster(name as string, fields);
+    if (broker === "rabbitmq") return rabbitMqCluster(name as string, fields);
+    return redisCluster(name as string, fields);
   });
+}
+
+/** One `clusters[i]` entry's fields, read with the entry named in every complaint. */
+interface EntryFields {
+  readonly item: Record<string, unknown>;
+  readonly where: string;
+  readonly fail: (what: string) => never;
+  /** A non-empty string; undefined when left out and not required. */
+  text(key: string, required: boolean): string | undefined;
+  /** A non-empty list of strings; undefined when left out and not required. */
+  strings(key: string, required: boolean): string[] | undefined;
+  /** The required `url`, which must start with one of the broker's schemes (`schemes`, as in the complaint). */
+  url(pattern: RegExp, schemes: string): string;
+}
+
+function entryFields(
+  item: Record<string, unknown>,
+  where: string,
+  fail: (what: string) => never,
+): EntryFields {
+  const text = (key: string, required: boolean) => {
+    const value = item[key];
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== "string" || value === "") fail(`${where}.${key} must be a string`);
+    return value as string;
+  };
+  const strings = (key: string, required: boolean) => {
+    const value = item[key];
+    if (value === undefined && !required) return undefined;
+    if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== "string")) {
+      fail(`${where}.${key} must be a list of strings`);
+    }
+    return value as string[];
+  };
+  const url = (pattern: RegExp, schemes: string) => {
+    const value = text("url", true) as string;
+    if (!pattern.test(value)) fail(`${where}.url must start with ${schemes}`);
+    return value;
+  };
+  return { item, where, fail, text, strings, url };
+}
+
+function kafkaCluster(name: string, fields: EntryFields): ClusterConfig {
+  const { item, where, fail } = fields;
+  const sasl = item.sasl as Record<string, unknown> | undefined;
+  const mechanism = sasl?.mechanism ?? "plain";
+  if (sasl && !["plain", "scram-sha-256", "scram-sha-512"].includes(String(mechanism))) {
+    fail(`${where}.sasl.mechanism must be plain, scram-sha-256 or scram-sha-512`);
+  }
+  return {
+    name,
+    broker: "kafka",
+    brokers: fields.strings("brokers", true) as string[],
+    ssl: item.ssl === true,
+    ...(sasl
+      ? {
+          sasl: {
+            mechanism: mechanism as "plain" | "scram-sha-256" | "scram-sha-512",
+            username: String(sasl.username ?? ""),
+            password: String(sasl.password ?? ""),
+          },
+        }
+      : {}),
+  };
+}
+
+function rabbitMqCluster(name: string, fields: EntryFields): ClusterConfig {
+  const url = fields.url(/^amqps?:\/\//, "amqp:// or amqps://");
+  const management = fields.text("management", false);
+  const queues = fields.strings("queues", false);
+  return {
+    name,
+    broker: "rabbitmq",
+    url,
+    ...(management ? { management } : {}),
+    ...(queues ? { queues } : {}),
+  };
+}
+
+function redisCluster(name: string, fields: EntryFields): ClusterConfig {
+  const url = fields.url(/^rediss?:\/\//, "redis:// or rediss://");
+  const sentinels = fields.strings("sentinels", false);
+  const master = fields.text("master", false);
+  const keyPrefix = fields.text("keyPrefix", false);
+  return {
+    name,
+    broker: "redis",
+    url,
+    ...(sentinels ? { sentinels } : {}),
+    ...(master ? { master } : {}),
+    ...(keyPrefix ? { keyPrefix } : {}),
+  };
 }

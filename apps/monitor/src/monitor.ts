@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import type { TargetId } from "@brokerlab/messaging";
+import { redact } from "@brokerlab/cli";
+import { connectionCause, connectionCauseHint, type TargetId } from "@brokerlab/messaging";
 import { brokerOf, isTargetId } from "@brokerlab/targets";
 import {
   ClusterState,
@@ -9,8 +10,8 @@ import {
 } from "./cluster-state.js";
 import type { ClusterConfig } from "./config.js";
 import { createCollector } from "./create-collector.js";
+import { en, type MonitorMessages } from "./i18n/en.js";
 import type { Collector } from "./model.js";
-import { redact } from "./redact.js";
 
 export interface MonitorOptions {
   readonly intervalMs: number;
@@ -19,6 +20,8 @@ export interface MonitorOptions {
   /** A poll taking longer than this counts as failed (the broker is gone or hangs). */
   readonly pollTimeoutMs?: number;
   readonly log?: (line: string) => void;
+  /** The language of the log lines and cluster errors (default English). */
+  readonly messages?: MonitorMessages;
 }
 
 interface Watched {
@@ -36,6 +39,7 @@ export class Monitor extends EventEmitter {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly log: (line: string) => void;
   private readonly pollTimeoutMs: number;
+  private readonly m: MonitorMessages["log"];
   private stopped = false;
 
   constructor(
@@ -45,6 +49,7 @@ export class Monitor extends EventEmitter {
     super();
     this.log = options.log ?? (() => {});
     this.pollTimeoutMs = options.pollTimeoutMs ?? 10_000;
+    this.m = (options.messages ?? en).log;
     this.clusters = configs.map((config) => {
       const collector = createCollector(config, (line) => this.log(`${config.name}: ${line}`));
       const state = new ClusterState(
@@ -111,10 +116,10 @@ export class Monitor extends EventEmitter {
       const poll = await withTimeout(
         collector.poll(),
         this.pollTimeoutMs,
-        `reading ${collector.addresses.join(",")}`,
+        this.m.reading(collector.addresses.join(",")),
       );
       state.applyPoll(poll, Date.now());
-      if (watched.lastLogged !== null) this.log(`${state.name}: reachable again`);
+      if (watched.lastLogged !== null) this.log(this.m.reachableAgain(state.name));
       watched.lastLogged = null;
       if (!watched.started) {
         watched.started = true;
@@ -126,11 +131,15 @@ export class Monitor extends EventEmitter {
           })
           .catch((error: unknown) => {
             watched.started = false;
-            this.log(`${state.name}: cannot follow the commit log: ${describe(error)}`);
+            this.log(this.m.cannotFollow(state.name, describe(error)));
           });
       }
     } catch (error) {
-      const message = `cannot read ${state.broker} at ${collector.addresses.join(",")}: ${describe(error)}`;
+      const message = this.m.cannotRead(
+        state.broker,
+        collector.addresses.join(","),
+        describe(error, state.broker),
+      );
       state.markError(message);
       if (watched.lastLogged !== message) this.log(`${state.name}: ${message}`);
       watched.lastLogged = message;
@@ -141,7 +150,10 @@ export class Monitor extends EventEmitter {
   }
 }
 
-function describe(error: unknown): string {
+/** One line: what the socket said, in our words where it can be told (refused, unknown host …), else the message. */
+function describe(error: unknown, broker?: string): string {
+  const cause = broker === undefined ? undefined : connectionCause(error);
+  if (cause !== undefined && broker !== undefined) return connectionCauseHint(cause, broker);
   const text = error instanceof Error ? error.message : String(error);
   return redact(text.split("\n")[0] ?? text);
 }

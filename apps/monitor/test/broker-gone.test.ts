@@ -1,8 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { eventually } from "@brokerlab/testing";
+import { eventually, useOwnRedisServer } from "@brokerlab/testing";
 import { Redis } from "ioredis";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { REDIS, reportOf, useMonitor, useServer } from "./use-monitor.js";
@@ -10,44 +6,9 @@ import { REDIS, reportOf, useMonitor, useServer } from "./use-monitor.js";
 /** A spare port of our own: the shared brokers are never stopped. */
 const PORT = 16479;
 
-function startRedis(dir: string): ChildProcess {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
-    {
-      stdio: "ignore",
-    },
-  );
-  onTestFinished(() => {
-    child.kill("SIGKILL");
-  });
-  return child;
-}
-
-async function ping(): Promise<boolean> {
-  const redis = new Redis({
-    port: PORT,
-    lazyConnect: true,
-    retryStrategy: () => null,
-    maxRetriesPerRequest: 0,
-  });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
-
 describe("a broker that goes away", () => {
   it("marks only its cluster as failing, keeps serving, and recovers when it is back", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "brokerlab-monitor-redis-"));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    let server = startRedis(dir);
-    await eventually(ping, (up) => up, 10_000);
+    const server = await useOwnRedisServer(PORT);
     const own = new Redis({ port: PORT });
     onTestFinished(() => own.disconnect());
     const key = "brokerlab:{bl-gone}:stream";
@@ -61,7 +22,7 @@ describe("a broker that goes away", () => {
       (report) => report?.totalLag === 1,
     );
 
-    server.kill("SIGKILL");
+    await server.kill();
     own.disconnect();
     const failing = await eventually(
       async () => monitor.cluster("own")?.error ?? null,
@@ -78,8 +39,7 @@ describe("a broker that goes away", () => {
     expect(up).toContain('brokerlab_monitor_cluster_up{cluster="redis",broker="redis"} 1');
 
     // Back on the same port (empty: --save ""): the error clears and the cluster is read again.
-    server = startRedis(dir);
-    await eventually(ping, (ok) => ok, 10_000);
+    await server.start();
     const back = await eventually(
       async () => monitor.cluster("own")?.error ?? null,
       (error) => error === null,

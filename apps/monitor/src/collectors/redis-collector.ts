@@ -68,9 +68,17 @@ export class RedisCollector implements Collector {
       this.addresses = [`${url.hostname}:${url.port || 6379}`];
       this.redis = new Redis(options.url, common);
     }
-    // Errors surface through the commands that fail; the client reconnects by itself.
-    this.redis.on("error", () => {});
+    // Errors surface through the commands that fail; the client reconnects by itself. The socket's own error is
+    // kept: while the connection is down a command only says "Stream isn't writeable", not why.
+    this.redis.on("error", (error: unknown) => {
+      this.socketError = error;
+    });
+    this.redis.on("ready", () => {
+      this.socketError = undefined;
+    });
   }
+
+  private socketError: unknown;
 
   async start(): Promise<void> {}
 
@@ -79,6 +87,14 @@ export class RedisCollector implements Collector {
   }
 
   async poll(): Promise<Poll> {
+    try {
+      return await this.read();
+    } catch (error) {
+      throw this.redis.status !== "ready" && this.socketError !== undefined ? this.socketError : error;
+    }
+  }
+
+  private async read(): Promise<Poll> {
     if (this.redis.status === "wait" || this.redis.status === "end") await this.redis.connect();
     const found = await this.scan();
     const now = Date.now();
