@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
+import { list, parseCommandLine } from "@brokerlab/cli";
 import { type Lang, resolveLang } from "@brokerlab/i18n";
 import { InvalidArgumentError, type TargetId } from "@brokerlab/messaging";
-import { parseTargets, TARGET_IDS } from "@brokerlab/targets";
+import { TARGET_IDS } from "@brokerlab/targets";
 import { DEFAULT_SETTINGS } from "./context.js";
 import type { Messages } from "./i18n/index.js";
 
@@ -32,20 +32,6 @@ export function helpText(scenarioNames: readonly string[], m: Messages): string 
   });
 }
 
-function parseMessages(text: string | undefined, m: Messages): number {
-  if (text === undefined) return DEFAULT_SETTINGS.messages;
-  const value = Number(text);
-  if (
-    !/^\d+$/.test(text.trim()) ||
-    !Number.isSafeInteger(value) ||
-    value < MIN_MESSAGES ||
-    value > MAX_MESSAGES
-  ) {
-    throw new InvalidArgumentError(m.cli.badMessages(MIN_MESSAGES, MAX_MESSAGES, text));
-  }
-  return value;
-}
-
 /**
  * Parses the command line; every mistake is an InvalidArgumentError with one line saying what to fix,
  * in the language of `m` (the caller reads --lang first, so the errors speak it too).
@@ -55,19 +41,22 @@ export function parseCliArgs(
   scenarioNames: readonly string[],
   m: Messages,
 ): CliArgs {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'([^']+)'/.exec(message)?.[1];
-    if (message.includes("Unknown option") && flag) throw new InvalidArgumentError(m.cli.unknownFlag(flag));
-    if (message.includes("argument missing") && flag) {
-      throw new InvalidArgumentError(m.cli.needsValue(flag.split(" ")[0] ?? flag));
-    }
-    throw new InvalidArgumentError(m.cli.badArguments(message.split(".")[0] ?? message));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      targets: list(TARGET_IDS, {
+        all: true,
+        unknown: (target, valid) => m.cli.unknownTarget(target, valid.join(", ")),
+      }),
+      messages: { type: "integer", min: MIN_MESSAGES, max: MAX_MESSAGES },
+      out: { type: "path" },
+      json: { type: "flag" },
+      lang: { type: "text" },
+      cluster: { type: "flag" },
+      help: { type: "flag", short: "h" },
+    },
+    { command: "pnpm scenario", positionals: true, messages: m.parser },
+  );
   const names = positionals.length === 0 || positionals.includes("all") ? [...scenarioNames] : positionals;
   for (const name of names) {
     if (!scenarioNames.includes(name)) {
@@ -75,30 +64,13 @@ export function parseCliArgs(
     }
   }
   return {
-    help: values.help === true,
+    help: values.help,
     scenarios: [...new Set(names)],
-    targets: parseTargets(values.targets, (target, valid) => m.cli.unknownTarget(target, valid.join(", "))),
-    messages: parseMessages(values.messages, m),
-    ...(values.out ? { out: values.out } : {}),
-    json: values.json === true,
+    targets: values.targets ?? [...TARGET_IDS],
+    messages: values.messages ?? DEFAULT_SETTINGS.messages,
+    ...(values.out === undefined ? {} : { out: values.out }),
+    json: values.json,
     lang: resolveLang(values.lang),
-    cluster: values.cluster === true,
+    cluster: values.cluster,
   };
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      targets: { type: "string" },
-      messages: { type: "string" },
-      out: { type: "string" },
-      json: { type: "boolean" },
-      lang: { type: "string" },
-      cluster: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
 }

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkOutputFolder, reportFailure } from "@brokerlab/cli";
 import { langOrDefault } from "@brokerlab/i18n";
-import { isBrokerlabError } from "@brokerlab/messaging";
 import { newRunId, useColor, writeReportFiles } from "@brokerlab/report";
-import { connectionSource, createClient } from "@brokerlab/targets";
+import { checkSettings, connectionSource, createClient } from "@brokerlab/targets";
 import { helpText, parseCliArgs } from "./args.js";
 import { DEFAULT_SETTINGS } from "./context.js";
 import { failoverCommand } from "./failover/failover-command.js";
@@ -29,8 +29,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${helpText(SCENARIO_NAMES, m)}\n`);
     return 0;
   }
+  // Only the targets run: another broker's variable never fails this run.
+  checkSettings(args.targets);
   const runId = newRunId();
-  const outDir = args.out ? resolve(args.out) : resolve(REPO_ROOT, "reports", runId);
+  // Checked before the run: a folder that cannot hold the reports would lose them after it.
+  const outDir = args.out ? checkOutputFolder("--out", args.out) : resolve(REPO_ROOT, "reports", runId);
   const scenarios = SCENARIOS.filter((scenario) => args.scenarios.includes(scenario.name));
   const byName = new Map(SCENARIOS.map((scenario) => [scenario.name, scenario]));
   const color = useColor(process.stdout);
@@ -77,11 +80,6 @@ main(process.argv.slice(2)).then(
     setTimeout(() => process.exit(code), 5_000).unref();
   },
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`pnpm scenario: ${message}\n`);
-    if (!isBrokerlabError(error) && process.env.BROKERLAB_DEBUG && error instanceof Error) {
-      process.stderr.write(`${error.stack}\n`);
-    }
-    process.exitCode = isBrokerlabError(error) && error.code === "BROKERLAB_INVALID_ARGUMENT" ? 2 : 1;
+    process.exitCode = reportFailure("pnpm scenario", error);
   },
 );

@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { checkOutputFolder } from "@brokerlab/cli";
 import { langOrDefault } from "@brokerlab/i18n";
 import type { MessagingClient, TargetId } from "@brokerlab/messaging";
 import { newRunId, useColor, writeReportFiles } from "@brokerlab/report";
@@ -55,15 +56,15 @@ export async function failoverCommand(
   const lang = langOrDefault(argv);
   const m = messagesFor(lang);
   if (args.help) {
-    process.stdout.write(`${failoverHelp(world.targetIds)}\n`);
+    process.stdout.write(`${failoverHelp(world.targetIds, m)}\n`);
     return 0;
   }
   const targets = world.parseTargets(args.targets);
   const runId = newRunId();
-  const outDir = args.out ? resolve(args.out) : resolve(reportsRoot, runId);
+  const outDir = args.out ? checkOutputFolder("--out", args.out) : resolve(reportsRoot, runId);
   const printer = new ProgressPrinter(process.stderr, 1, m);
   const brokers = [...new Set(targets.map((target) => world.brokerOf(target)))];
-  printer.line(`cluster: ${brokers.join(", ")} (bringing up what is not running)`);
+  printer.line(m.failover.progress.cluster(brokers.join(", ")));
   const cluster = await world.cluster(brokers, (line) => printer.line(line));
   const startedAt = new Date().toISOString();
   const infos = await brokerInfo(world, targets);
@@ -87,6 +88,7 @@ export async function failoverCommand(
       createClient: (spec) => world.createClient(spec),
       historyDir: join(outDir, "failover"),
       progress: (text) => printer.line(`  ${text}`),
+      m,
     },
     outDir,
   );
@@ -106,8 +108,6 @@ export async function failoverCommand(
   });
   if (args.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
   else process.stdout.write(`\n${terminalScenario(results, render, useColor(process.stdout))}`);
-  printer.line(
-    `report: ${written.html} (also report.md, results.json; histories in ${join(outDir, "failover")})`,
-  );
+  printer.line(m.failover.progress.written(written.html, join(outDir, "failover")));
   return results.results.some((result) => result.error) ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import {
 } from "@brokerlab/messaging";
 import { fromTheStart } from "@brokerlab/testing/harness";
 import { createReplicatedTopic } from "../harness/replicated-topic.js";
+import type { Messages } from "../i18n/index.js";
 import type { FailoverCluster, FaultKind, LeaderSample } from "./failover-cluster.js";
 import { RECOVERY } from "./failover-cluster.js";
 import type { HistoryEvent } from "./history.js";
@@ -43,6 +44,8 @@ export interface FailoverEnvironment {
   createClient(spec: FailoverSpec): MessagingClient;
   readonly historyDir: string;
   progress(text: string): void;
+  /** The report's language: progress lines and readings. */
+  readonly m: Messages;
 }
 
 export interface FailoverRunOutput {
@@ -106,7 +109,7 @@ async function startGroup(group: RecordingReader, client: MessagingClient, topic
       // A new group on a new destination: from its start, however the target says it (earliest, or the queue head).
       return await group.start(client, topic, `${topic}-group`, fromTheStart(client.capabilities));
     } catch (error) {
-      if (tries >= 20 || !isBrokerlabError(error) || error.code !== "BROKERLAB_INVALID_ARGUMENT") throw error;
+      if (tries >= 20 || !isBrokerlabError(error) || error.code !== "BROKERLAB_NOT_FOUND") throw error;
       await sleep(500);
     }
   }
@@ -213,7 +216,7 @@ async function injectFault(
   };
   await sleep(durationMs / 3);
   note({ type: "fault", t: now(), action: fault, node });
-  env.progress(`${fault} ${node}`);
+  env.progress(env.m.failover.progress.action(fault, node));
   // Whatever the fault did, the recovery still runs, so no node is left paused or cut off.
   const faulted = env.cluster.act(fault, node).then(
     () => undefined,
@@ -222,7 +225,7 @@ async function injectFault(
   await sleep(Math.max(0, (2 * durationMs) / 3 - now()));
   const faultError = await faulted;
   note({ type: "recover", t: now(), action: RECOVERY[fault], node });
-  env.progress(`${RECOVERY[fault]} ${node}`);
+  env.progress(env.m.failover.progress.action(RECOVERY[fault], node));
   await env.cluster.act(RECOVERY[fault], node);
   if (faultError !== undefined) throw faultError;
 }
@@ -269,13 +272,22 @@ async function readBack(
   let complete = false;
   try {
     await withTimeout(freshClient.connect(), START_MS, "connecting the fresh reader");
+    // Where the count cannot be had, the reader falls back to waiting for a quiet spell alone.
+    const stored = await withTimeout(
+      freshClient.inspect(run.topic),
+      START_MS,
+      "counting what is stored",
+    ).then(
+      (state) => state.stored,
+      () => 0,
+    );
     const from = fromTheStart(freshClient.capabilities);
     await withTimeout(
       fresh.start(freshClient, run.topic, `${run.topic}-fresh`, from),
       START_MS,
       "subscribing the fresh reader",
     );
-    complete = await fresh.settle(settings.readIdleMs, settings.readMaxMs);
+    complete = await fresh.settle(settings.readIdleMs, settings.readMaxMs, stored);
   } finally {
     run.history.write({ type: "read-done", reader: "fresh", t: now(), complete });
     await closeQuietly(() => fresh.close());
@@ -312,9 +324,7 @@ export async function runBrokerPhase(
       }
     }
     if (runs.length === 0 || node === null) return outputs;
-    env.progress(
-      `${runs.length} runs on ${broker}, destinations led by ${node}: publishing for ${settings.seconds} s`,
-    );
+    env.progress(env.m.failover.progress.publishing(runs.length, broker, node, settings.seconds));
     t0 = performance.now();
     for (const run of runs)
       run.history.write({ type: "leader", phase: "before", t: now(), node: run.before });
@@ -338,9 +348,10 @@ export async function runBrokerPhase(
     await faulting.catch((error) => {
       for (const run of runs) errors.set(run, `fault: ${messageOf(error)}`);
     });
-    env.progress(`producers done; waiting for ${broker} to be healthy`);
-    await env.cluster.waitHealthy(broker).catch((error) => env.progress(`not healthy: ${messageOf(error)}`));
-    env.progress("reading back");
+    const said = env.m.failover.progress;
+    env.progress(said.producersDone(broker));
+    await env.cluster.waitHealthy(broker).catch((error) => env.progress(said.notHealthy(messageOf(error))));
+    env.progress(said.readingBack);
     await Promise.all(
       runs.map((run) =>
         readBack(run, broker, settings, env, now).catch((error) => {

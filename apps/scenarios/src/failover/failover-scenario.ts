@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import type { DurabilityLevel, TargetId } from "@brokerlab/messaging";
+import type { Messages } from "../i18n/index.js";
 import type { MetricValue, ScenarioResults, TargetResult } from "../results.js";
 import type { ScenarioDescription } from "../scenario.js";
 import { checkHistory } from "./check-history.js";
@@ -22,7 +23,7 @@ export const FAILOVER_NAME = "failover";
 export const failoverDescription: ScenarioDescription = {
   name: FAILOVER_NAME,
   texts: (m) => m.failover,
-  charts: (results) => timelineCharts(results),
+  charts: (results, m) => timelineCharts(results, m),
 };
 
 export interface FailoverPlan {
@@ -58,7 +59,11 @@ function retainsAfterAck(events: readonly HistoryEvent[]): boolean {
 }
 
 /** The result of one column, every metric as the checker computes it from the history file written. */
-export async function failoverResult(output: FailoverRunOutput, resultsDir: string): Promise<TargetResult> {
+export async function failoverResult(
+  output: FailoverRunOutput,
+  resultsDir: string,
+  m: Messages,
+): Promise<TargetResult> {
   const events = await readHistory(output.historyPath).catch(() => []);
   const metrics = checkHistory(events);
   const timeline = timelineOf(events);
@@ -68,8 +73,12 @@ export async function failoverResult(output: FailoverRunOutput, resultsDir: stri
     supported: output.error === undefined,
     metrics: { ...metrics } as Record<string, MetricValue>,
     summary: output.error
-      ? `failed: ${output.error}`
-      : readingOf({ ...output.spec, fault: output.fault, retainsAfterAck: retainsAfterAck(events) }, metrics),
+      ? m.failover.failed(output.error)
+      : readingOf(
+          { ...output.spec, fault: output.fault, retainsAfterAck: retainsAfterAck(events) },
+          metrics,
+          m.failover,
+        ),
     series: timeline,
     history: relative(resultsDir, output.historyPath),
   };
@@ -92,10 +101,10 @@ export async function runFailover(
   const results: TargetResult[] = [];
   for (const fault of plan.faults) {
     for (const broker of brokers) {
-      env.progress(`${broker}: ${fault} the leader`);
+      env.progress(env.m.failover.progress.phase(broker, fault));
       const mine = specs.filter((spec) => lookups.brokerOf(spec.target) === broker);
       for (const output of await runBrokerPhase(broker, mine, fault, plan.settings, env)) {
-        results.push(await failoverResult(output, resultsDir));
+        results.push(await failoverResult(output, resultsDir, env.m));
       }
     }
   }

@@ -1,61 +1,48 @@
+import type { DurabilityLevel } from "@brokerlab/messaging";
+import type { Messages } from "../i18n/index.js";
 import type { FailoverMetrics } from "./check-history.js";
-
-/** The notes' words for each durability level, broker-neutral (each target maps them to its own mechanism). */
-const LEVEL_WORDS: Record<string, string> = {
-  none: "fire-and-forget (acks=0, no confirms, no reply awaited)",
-  leader: "leader-only acks (acks=1, a confirm from one node, the primary's reply)",
-  replicated: "replicated acks (acks=all with min.insync.replicas=2, quorum confirms, WAIT for a replica)",
-};
-
-const FAULT_WORDS: Record<string, string> = {
-  kill: "was SIGKILLed",
-  pause: "hung (SIGSTOP)",
-  isolate: "was cut off from its peers",
-};
+import type { FaultKind } from "./failover-cluster.js";
 
 export interface ReadingSubject {
-  readonly level: string;
-  readonly fault: string;
+  readonly level: DurabilityLevel;
+  readonly fault: FaultKind;
   readonly idempotent: boolean;
   /** A log (duplicates are copies stored twice) rather than a queue (deliveries after an acknowledgement). */
   readonly retainsAfterAck: boolean;
 }
 
-/** One line per column in the notes' terms: what was lost when the leader failed, and who took over how fast. */
-export function readingOf(subject: ReadingSubject, m: FailoverMetrics): string {
-  const level = `${LEVEL_WORDS[subject.level] ?? subject.level}${subject.idempotent ? " with the idempotent producer" : ""}`;
-  const fault = m.faultNode
-    ? `when the leader ${m.faultNode} ${FAULT_WORDS[subject.fault] ?? `had a ${subject.fault} fault`}`
-    : "with no fault injected";
+/**
+ * One line per column in the notes' terms, in the report's language: what was lost when the leader failed,
+ * and who took over how fast.
+ */
+export function readingOf(
+  subject: ReadingSubject,
+  metrics: FailoverMetrics,
+  m: Messages["failover"],
+): string {
+  const level = subject.idempotent ? m.idempotent(m.levels[subject.level]) : m.levels[subject.level];
+  const fault = metrics.faultNode ? m.faults[subject.fault](metrics.faultNode) : m.noFault;
   const parts = [
-    m.lost === 0
-      ? `${level} lost nothing of ${m.acknowledged} acknowledged records ${fault}`
-      : `${level} lost ${m.lost} of ${m.acknowledged} acknowledged records ${fault}`,
+    metrics.lost === 0
+      ? m.lostNothing(level, metrics.acknowledged, fault)
+      : m.lost(level, metrics.lost, metrics.acknowledged, fault),
   ];
-  if (subject.level !== "replicated") {
-    parts.push(
-      m.lost === 0
-        ? "loss is possible at this level, this run just did not hit it"
-        : "the notes warn this level may lose data",
-    );
-  } else if (m.lost > 0) {
-    parts.push("a replicated acknowledgement should not be lost");
-  }
-  if (m.failoverSeconds === null) parts.push("no publish was acknowledged after the fault");
+  if (subject.level !== "replicated") parts.push(metrics.lost === 0 ? m.lossPossible : m.lossWarned);
+  else if (metrics.lost > 0) parts.push(m.replicatedLost);
+  if (metrics.failoverSeconds === null) parts.push(m.noAckAfterFault);
   else {
-    const who = m.leaderAfter && m.leaderAfter !== m.leaderBefore ? `${m.leaderAfter} took over; ` : "";
-    parts.push(`${who}first acknowledgement ${m.failoverSeconds} s after the fault`);
+    if (metrics.leaderAfter && metrics.leaderAfter !== metrics.leaderBefore) {
+      parts.push(m.tookOver(metrics.leaderAfter));
+    }
+    parts.push(m.firstAck(metrics.failoverSeconds));
   }
-  if (m.duplicates > 0 && !subject.retainsAfterAck) {
-    parts.push(`${m.duplicates} delivered again after their acknowledgement (at-least-once delivery)`);
-  } else if (m.duplicates > 0) {
-    const own = m.duplicates - m.duplicatesResent;
-    parts.push(
-      `${m.duplicates} stored twice (${m.duplicatesResent} re-sent by the application after an unknown outcome${own ? `, ${own} by the client's own retries` : ""})`,
-    );
+  if (metrics.duplicates > 0 && !subject.retainsAfterAck) parts.push(m.redelivered(metrics.duplicates));
+  else if (metrics.duplicates > 0) {
+    const own = metrics.duplicates - metrics.duplicatesResent;
+    parts.push(m.storedTwice(metrics.duplicates, metrics.duplicatesResent, own));
   }
-  if (m.vanishedFromLog) parts.push(`${m.vanishedFromLog} read by the group are gone from the log`);
-  if (m.recovered > 0) parts.push(`${m.recovered} of unknown outcome were stored after all`);
-  if (!m.freshReadComplete) parts.push("the fresh reader's wait ran out: counts may be incomplete");
-  return parts.join("; ");
+  if (metrics.vanishedFromLog) parts.push(m.vanished(metrics.vanishedFromLog));
+  if (metrics.recovered > 0) parts.push(m.recovered(metrics.recovered));
+  if (!metrics.freshReadComplete) parts.push(m.freshIncomplete);
+  return parts.join(m.separator);
 }

@@ -43,12 +43,16 @@ export class RecordingReader {
     });
   }
 
-  /** Resolves once nothing arrived for `idleMs` (true) or `maxMs` passed (false). */
-  async settle(idleMs: number, maxMs: number): Promise<boolean> {
+  /**
+   * Resolves once at least `stored` records arrived and then nothing for `idleMs` (true), or `maxMs` passed
+   * (false). `stored` (what the destination held when the reader started) keeps a reader whose first fetch is
+   * slow (a loaded machine, a group still settling after the failover) from counting as done before it read.
+   */
+  async settle(idleMs: number, maxMs: number, stored = 0): Promise<boolean> {
     const until = this.now() + maxMs;
     for (;;) {
       const now = this.now();
-      if (now - this.lastAt >= idleMs) return true;
+      if (this.count >= stored && now - this.lastAt >= idleMs) return true;
       if (now >= until) return false;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -1,4 +1,10 @@
-import { ConnectionError, InvalidArgumentError, TimeoutError } from "@brokerlab/messaging";
+import {
+  ConnectionError,
+  InvalidArgumentError,
+  NotFoundError,
+  PublishRejectedError,
+  TimeoutError,
+} from "@brokerlab/messaging";
 import { describe, expect, it } from "vitest";
 import {
   type AttemptRecord,
@@ -82,9 +88,8 @@ describe("error classification", () => {
     expect(errorCode(wrapped)).toBe("NOT_ENOUGH_REPLICAS");
     expect(errorCode(new TypeError("x"))).toBe("TypeError");
     expect(outcomeOf(wrapped)).toBe("unknown");
-    const nack = new Error("nacked");
-    nack.name = "PublishRejectedError";
-    expect(outcomeOf(nack)).toBe("failed");
+    expect(outcomeOf(new PublishRejectedError("t", "basic.nack"))).toBe("failed");
+    expect(outcomeOf(new NotFoundError("t", "h:1"))).toBe("failed");
   });
 
   it("backs off doubling to a cap", () => {

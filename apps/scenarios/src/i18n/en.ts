@@ -1,8 +1,14 @@
+import { cliMessagesFor } from "@brokerlab/cli";
+import type { DurabilityLevel } from "@brokerlab/messaging";
+import type { FaultKind } from "../failover/failover-cluster.js";
+
 /**
  * Every word `pnpm scenario` shows, in English. The Korean catalogue (ko.ts) has exactly this shape; the
  * type system refuses a missing or extra key. Metric ids, target ids and JSON keys are not translated.
  */
 export const en = {
+  /** The shared parser's usage errors (unknown flag, bad number, …). */
+  parser: cliMessagesFor("en"),
   cli: {
     failoverHint:
       "failover (a leader SIGKILLed on the three-node cluster, at every acks level) runs only when named: pnpm scenario failover",
@@ -41,14 +47,9 @@ Defaults keep \`pnpm scenario all\` on every target to a few minutes on a 2-core
 
 Brokers: BROKERLAB_KAFKA_BROKERS, BROKERLAB_RABBITMQ_URL, BROKERLAB_REDIS_URL (default: the local ones
 started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unreachable, 2 a usage error.`,
-    unknownFlag: (flag: string) => `unknown flag ${flag}; see pnpm scenario --help`,
-    needsValue: (flag: string) => `${flag} needs a value; see pnpm scenario --help`,
-    badArguments: (message: string) => `${message}; see pnpm scenario --help`,
     unknownScenario: (name: string, valid: string) =>
       `unknown scenario "${name}"; valid scenarios: ${valid}, all`,
     unknownTarget: (target: string, valid: string) => `unknown target "${target}"; valid targets: ${valid}`,
-    badMessages: (min: number, max: number, got: string) =>
-      `--messages must be a whole number from ${min} to ${max}, got "${got}"`,
     written: (html: string) => `report: ${html} (also report.md, results.json)`,
   },
   progress: {
@@ -319,8 +320,91 @@ started by \`pnpm brokers up\`). Exit status: 0 ok, 1 a target failed or was unr
       "Failover: what each broker loses, duplicates and reorders when the leader dies, at every acks level",
     explanation:
       "A producer publishes numbered records over a few keys at a steady rate with a bounded retry policy while a consumer group reads along; a third of the way in the node leading the partition, queue or stream (or the Redis primary) is faulted, two thirds in it is brought back, then a fresh reader reads everything stored. One checker computes every number from the history file alone (Jepsen's queue checker is the model): lost = acknowledged but never delivered, recovered = unknown outcome but delivered, duplicates = stored twice, outOfOrder = a key's record read after a later one.",
+    help: (p: { targets: string; keys: number; rate: number; seconds: number }) =>
+      `Usage: pnpm scenario failover [--targets a,b,…] [--levels none,leader,replicated] [--faults kill,pause,isolate]
+                              [--rate N] [--seconds S] [--out DIR] [--json] [--lang en|ko]
+
+On the three-node cluster (brought up if missing): per target × durability level it declares there × fault, a
+producer publishes numbered records over ${p.keys} keys at a steady rate with bounded retries while a
+consumer group reads along; the node leading the destination (partition, queue, stream, Redis primary) is
+faulted a third of the way in and brought back two thirds in; a fresh reader then reads everything stored.
+Each broker is faulted once while all its columns publish at once. Every attempt and read goes to
+<out>/failover/<target>-<level>-<fault>.history.jsonl; one checker computes the table from those files.
+
+Options:
+  --targets a,b,…   targets (default: all): ${p.targets}
+  --levels …        durability levels to run where declared (default: all three)
+  --faults …        kill (SIGKILL, then start), pause (SIGSTOP, then SIGCONT), isolate (cut off from its peers,
+                    then healed); default kill
+  --rate N          records per second per column, 10–2000 (default ${p.rate})
+  --seconds S       publishing time, 6–120 (default ${p.seconds})
+  --out DIR         where the report and history files go (default: reports/<run-id>/)
+  --json            print the results JSON to stdout instead of the table
+  --lang en|ko      language of the table, progress and report (default: BROKERLAB_LANG, else LC_ALL/LANG)
+  -h, --help        this text
+
+Exit status: 0 ok, 1 a run failed, 2 a usage error.`,
     /** Row labels where failover's metric means something other than the shared label says. */
     metrics: { outOfOrder: "out of order (per key)" },
+    /** The notes' words for each durability level, broker-neutral (each target maps them to its own mechanism). */
+    levels: {
+      none: "fire-and-forget (acks=0, no confirms, no reply awaited)",
+      leader: "leader-only acks (acks=1, a confirm from one node, the primary's reply)",
+      replicated:
+        "replicated acks (acks=all with min.insync.replicas=2, quorum confirms, WAIT for a replica)",
+    } satisfies Record<DurabilityLevel, string>,
+    idempotent: (level: string) => `${level} with the idempotent producer`,
+    /** How the leader failed, as a clause of the reading. */
+    faults: {
+      kill: (node: string) => `when the leader ${node} was SIGKILLed`,
+      pause: (node: string) => `when the leader ${node} hung (SIGSTOP)`,
+      isolate: (node: string) => `when the leader ${node} was cut off from its peers`,
+    } satisfies Record<FaultKind, (node: string) => string>,
+    noFault: "with no fault injected",
+    lostNothing: (level: string, acknowledged: number, fault: string) =>
+      `${level} lost nothing of ${acknowledged} acknowledged records ${fault}`,
+    lost: (level: string, lost: number, acknowledged: number, fault: string) =>
+      `${level} lost ${lost} of ${acknowledged} acknowledged records ${fault}`,
+    lossPossible: "loss is possible at this level, this run just did not hit it",
+    lossWarned: "the notes warn this level may lose data",
+    replicatedLost: "a replicated acknowledgement should not be lost",
+    noAckAfterFault: "no publish was acknowledged after the fault",
+    tookOver: (node: string) => `${node} took over`,
+    firstAck: (seconds: number) => `first acknowledgement ${seconds} s after the fault`,
+    redelivered: (n: number) => `${n} delivered again after their acknowledgement (at-least-once delivery)`,
+    storedTwice: (n: number, resent: number, own: number) =>
+      `${n} stored twice (${resent} re-sent by the application after an unknown outcome${own ? `, ${own} by the client's own retries` : ""})`,
+    vanished: (n: number) => `${n} read by the group are gone from the log`,
+    recovered: (n: number) => `${n} of unknown outcome were stored after all`,
+    freshIncomplete: "the fresh reader's wait ran out: counts may be incomplete",
+    /** Joins the clauses of one reading. */
+    separator: "; ",
+    failed: (error: string) => `failed: ${error}`,
+    chart: {
+      publishes: (target: string) => `${target}: publishes over time`,
+      x: "seconds since the run started",
+      perSecond: "per second",
+      acknowledged: (variant: string) => `${variant} acknowledged`,
+      notAcknowledged: (variant: string) => `${variant} failed/unknown`,
+      inSync: (target: string) =>
+        `${target}: replicas in sync (Kafka ISR, quorum members online, Redis replicas streaming)`,
+      inSyncY: "in sync",
+      faulted: (node: string) => `${node} faulted`,
+      leader: "leader",
+      broughtBack: "brought back",
+    },
+    progress: {
+      cluster: (brokers: string) => `cluster: ${brokers} (bringing up what is not running)`,
+      phase: (broker: string, fault: string) => `${broker}: ${fault} the leader`,
+      publishing: (runs: number, broker: string, node: string, seconds: number) =>
+        `${runs} runs on ${broker}, destinations led by ${node}: publishing for ${seconds} s`,
+      action: (action: string, node: string) => `${action} ${node}`,
+      producersDone: (broker: string) => `producers done; waiting for ${broker} to be healthy`,
+      notHealthy: (error: string) => `not healthy: ${error}`,
+      readingBack: "reading back",
+      written: (html: string, histories: string) =>
+        `report: ${html} (also report.md, results.json; histories in ${histories})`,
+    },
   },
   verdict: {
     title: "Message broker or event broker?",

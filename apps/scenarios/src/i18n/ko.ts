@@ -1,3 +1,4 @@
+import { cliMessagesFor } from "@brokerlab/cli";
 import type { Messages } from "./en.js";
 
 function said(value: boolean | null, [yes, no]: [string, string]): string | undefined {
@@ -9,6 +10,7 @@ function said(value: boolean | null, [yes, no]: [string, string]): string | unde
  * 리더 파티션, 팔로워 파티션, ISR, 컨슈머 랙, 프로듀서, 컨슈머 그룹, 레코드, 보존, acks.
  */
 export const ko: Messages = {
+  parser: cliMessagesFor("ko"),
   cli: {
     failoverHint:
       "failover(3노드 클러스터에서 acks 수준마다 리더를 SIGKILL로 죽입니다)는 이름을 줄 때만 실행됩니다: pnpm scenario failover",
@@ -40,12 +42,8 @@ export const ko: Messages = {
 
 브로커: BROKERLAB_KAFKA_BROKERS, BROKERLAB_RABBITMQ_URL, BROKERLAB_REDIS_URL (기본값: \`pnpm brokers up\`이
 띄운 로컬 브로커). 종료 코드: 0 정상, 1 타깃이 실패했거나 연결할 수 없음, 2 사용법 오류.`,
-    unknownFlag: (flag) => `알 수 없는 옵션 ${flag}; pnpm scenario --help를 보세요`,
-    needsValue: (flag) => `${flag}에는 값이 필요합니다; pnpm scenario --help를 보세요`,
-    badArguments: (message) => `${message}; pnpm scenario --help를 보세요`,
     unknownScenario: (name, valid) => `알 수 없는 시나리오 "${name}"; 가능한 시나리오: ${valid}, all`,
     unknownTarget: (target, valid) => `알 수 없는 타깃 "${target}"; 가능한 타깃: ${valid}`,
-    badMessages: (min, max, got) => `--messages는 ${min}부터 ${max}까지의 정수여야 합니다. 받은 값: "${got}"`,
     written: (html) => `보고서: ${html} (report.md, results.json도 함께)`,
   },
   progress: {
@@ -300,7 +298,86 @@ export const ko: Messages = {
     explanation:
       "프로듀서가 번호를 붙인 레코드를 몇 개의 키로 일정한 속도로, 재시도 횟수를 제한해 발행하고 컨슈머 그룹이 함께 읽습니다. 3분의 1 지점에서 파티션·큐·스트림의 리더 노드(또는 Redis 프라이머리)에 장애를 일으키고, 3분의 2 지점에서 되살린 뒤, 새 컨슈머가 저장된 모든 것을 읽습니다. 하나의 검사기가 기록 파일만으로 모든 수치를 계산합니다(Jepsen의 큐 검사기가 본보기): 유실 = ack를 받았지만 전달되지 않음, 복구 = 결과를 모르지만 전달됨, 중복 = 두 번 저장됨, 순서 어긋남 = 한 키의 레코드가 더 나중 레코드보다 뒤에 읽힘.",
     /** Row labels where failover's metric means something other than the shared label says. */
+    help: (p) =>
+      `사용법: pnpm scenario failover [--targets a,b,…] [--levels none,leader,replicated] [--faults kill,pause,isolate]
+                              [--rate N] [--seconds S] [--out DIR] [--json] [--lang en|ko]
+
+3노드 클러스터에서(없으면 띄웁니다) 타깃 × 그 타깃이 클러스터에서 선언한 내구성 수준 × 장애마다, 프로듀서가
+번호를 붙인 레코드를 키 ${p.keys}개에 나눠 일정한 속도로, 재시도를 제한해 발행하고 컨슈머 그룹이 함께 읽습니다.
+대상(파티션, 큐, 스트림, Redis 프라이머리)의 리더 노드에 3분의 1 지점에서 장애를 일으키고 3분의 2 지점에서
+되살린 뒤, 새 컨슈머가 저장된 모든 것을 읽습니다. 브로커마다 한 번만 장애를 일으키고, 그동안 그 브로커의 모든
+열이 함께 발행합니다. 모든 시도와 읽기는 <out>/failover/<target>-<level>-<fault>.history.jsonl에 기록되고,
+하나의 검사기가 그 파일들로 표를 계산합니다.
+
+옵션:
+  --targets a,b,…   타깃 (기본값: 전부): ${p.targets}
+  --levels …        선언된 곳에서 실행할 내구성 수준 (기본값: 셋 모두)
+  --faults …        kill (SIGKILL 뒤 다시 시작), pause (SIGSTOP 뒤 SIGCONT), isolate (다른 노드와 끊은 뒤
+                    다시 연결); 기본값 kill
+  --rate N          열마다 초당 레코드 수, 10–2000 (기본값 ${p.rate})
+  --seconds S       발행 시간(초), 6–120 (기본값 ${p.seconds})
+  --out DIR         보고서와 기록 파일을 쓸 곳 (기본값: reports/<run-id>/)
+  --json            표 대신 결과 JSON을 표준 출력으로
+  --lang en|ko      표, 진행 상황, 보고서의 언어 (기본값: BROKERLAB_LANG, 없으면 LC_ALL/LANG)
+  -h, --help        이 도움말
+
+종료 코드: 0 정상, 1 실행 실패, 2 사용법 오류.`,
     metrics: { outOfOrder: "순서 어긋남 (키별)" },
+    levels: {
+      none: "파이어 앤 포겟(acks=0, 확인 없음, 응답을 기다리지 않음)",
+      leader: "리더만 확인하는 acks(acks=1, 노드 하나의 확인, 프라이머리의 응답)",
+      replicated: "복제 확인 acks(min.insync.replicas=2의 acks=all, 쿼럼 확인, 레플리카를 기다리는 WAIT)",
+    },
+    idempotent: (level) => `멱등 프로듀서를 쓴 ${level}`,
+    faults: {
+      kill: (node) => `리더 ${node} 노드가 SIGKILL로 죽었을 때`,
+      pause: (node) => `리더 ${node} 노드가 멈췄을 때(SIGSTOP)`,
+      isolate: (node) => `리더 ${node} 노드가 다른 노드와 끊겼을 때`,
+    },
+    noFault: "장애를 일으키지 않았을 때",
+    lostNothing: (level, acknowledged, fault) =>
+      `${fault} ${level} 수준은 ack를 받은 레코드 ${acknowledged}개를 하나도 잃지 않았습니다`,
+    lost: (level, lost, acknowledged, fault) =>
+      `${fault} ${level} 수준은 ack를 받은 레코드 ${acknowledged}개 중 ${lost}개를 잃었습니다`,
+    lossPossible: "이 수준에서는 유실이 일어날 수 있으며, 이번 실행에서 일어나지 않았을 뿐입니다",
+    lossWarned: "노트는 이 수준에서 데이터를 잃을 수 있다고 경고합니다",
+    replicatedLost: "복제까지 확인된 ack는 잃어서는 안 됩니다",
+    noAckAfterFault: "장애 뒤에는 ack를 받은 발행이 하나도 없었습니다",
+    tookOver: (node) => `${node} 노드가 리더를 이어받았습니다`,
+    firstAck: (seconds) => `장애 ${seconds}초 뒤에 첫 ack를 받았습니다`,
+    redelivered: (n) => `${n}개는 ack를 보낸 뒤에 다시 전달되었습니다(최소 한 번 전달)`,
+    storedTwice: (n, resent, own) =>
+      `${n}개가 두 번 저장되었습니다(결과를 알 수 없어 애플리케이션이 다시 보낸 것 ${resent}개${own ? `, 클라이언트 자체 재시도로 ${own}개` : ""})`,
+    vanished: (n) => `그룹이 읽은 ${n}개가 로그에서 사라졌습니다`,
+    recovered: (n) => `결과를 알 수 없던 ${n}개가 결국 저장되었습니다`,
+    freshIncomplete: "새 컨슈머의 대기 시간이 다 되어 개수가 완전하지 않을 수 있습니다",
+    separator: "; ",
+    failed: (error) => `실패: ${error}`,
+    chart: {
+      publishes: (target) => `${target}: 시간에 따른 발행`,
+      x: "실행 시작 뒤 경과 시간(초)",
+      perSecond: "초당",
+      acknowledged: (variant) => `${variant} ack 받음`,
+      notAcknowledged: (variant) => `${variant} 실패/결과 모름`,
+      inSync: (target) =>
+        `${target}: 동기화된 레플리카 (Kafka ISR, 온라인 쿼럼 멤버, 스트리밍 중인 Redis 레플리카)`,
+      inSyncY: "동기화됨",
+      faulted: (node) => `${node} 장애`,
+      leader: "리더",
+      broughtBack: "되살림",
+    },
+    progress: {
+      cluster: (brokers) => `클러스터: ${brokers} (실행 중이 아닌 것을 띄우는 중)`,
+      phase: (broker, fault) => `${broker}: 리더에 ${fault}`,
+      publishing: (runs, broker, node, seconds) =>
+        `${broker}에서 ${runs}개 실행, 대상의 리더는 ${node}: ${seconds}초 동안 발행`,
+      action: (action, node) => `${action} ${node}`,
+      producersDone: (broker) => `프로듀서 끝남; ${broker}가 정상이 되기를 기다리는 중`,
+      notHealthy: (error) => `정상 아님: ${error}`,
+      readingBack: "다시 읽는 중",
+      written: (html, histories) =>
+        `보고서: ${html} (report.md, results.json도 함께; 기록 파일은 ${histories})`,
+    },
   },
   verdict: {
     title: "메시지 브로커인가, 이벤트 브로커인가?",

@@ -1,6 +1,7 @@
 import { LagTimeline, type StatusName } from "@brokerlab/monitor-app";
 import { lineChart } from "@brokerlab/report";
 import { sleep, waitUntil } from "@brokerlab/testing/harness";
+import type { Consumer, ScenarioContext } from "../context.js";
 import { consumeTimeoutMs } from "../harness/consume-timeout.js";
 import { scenarioRecords } from "../harness/records.js";
 import { seconds } from "../harness/values.js";
@@ -38,85 +39,32 @@ export const lag: Scenario = {
         return "ack" as const;
       },
     );
-    const started = Date.now();
-    const total: SeriesPoints = [];
-    const lagSeconds: SeriesPoints = [];
-    const perPartition: Record<string, SeriesPoints> = {};
-    const timeline = new LagTimeline(WINDOW);
-    const changes: [number, StatusName][] = [];
-    let produced = 0;
-    let samplesWhileProducing = 0;
-    let producing = true;
-    const sample = async () => {
-      const lagNow = await context.client.lag(topic, group);
-      const now = Date.now();
-      const at = seconds(now - started);
-      total.push([at, lagNow.total]);
-      const reading = timeline.add({ at: now, produced, lag: lagNow.total });
-      if (producing) samplesWhileProducing += 1;
-      if (reading.lagSeconds !== undefined) lagSeconds.push([at, reading.lagSeconds]);
-      if (changes.at(-1)?.[1] !== reading.status) changes.push([at, reading.status]);
-      for (const partition of lagNow.partitions) {
-        const key = `partition${partition.partition}`;
-        perPartition[key] ??= [];
-        perPartition[key].push([at, partition.lag]);
-      }
-      return { lag: lagNow.total, status: reading.status };
-    };
-    const sampler = (async () => {
-      const deadline = started + consumeTimeoutMs(n) + context.settings.lagMs;
-      while (Date.now() < deadline) {
-        const current = await sample();
-        if (!producing && current.lag === 0 && consumer.inbox.distinct() >= n) return true;
-        await sleep(SAMPLE_MS);
-      }
-      return false;
-    })();
-    const batch = Math.max(1, Math.ceil(n / 20));
-    // Twenty batches over half of `lagMs`: twice as fast as the consumer and steady, so it falls behind for
-    // several samples and the evaluator sees the lag grow at every move (WARN).
-    const pauseMs = Math.max(10, context.settings.lagMs / 40);
-    for (let from = 0; from < n; from += batch) {
-      const count = Math.min(batch, n - from);
-      await context.client.publish(topic, scenarioRecords(count, { from }));
-      produced += count;
-      // The consumer must be taking records while the producer goes on (a Kafka group joins in seconds).
-      if (from === 0)
-        await waitUntil(() => consumer.inbox.distinct() > 0, "the first delivery", consumeTimeoutMs(n));
-      await sleep(pauseMs);
-    }
+    const samples = lagSamples(context, topic, group);
+    const lagRun: LagRun = { context, topic, samples, consumer };
+    const sampler = sampleUntilCaughtUp(lagRun);
+    await produceFasterThanConsumed(lagRun);
     const producedAt = Date.now();
-    producing = false;
+    samples.producing = false;
     context.progress(context.m.lag.produced(n, consumer.inbox.distinct()));
     const caughtUp = await sampler;
-    const finalLag = total.at(-1)?.[1] ?? null;
-    const caughtUpSeconds = caughtUp ? (total.at(-1)?.[0] ?? null) : null;
+    const finalLag = samples.total.at(-1)?.[1] ?? null;
+    const caughtUpSeconds = caughtUp ? (samples.total.at(-1)?.[0] ?? null) : null;
     await consumer.subscription.close();
-    // The consumer is gone and the producer writes a few more: the evaluator says STOP once the silence
-    // outlasts the window's span.
-    const extra = Math.max(1, Math.ceil(n / 20));
-    await context.client.publish(topic, scenarioRecords(extra, { from: n }));
-    produced += extra;
-    context.progress(context.m.lag.stopping(extra));
-    const stopDeadline = Date.now() + STOP_WAIT_MS;
-    let stoppedStatus: StatusName = "OK";
-    while (Date.now() < stopDeadline && stoppedStatus !== "STOP") {
-      stoppedStatus = (await sample()).status;
-      await sleep(SAMPLE_MS);
-    }
+    const stoppedStatus = await produceWithoutConsumer(lagRun);
+    const { total, lagSeconds, changes } = samples;
     context.series.lag = total;
     context.series.lagSeconds = lagSeconds;
-    Object.assign(context.series, perPartition);
+    Object.assign(context.series, samples.perPartition);
     context.metrics.produced = n;
     context.metrics.consumed = consumer.inbox.distinct();
     context.metrics.maxLag = Math.max(0, ...total.map(([, value]) => value));
     context.metrics.finalLag = finalLag;
     context.metrics.caughtUpSeconds = caughtUpSeconds;
-    context.metrics.produceSeconds = seconds(producedAt - started);
+    context.metrics.produceSeconds = seconds(producedAt - samples.started);
     context.metrics.samples = total.length;
     context.metrics.statusTimeline = changes.map(([at, status]) => `${at}s ${status}`).join(" → ");
     context.metrics.sawWarn = changes.some(([, status]) => status === "WARN");
-    context.metrics.samplesWhileProducing = samplesWhileProducing;
+    context.metrics.samplesWhileProducing = samples.samplesWhileProducing;
     context.metrics.stoppedStatus = stoppedStatus;
     context.metrics.maxLagSeconds = Math.max(0, ...lagSeconds.map(([, value]) => value));
     const maxLag = context.metrics.maxLag;
@@ -141,3 +89,106 @@ export const lag: Scenario = {
     }),
   ],
 };
+
+/** The group's lag as sampled and the evaluator's status; the producer sets `produced` and `producing`. */
+interface LagSamples {
+  readonly started: number;
+  readonly total: SeriesPoints;
+  readonly lagSeconds: SeriesPoints;
+  readonly perPartition: Record<string, SeriesPoints>;
+  /** Each change of the evaluator's status: [second, status]. */
+  readonly changes: [number, StatusName][];
+  produced: number;
+  producing: boolean;
+  samplesWhileProducing: number;
+  /** Reads the lag once and records it. */
+  sample(): Promise<{ readonly lag: number; readonly status: StatusName }>;
+}
+
+/** One target's run of the scenario: its topic, the slow consumer and the samples taken. */
+interface LagRun {
+  readonly context: ScenarioContext;
+  readonly topic: string;
+  readonly samples: LagSamples;
+  readonly consumer: Consumer;
+}
+
+function lagSamples(context: ScenarioContext, topic: string, group: string): LagSamples {
+  const timeline = new LagTimeline(WINDOW);
+  const samples: LagSamples = {
+    started: Date.now(),
+    total: [],
+    lagSeconds: [],
+    perPartition: {},
+    changes: [],
+    produced: 0,
+    producing: true,
+    samplesWhileProducing: 0,
+    async sample() {
+      const lagNow = await context.client.lag(topic, group);
+      const now = Date.now();
+      const at = seconds(now - samples.started);
+      samples.total.push([at, lagNow.total]);
+      const reading = timeline.add({ at: now, produced: samples.produced, lag: lagNow.total });
+      if (samples.producing) samples.samplesWhileProducing += 1;
+      if (reading.lagSeconds !== undefined) samples.lagSeconds.push([at, reading.lagSeconds]);
+      if (samples.changes.at(-1)?.[1] !== reading.status) samples.changes.push([at, reading.status]);
+      for (const partition of lagNow.partitions) {
+        const key = `partition${partition.partition}`;
+        samples.perPartition[key] ??= [];
+        samples.perPartition[key].push([at, partition.lag]);
+      }
+      return { lag: lagNow.total, status: reading.status };
+    },
+  };
+  return samples;
+}
+
+/** Samples every SAMPLE_MS until production ended and the consumer caught up (true) or time ran out. */
+async function sampleUntilCaughtUp({ context, samples, consumer }: LagRun): Promise<boolean> {
+  const n = context.messages;
+  const deadline = samples.started + consumeTimeoutMs(n) + context.settings.lagMs;
+  while (Date.now() < deadline) {
+    const current = await samples.sample();
+    if (!samples.producing && current.lag === 0 && consumer.inbox.distinct() >= n) return true;
+    await sleep(SAMPLE_MS);
+  }
+  return false;
+}
+
+/** Publishes the scenario's records in twenty batches over half of `lagMs`. */
+async function produceFasterThanConsumed({ context, topic, samples, consumer }: LagRun): Promise<void> {
+  const n = context.messages;
+  const batch = Math.max(1, Math.ceil(n / 20));
+  // Twenty batches over half of `lagMs`: twice as fast as the consumer and steady, so it falls behind for
+  // several samples and the evaluator sees the lag grow at every move (WARN).
+  const pauseMs = Math.max(10, context.settings.lagMs / 40);
+  for (let from = 0; from < n; from += batch) {
+    const count = Math.min(batch, n - from);
+    await context.client.publish(topic, scenarioRecords(count, { from }));
+    samples.produced += count;
+    // The consumer must be taking records while the producer goes on (a Kafka group joins in seconds).
+    if (from === 0)
+      await waitUntil(() => consumer.inbox.distinct() > 0, "the first delivery", consumeTimeoutMs(n));
+    await sleep(pauseMs);
+  }
+}
+
+/**
+ * With the consumer gone the producer writes a few more: the evaluator says STOP once the silence outlasts
+ * the window's span. Returns the last status seen within STOP_WAIT_MS.
+ */
+async function produceWithoutConsumer({ context, topic, samples }: LagRun): Promise<StatusName> {
+  const n = context.messages;
+  const extra = Math.max(1, Math.ceil(n / 20));
+  await context.client.publish(topic, scenarioRecords(extra, { from: n }));
+  samples.produced += extra;
+  context.progress(context.m.lag.stopping(extra));
+  const stopDeadline = Date.now() + STOP_WAIT_MS;
+  let stoppedStatus: StatusName = "OK";
+  while (Date.now() < stopDeadline && stoppedStatus !== "STOP") {
+    stoppedStatus = (await samples.sample()).status;
+    await sleep(SAMPLE_MS);
+  }
+  return stoppedStatus;
+}
