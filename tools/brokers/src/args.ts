@@ -1,3 +1,4 @@
+import { type OptionSpecs, type OptionValues, parseCommandLine } from "@brokerlab/cli";
 import { CLUSTER_NODES } from "./cluster/cluster-nodes.js";
 import { FAULTS, isFault } from "./cluster/faults.js";
 import { BROKER_DEFINITIONS, BROKER_NAMES } from "./definitions/index.js";
@@ -23,15 +24,59 @@ export interface ParsedArgs {
 
 const COMMANDS: readonly Command[] = ["up", "down", "status", "logs", "fault", "heal", "leader"];
 
-/** Flags each command accepts; the value tells whether the flag takes a value. */
-const FLAGS: Record<Command, Record<string, boolean>> = {
-  up: { "--cluster": false },
-  down: { "--cluster": false, "--purge": false },
-  status: { "--json": false, "--cluster": false },
-  logs: { "-n": true, "--lines": true, "-f": false, "--follow": false },
-  fault: {},
-  heal: {},
-  leader: { "--json": false },
+/** Accepted anywhere, before the command too. */
+const COMMON = { help: { type: "flag", short: "h" }, lang: { type: "text" } } as const;
+
+/** What a command's own flags set; a command without the flag keeps the default. */
+type CommandOptions = Pick<ParsedArgs, "cluster" | "purge" | "json" | "lines" | "follow">;
+
+const DEFAULT_OPTIONS: CommandOptions = {
+  cluster: false,
+  purge: false,
+  json: false,
+  lines: 50,
+  follow: false,
+};
+
+/** One command's parse: its flags besides --help and --lang, the positionals, and the options they set. */
+type CommandParser = (
+  argv: readonly string[],
+  m: BrokersMessages,
+) => { readonly help: boolean; readonly positionals: readonly string[]; readonly options: CommandOptions };
+
+/** A parser for `command` with its own typed flags; `options` reads what they set. */
+function commandParser<const S extends OptionSpecs>(
+  command: Command,
+  flags: S,
+  options: (values: OptionValues<typeof COMMON & S>) => Partial<CommandOptions>,
+): CommandParser {
+  return (argv, m) => {
+    const { values, positionals } = parse(argv, { ...COMMON, ...flags }, command, m);
+    return { help: values.help, positionals, options: { ...DEFAULT_OPTIONS, ...options(values) } };
+  };
+}
+
+const FLAG = { type: "flag" } as const;
+
+/** Each command's flags, besides --help and --lang. */
+const PARSERS: Record<Command, CommandParser> = {
+  up: commandParser("up", { cluster: FLAG }, (values) => ({ cluster: values.cluster })),
+  down: commandParser("down", { cluster: FLAG, purge: FLAG }, (values) => ({
+    cluster: values.cluster,
+    purge: values.purge,
+  })),
+  status: commandParser("status", { json: FLAG, cluster: FLAG }, (values) => ({
+    json: values.json,
+    cluster: values.cluster,
+  })),
+  logs: commandParser(
+    "logs",
+    { lines: { type: "integer", min: 1, short: "n" }, follow: { type: "flag", short: "f" } },
+    (values) => ({ lines: values.lines ?? DEFAULT_OPTIONS.lines, follow: values.follow }),
+  ),
+  fault: commandParser("fault", {}, () => ({})),
+  heal: commandParser("heal", {}, () => ({})),
+  leader: commandParser("leader", { json: FLAG }, (values) => ({ json: values.json })),
 };
 
 /** Options that no longer exist, with what replaced them. */
@@ -70,72 +115,77 @@ export function parseArgs(
   argv: readonly string[],
   m: BrokersMessages = brokersMessagesFor("en"),
 ): ParsedArgs {
-  let command: Command | undefined;
-  let help = false;
-  const flags = new Set<string>();
-  const positionals: string[] = [];
-  let lines = 50;
-  const rest = [...argv];
-  while (rest.length) {
-    const arg = rest.shift() ?? "";
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
-    }
-    if (arg === "--lang") {
-      if (rest.shift() === undefined) throw new UsageError(m.errors.needsValue(arg));
-      continue;
-    }
-    if (arg.startsWith("--lang=")) continue;
-    if (!command) {
-      if (arg.startsWith("-")) throw new UsageError(m.errors.commandFirst(arg, COMMANDS.join(", ")));
-      if (!COMMANDS.includes(arg as Command)) {
-        throw new UsageError(m.errors.unknownCommand(arg, COMMANDS.join(", ")));
-      }
-      command = arg as Command;
-      continue;
-    }
-    if (!arg.startsWith("-")) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name = "", inline] = arg.split(/=(.*)/s, 2);
-    const removed = REMOVED[name];
-    if (removed) throw new UsageError(removed(m));
-    const takesValue = FLAGS[command][name];
-    if (takesValue === undefined) throw new UsageError(m.errors.unknownOption(name, command));
-    if (!takesValue) {
-      if (inline !== undefined) throw new UsageError(m.errors.noValue(name));
-      flags.add(name);
-      continue;
-    }
-    const value = inline ?? rest.shift();
-    if (value === undefined || value.startsWith("-")) throw new UsageError(m.errors.needsValue(name));
-    lines = positiveInteger(name, value, m);
+  const at = commandIndex(argv, m);
+  if (at === undefined) {
+    const { values } = parse(argv, COMMON, "", m);
+    return { help: values.help, positionals: [], ...DEFAULT_OPTIONS };
   }
-  if (command && !help) checkPositionals(command, positionals, m);
-  if (flags.has("--purge") && !flags.has("--cluster")) throw new UsageError(m.errors.purge);
-  return {
-    ...(command ? { command } : {}),
-    help,
-    cluster: flags.has("--cluster"),
-    purge: flags.has("--purge"),
-    json: flags.has("--json"),
-    positionals,
-    lines,
-    follow: flags.has("-f") || flags.has("--follow"),
-  };
+  const { command, index } = at;
+  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+  const removed = rest.map((arg) => REMOVED[arg.split("=")[0] ?? ""]).find((entry) => entry !== undefined);
+  if (removed) throw new UsageError(removed(m));
+  const { help, positionals, options } = PARSERS[command](rest, m);
+  if (!help) checkPositionals(command, positionals, m);
+  if (options.purge && !options.cluster) throw new UsageError(m.errors.purge);
+  return { command, help, ...options, positionals: [...positionals] };
+}
+
+function isBrokerName(arg: string): boolean {
+  return BROKER_DEFINITIONS.some((definition) => definition.name === arg);
+}
+
+function isCommand(arg: string): arg is Command {
+  return COMMANDS.some((command) => command === arg);
+}
+
+/** Where the command stands: the first argument that is neither --help nor --lang (with its value). */
+function commandIndex(
+  argv: readonly string[],
+  m: BrokersMessages,
+): { readonly command: Command; readonly index: number } | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--help" || arg === "-h" || arg.startsWith("--lang=")) continue;
+    if (arg === "--lang") {
+      i++;
+      continue;
+    }
+    if (arg.startsWith("-")) throw new UsageError(m.errors.commandFirst(arg, COMMANDS.join(", ")));
+    if (!isCommand(arg)) throw new UsageError(m.errors.unknownCommand(arg, COMMANDS.join(", ")));
+    return { command: arg, index: i };
+  }
+  return undefined;
+}
+
+/** The shared parser, with the brokers CLI's wording of its errors, which are UsageErrors (exit 2). */
+function parse<const S extends OptionSpecs>(
+  argv: readonly string[],
+  specs: S,
+  command: string,
+  m: BrokersMessages,
+) {
+  try {
+    return parseCommandLine(argv, specs, {
+      command: "pnpm brokers",
+      positionals: true,
+      messages: {
+        ...m.parser,
+        unknownFlag: (flag) => m.errors.unknownOption(flag, command),
+        needsValue: (flag) => m.errors.needsValue(flag),
+        noValue: (flag) => m.errors.noValue(flag),
+        wholeNumber: (flag, value) => m.errors.positiveInteger(flag, value),
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function checkPositionals(command: Command, positionals: readonly string[], m: BrokersMessages): void {
   const [first, second, ...more] = positionals;
   switch (command) {
     case "logs":
-      if (
-        first &&
-        !BROKER_NAMES.includes(first as never) &&
-        !CLUSTER_NODES.some((node) => node.name === first)
-      )
+      if (first && !isBrokerName(first) && !CLUSTER_NODES.some((node) => node.name === first))
         throw new UsageError(m.errors.unknownBrokerOrNode(first, BROKER_NAMES.join(", "), NODE_NAMES));
       if (second) throw new UsageError(m.errors.unexpected(second, "logs"));
       return;
@@ -149,17 +199,9 @@ function checkPositionals(command: Command, positionals: readonly string[], m: B
       return;
     case "leader":
       if (!first) throw new UsageError(m.errors.leaderNeedsBroker(LEADER_USAGE));
-      if (!BROKER_NAMES.includes(first as never))
-        throw new UsageError(m.errors.unknownBroker(first, BROKER_NAMES.join(", ")));
+      if (!isBrokerName(first)) throw new UsageError(m.errors.unknownBroker(first, BROKER_NAMES.join(", ")));
       return;
     default:
       if (first) throw new UsageError(m.errors.unexpected(first, command));
   }
-}
-
-function positiveInteger(name: string, value: string | undefined, m: BrokersMessages): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new UsageError(m.errors.positiveInteger(name, String(value)));
-  return number;
 }

@@ -7,7 +7,7 @@ import { fault, healAll } from "./cluster/faults.js";
 import { brokerDefinition } from "./definitions/index.js";
 import { down } from "./down.js";
 import { BrokersError, UsageError } from "./errors.js";
-import { brokersMessagesFor } from "./i18n/index.js";
+import { type BrokersMessages, brokersMessagesFor, brokersText, chooseBrokersLang } from "./i18n/index.js";
 import { logs } from "./logs.js";
 import { reason } from "./probes.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
@@ -17,15 +17,24 @@ import { type UpResult, up } from "./up.js";
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stdout.write(`  … ${line}\n`);
 
-function report(results: readonly UpResult[], started: number, what: string): number {
+function report(
+  results: readonly UpResult[],
+  started: number,
+  ready: (seconds: string) => string,
+  m: BrokersMessages["run"],
+): number {
   for (const result of results) print(`${result.ok ? "✓" : "✗"} ${result.message}`);
   const failed = results.filter((result) => !result.ok).length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  print(failed ? `${failed} broker(s) not ready (${seconds} s)` : `${what} ready (${seconds} s)`);
+  print(failed ? m.notReady(failed, seconds) : ready(seconds));
   return failed ? 1 : 0;
 }
 
-async function printStatus(args: ParsedArgs, settings: BrokerSettings): Promise<number> {
+async function printStatus(
+  args: ParsedArgs,
+  settings: BrokerSettings,
+  m: BrokersMessages["run"],
+): Promise<number> {
   const [single, cluster] = await Promise.all([
     args.cluster ? [] : status(settings),
     args.cluster || (await clusterRunning({ settings })) ? clusterStatus({ settings }) : [],
@@ -41,13 +50,15 @@ async function printStatus(args: ParsedArgs, settings: BrokerSettings): Promise<
     }));
     print(JSON.stringify([...entries, ...cluster], null, 2));
   } else {
-    if (single.length) print(formatStatus(single));
-    if (cluster.length) print(`${single.length ? "\n" : ""}cluster:\n${formatClusterStatus(cluster)}`);
+    if (single.length) print(formatStatus(single, m));
+    if (cluster.length) {
+      print(`${single.length ? "\n" : ""}${m.cluster}\n${formatClusterStatus(cluster, m)}`);
+    }
   }
   return [...single, ...cluster].every((row) => row.health === "healthy") ? 0 : 1;
 }
 
-/** The language of help and usage errors: --lang, BROKERLAB_LANG, LC_ALL/LANG; a wrong choice is a usage error. */
+/** The language of help, progress and errors: --lang, BROKERLAB_LANG, LC_ALL/LANG; a wrong choice is a usage error. */
 function languageOf(argv: readonly string[]): Lang {
   try {
     return langOf(argv);
@@ -57,7 +68,9 @@ function languageOf(argv: readonly string[]): Lang {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const messages = brokersMessagesFor(languageOf(argv));
+  const lang = languageOf(argv);
+  chooseBrokersLang(lang);
+  const messages = brokersMessagesFor(lang);
   const args = parseArgs(argv, messages);
   if (!args.command) {
     print(usage(messages));
@@ -72,10 +85,15 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (args.command) {
     case "up":
       return args.cluster
-        ? report(await upCluster({ settings, log: progress }), started, "cluster")
-        : report(await up({ settings, log: progress }), started, "all brokers");
+        ? report(
+            await upCluster({ settings, log: progress }),
+            started,
+            messages.run.clusterReady,
+            messages.run,
+          )
+        : report(await up({ settings, log: progress }), started, messages.run.allReady, messages.run);
     case "status":
-      return printStatus(args, settings);
+      return printStatus(args, settings, messages.run);
     case "down": {
       const lines = args.cluster
         ? await downCluster({ settings, log: progress, purge: args.purge })
@@ -109,7 +127,7 @@ async function main(argv: readonly string[]): Promise<number> {
       print(
         args.json
           ? JSON.stringify(info)
-          : `${info.leader} (members ${info.members.join(", ")}; in sync ${info.inSync.join(", ") || "none"})`,
+          : messages.run.leader(info.leader, info.members.join(", "), info.inSync.join(", ")),
       );
       return 0;
     }
@@ -138,7 +156,7 @@ main(process.argv.slice(2)).then(
     } else {
       // Not a user mistake: keep the stack for whoever debugs it.
       process.stderr.write(
-        `pnpm brokers: unexpected error: ${reason(error)}\n${error instanceof Error ? error.stack : ""}\n`,
+        `pnpm brokers: ${brokersText().failures.unexpected(reason(error))}\n${error instanceof Error ? error.stack : ""}\n`,
       );
     }
     process.exitCode = error instanceof BrokersError ? error.exitCode : 1;

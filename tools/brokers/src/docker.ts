@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrokerName } from "./definitions/broker-definition.js";
 import { BrokersError } from "./errors.js";
+import { brokersText } from "./i18n/index.js";
 import { run } from "./processes.js";
 import { REPO_ROOT } from "./settings.js";
 
@@ -42,7 +43,7 @@ export async function composeUp(services: readonly string[], profiles: readonly 
     });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim().split("\n").slice(-2).join(" ");
-    throw new BrokersError(`docker compose up ${services.join(" ")} failed: ${stderr || String(error)}`);
+    throw new BrokersError(brokersText().failures.composeFailed(services.join(" "), stderr || String(error)));
   }
 }
 

@@ -1,5 +1,6 @@
 import { BROKER_DEFINITIONS } from "./definitions/index.js";
 import { composeRemove, readDockerRecord, writeDockerRecord } from "./docker.js";
+import { brokersText } from "./i18n/index.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
 
 /** Stops the single nodes `up` started and nothing else; returns one line per broker. */
@@ -7,6 +8,7 @@ export async function down(
   settings: BrokerSettings = settingsFromEnv(),
   log: (line: string) => void = () => {},
 ): Promise<string[]> {
+  const m = brokersText();
   const lines: string[] = [];
   for (const definition of BROKER_DEFINITIONS) {
     const owner = await definition.ownership(settings);
@@ -15,16 +17,16 @@ export async function down(
     const record = readDockerRecord(settings.stateDir);
     const entry = record[definition.name];
     if (owner.by === "brokerlab native") {
-      log(`${label}: stopping pid ${owner.pids.join(", ")}…`);
+      log(m.progress.stoppingPids(label, owner.pids.join(", ")));
       await definition.stopNative(settings);
-      lines.push(`${label}: stopped (brokerlab native, ${address})`);
+      lines.push(m.single.stoppedNative(label, address));
     } else if (entry) {
       await composeRemove(entry.services, entry.profile ? [entry.profile] : []);
       delete record[definition.name];
       writeDockerRecord(settings.stateDir, record);
-      lines.push(`${label}: stopped (docker ${entry.services.join(" ")})`);
+      lines.push(m.single.stoppedDocker(label, entry.services.join(" ")));
     } else {
-      lines.push(`${label}: not started by brokerlab; left as it is (${address})`);
+      lines.push(m.single.leftAlone(label, address));
     }
   }
   return lines;

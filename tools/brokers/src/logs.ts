@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { BrokerName } from "./definitions/broker-definition.js";
 import { BROKER_DEFINITIONS, brokerDefinition } from "./definitions/index.js";
 import { composeArgs, composeLogs, readDockerRecord } from "./docker.js";
+import { brokersText } from "./i18n/index.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
 
 /** The last `lines` lines of a text file. */
@@ -39,9 +40,7 @@ export async function logs(
     }
     const existing = owner.logFiles.filter((file) => existsSync(file));
     if (!existing.length) {
-      print(
-        `${definition.label} at ${definition.display(settings)}: not started by brokerlab, so its logs are wherever its owner keeps them`,
-      );
+      print(brokersText().single.noLogs(definition.label, definition.display(settings)));
       continue;
     }
     for (const file of existing) {

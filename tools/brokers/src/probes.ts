@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import amqplib from "amqplib";
 import { Redis } from "ioredis";
 import { type Admin, type ITopicConfig, Kafka, logLevel, type SASLOptions } from "kafkajs";
+import { brokersText } from "./i18n/index.js";
 
 /** What a successful round trip learned about the broker. */
 export interface ProbeResult {
@@ -22,7 +23,7 @@ export interface KafkaSecurity {
 export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(brokersText().failures.timedOut(what, ms))), ms);
   });
   try {
     return await Promise.race([promise, timeout]);
@@ -83,7 +84,7 @@ export async function kafkaRoundTrip(
     return { brokers: cluster.brokers.length };
   };
   try {
-    return await withDeadline(work(), timeoutMs, "Kafka round trip");
+    return await withDeadline(work(), timeoutMs, brokersText().failures.roundTrip("Kafka"));
   } finally {
     await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
     await admin.deleteGroups([groupId]).catch(() => undefined);
@@ -117,7 +118,7 @@ export async function createTopicAndWait(
       if (Date.now() > deadline) throw error;
     }
     if (Date.now() > deadline)
-      throw new Error(`topic ${topic.topic} has no leader after ${timeoutMs / 1000} s`);
+      throw new Error(brokersText().failures.noLeaderAfter(topic.topic, timeoutMs / 1000));
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -137,7 +138,7 @@ export async function rabbitMqRoundTrip(url: string, timeoutMs = 10_000): Promis
       const message = await channel.get(queue, { noAck: false });
       if (message) {
         channel.ack(message);
-        if (message.content.toString() !== body) throw new Error("RabbitMQ returned a different message");
+        if (message.content.toString() !== body) throw new Error(brokersText().failures.differentMessage);
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -145,7 +146,7 @@ export async function rabbitMqRoundTrip(url: string, timeoutMs = 10_000): Promis
     return { version: connection.connection.serverProperties.version };
   };
   try {
-    return await withDeadline(work(), timeoutMs, "RabbitMQ round trip");
+    return await withDeadline(work(), timeoutMs, brokersText().failures.roundTrip("RabbitMQ"));
   } finally {
     await connection?.close().catch(() => undefined);
   }
@@ -174,11 +175,11 @@ export async function redisRoundTrip(url: string, timeoutMs = 5000): Promise<Pro
     await redis.lpush(key, value);
     const popped = await redis.rpop(key);
     await redis.del(key);
-    if (popped !== value) throw new Error("Redis returned a different value");
+    if (popped !== value) throw new Error(brokersText().failures.differentValue);
     return { version: redisVersionFromInfo(await redis.info("server")) };
   };
   try {
-    return await withDeadline(work(), timeoutMs, "Redis round trip");
+    return await withDeadline(work(), timeoutMs, brokersText().failures.roundTrip("Redis"));
   } finally {
     redis.disconnect();
   }
@@ -205,7 +206,7 @@ export async function waitForRoundTrip(
   stillStarting: () => boolean | Promise<boolean> = () => true,
 ): Promise<ProbeResult> {
   const deadline = Date.now() + timeoutMs;
-  let last = "no answer";
+  let last = brokersText().failures.noAnswer;
   for (;;) {
     try {
       return await attempt();
@@ -213,8 +214,8 @@ export async function waitForRoundTrip(
       last = reason(error);
     }
     if (Date.now() > deadline)
-      throw new Error(`no round trip within ${Math.round(timeoutMs / 1000)} s: ${last}`);
-    if (!(await stillStarting())) throw new Error(`the process exited (${last})`);
+      throw new Error(brokersText().failures.noRoundTripWithin(Math.round(timeoutMs / 1000), last));
+    if (!(await stillStarting())) throw new Error(brokersText().failures.exited(last));
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }

@@ -2,6 +2,7 @@ import { execFile, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { inNodeCgroup } from "./cluster/node-cgroup.js";
+import { brokersText } from "./i18n/index.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -29,7 +30,7 @@ export function spawnDetached(options: DetachedProcess): number {
       stdio: ["ignore", log, log],
       env: options.env ?? process.env,
     });
-    if (child.pid === undefined) throw new Error(`could not start ${options.command}`);
+    if (child.pid === undefined) throw new Error(brokersText().failures.couldNotStart(options.command));
     child.on("error", () => {});
     child.unref();
     writeFileSync(options.pidFile, `${child.pid}\n`);

@@ -53,6 +53,15 @@ describe("settingsFromEnv", () => {
     });
   });
 
+  it("reads the single nodes' addresses whatever BROKERLAB_DEPLOYMENT says, through the adapters' parser", () => {
+    const settings = settingsFromEnv({
+      BROKERLAB_DEPLOYMENT: "cluster",
+      BROKERLAB_KAFKA_BROKERS: "127.0.0.1:9093",
+    });
+    expect(settings.kafkaBrokers).toEqual(["127.0.0.1:9093"]);
+    expect(settings.rabbitmqUrl).toBe("amqp://guest:guest@127.0.0.1:5672");
+  });
+
   it("puts the cache under XDG_CACHE_HOME when set", () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: "/xdg", HOME: "/home/me" })).toBe("/xdg/brokerlab");
   });
@@ -60,8 +69,8 @@ describe("settingsFromEnv", () => {
   it.each([
     [{ BROKERLAB_RUNTIME: "podman" }, /BROKERLAB_RUNTIME="podman" is not one of auto, native, docker/],
     [{ BROKERLAB_KAFKA_HEAP: "lots" }, /not a JVM size/],
-    [{ BROKERLAB_KAFKA_SASL_MECHANISM: "md5" }, /not one of plain, scram-sha-256, scram-sha-512/],
-    [{ BROKERLAB_KAFKA_BROKERS: "localhost" }, /"localhost" is not host:port/],
+    [{ BROKERLAB_KAFKA_SASL_MECHANISM: "md5" }, /expected one of plain, scram-sha-256, scram-sha-512/],
+    [{ BROKERLAB_KAFKA_BROKERS: "localhost" }, /"localhost" has no port; expected host:port/],
   ])("rejects %j in one line", (env, message) => {
     expect(() => settingsFromEnv(env)).toThrow(BrokersError);
     expect(() => settingsFromEnv(env)).toThrow(message);

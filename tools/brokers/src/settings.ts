@@ -1,7 +1,12 @@
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { kafkaSettings } from "@brokerlab/kafka";
+import { type ConnectionSource, InvalidArgumentError } from "@brokerlab/messaging";
+import { rabbitMqSettings } from "@brokerlab/rabbitmq";
+import { redisSettings } from "@brokerlab/redis";
 import { BrokersError } from "./errors.js";
+import { brokersText } from "./i18n/index.js";
 import type { KafkaSecurity } from "./probes.js";
 
 export const KAFKA_VERSION = "3.9.1";
@@ -49,42 +54,46 @@ export function defaultClusterDir(env: Env = process.env): string {
   return join(base, "brokerlab", "cluster");
 }
 
+/**
+ * The brokers' addresses and Kafka's security come from the adapters' own settings functions (one parser of
+ * BROKERLAB_KAFKA_*, BROKERLAB_RABBITMQ_URL and BROKERLAB_REDIS_URL for every command), read for the single
+ * nodes whatever BROKERLAB_DEPLOYMENT says (the cluster's nodes are fixed, see cluster-nodes.ts). Only what
+ * the launcher alone needs (runtime, folders, heap) is read here. A bad value is a one-line BrokersError.
+ */
 export function settingsFromEnv(env: Env = process.env): BrokerSettings {
-  const kafkaBrokers = (env.BROKERLAB_KAFKA_BROKERS ?? "")
-    .split(",")
-    .map((address) => address.trim())
-    .filter(Boolean);
-  for (const address of kafkaBrokers) parseHostPort(address, "BROKERLAB_KAFKA_BROKERS");
+  const source = { env: { ...env, BROKERLAB_DEPLOYMENT: "single" } };
+  const { kafka, rabbitmq, redis } = adapterSettings(source);
+  // The first address's port is the native base port: each must be host:port.
+  for (const address of kafka.brokers) parseHostPort(address, "BROKERLAB_KAFKA_BROKERS");
   const runtime = env.BROKERLAB_RUNTIME || "auto";
   if (runtime !== "auto" && runtime !== "native" && runtime !== "docker") {
-    throw new BrokersError(`BROKERLAB_RUNTIME="${runtime}" is not one of auto, native, docker`);
+    throw new BrokersError(brokersText().failures.runtime(runtime));
   }
   const kafkaHeap = env.BROKERLAB_KAFKA_HEAP || "512m";
   if (!/^\d+[mMgG]$/.test(kafkaHeap)) {
-    throw new BrokersError(`BROKERLAB_KAFKA_HEAP="${kafkaHeap}" is not a JVM size such as 512m or 1g`);
+    throw new BrokersError(brokersText().failures.kafkaHeap(kafkaHeap));
   }
-  const mechanism = env.BROKERLAB_KAFKA_SASL_MECHANISM || "plain";
-  if (mechanism !== "plain" && mechanism !== "scram-sha-256" && mechanism !== "scram-sha-512") {
-    throw new BrokersError(
-      `BROKERLAB_KAFKA_SASL_MECHANISM="${mechanism}" is not one of plain, scram-sha-256, scram-sha-512`,
-    );
-  }
-  const username = env.BROKERLAB_KAFKA_SASL_USERNAME;
-  const kafkaSecurity: KafkaSecurity = {
-    ...(env.BROKERLAB_KAFKA_SSL === "true" ? { ssl: true } : {}),
-    ...(username ? { sasl: { mechanism, username, password: env.BROKERLAB_KAFKA_SASL_PASSWORD ?? "" } } : {}),
-  };
   return {
-    kafkaBrokers: kafkaBrokers.length ? kafkaBrokers : ["127.0.0.1:9092"],
-    rabbitmqUrl: env.BROKERLAB_RABBITMQ_URL || "amqp://guest:guest@127.0.0.1:5672",
-    redisUrl: env.BROKERLAB_REDIS_URL || "redis://127.0.0.1:6379",
+    kafkaBrokers: [...kafka.brokers],
+    rabbitmqUrl: rabbitmq.url,
+    redisUrl: redis.url,
     stateDir: resolve(env.BROKERLAB_STATE_DIR || join(REPO_ROOT, ".brokerlab")),
     clusterDir: defaultClusterDir(env),
     cacheDir: defaultCacheDir(env),
     kafkaHeap,
     runtime,
-    kafkaSecurity,
+    kafkaSecurity: { ...(kafka.ssl ? { ssl: true } : {}), ...(kafka.sasl ? { sasl: kafka.sasl } : {}) },
   };
+}
+
+/** The three adapters' settings; their usage errors become the launcher's one-line errors. */
+function adapterSettings(source: ConnectionSource) {
+  try {
+    return { kafka: kafkaSettings(source), rabbitmq: rabbitMqSettings(source), redis: redisSettings(source) };
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw new BrokersError(error.message);
+    throw error;
+  }
 }
 
 export interface HostPort {
@@ -97,7 +106,7 @@ export function parseHostPort(address: string, what: string): HostPort {
   const match = /^(.+):(\d{1,5})$/.exec(address);
   const port = Number(match?.[2]);
   if (!match?.[1] || !(port > 0 && port < 65536)) {
-    throw new BrokersError(`${what}: "${address}" is not host:port (for example 127.0.0.1:9092)`);
+    throw new BrokersError(brokersText().failures.notHostPort(what, address));
   }
   return { host: match[1].replace(/^\[(.*)\]$/, "$1"), port };
 }
@@ -108,11 +117,11 @@ export function urlHostPort(url: string, what: string): HostPort {
   try {
     parsed = new URL(url);
   } catch {
-    throw new BrokersError(`${what}: "${url}" is not a URL`);
+    throw new BrokersError(brokersText().failures.notUrl(what, url));
   }
   const defaults: Record<string, number> = { "redis:": 6379, "rediss:": 6379, "amqp:": 5672, "amqps:": 5671 };
   const fallback = defaults[parsed.protocol];
-  if (fallback === undefined) throw new BrokersError(`${what}: "${url}" has an unsupported scheme`);
+  if (fallback === undefined) throw new BrokersError(brokersText().failures.unsupportedScheme(what, url));
   return {
     host: parsed.hostname.replace(/^\[(.*)\]$/, "$1") || "127.0.0.1",
     port: Number(parsed.port) || fallback,

@@ -1,5 +1,7 @@
+import { displayWidth } from "@brokerlab/report";
 import type { BrokerName } from "./definitions/broker-definition.js";
 import { BROKER_DEFINITIONS } from "./definitions/index.js";
+import { type BrokersMessages, en } from "./i18n/en.js";
 import { ownershipOf } from "./ownership.js";
 import { reason } from "./probes.js";
 import { type BrokerSettings, settingsFromEnv } from "./settings.js";
@@ -52,28 +54,27 @@ export async function status(settings: BrokerSettings = settingsFromEnv()): Prom
 
 /** A plain-text table under a header; every row has one cell per header column. */
 export function formatTable(header: readonly string[], body: readonly (readonly string[])[]): string {
+  // Display columns, not string length: a Hangul syllable takes two.
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...body.map((cells) => cells[column]?.length ?? 0)),
+    Math.max(displayWidth(title), ...body.map((cells) => displayWidth(cells[column] ?? ""))),
   );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .map((cell, column) => cell + " ".repeat(Math.max(0, (widths[column] ?? 0) - displayWidth(cell))))
       .join("  ")
       .trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
 }
 
-/** A plain-text table, one row per broker. */
-export function formatStatus(rows: readonly BrokerStatus[]): string {
+/** A plain-text table, one row per broker, in the messages' language. */
+export function formatStatus(rows: readonly BrokerStatus[], m: BrokersMessages["run"] = en.run): string {
   return formatTable(
-    ["broker", "address", "version", "health", "managed by", "notes"],
+    m.statusHeaders,
     rows.map((row) => [
-      row.broker === "kafka" && row.brokers
-        ? `kafka (${row.brokers} broker${row.brokers > 1 ? "s" : ""})`
-        : row.broker,
+      row.broker === "kafka" && row.brokers ? m.kafkaBrokers(row.brokers) : row.broker,
       row.address,
-      row.version ?? (row.health === "healthy" ? "unknown" : "-"),
-      row.health,
+      row.version ?? (row.health === "healthy" ? m.unknownVersion : "-"),
+      m.health[row.health],
       row.managedBy ?? "-",
       row.note ?? "",
     ]),

@@ -8,6 +8,7 @@ import type {
 import { BROKER_DEFINITIONS, brokerDefinition } from "./definitions/index.js";
 import { composeUp, dockerEngineAvailable, readDockerRecord, writeDockerRecord } from "./docker.js";
 import { BrokersError } from "./errors.js";
+import { brokersText } from "./i18n/index.js";
 import { portTaken } from "./kafka/kafka-cluster.js";
 import { isPortOpen } from "./local-listener.js";
 import { ownershipOf } from "./ownership.js";
@@ -39,7 +40,7 @@ export function dockerOnce(settings: BrokerSettings, log: (line: string) => void
   let answer: Promise<boolean> | undefined;
   return () => {
     answer ??= useDocker(settings).then((found) => {
-      if (found) log("Docker engine found: missing brokers start from docker-compose.yml");
+      if (found) log(brokersText().progress.dockerFound);
       return found;
     });
     return answer;
@@ -88,7 +89,7 @@ export async function useDocker(settings: BrokerSettings): Promise<boolean> {
   if (settings.runtime === "native") return false;
   const available = await dockerEngineAvailable();
   if (settings.runtime === "docker" && !available) {
-    throw new BrokersError("BROKERLAB_RUNTIME=docker but no Docker engine answers (docker info failed)");
+    throw new BrokersError(brokersText().failures.noDocker);
   }
   return available;
 }
@@ -102,13 +103,14 @@ function withVersion(
   probed: ProbeResult,
 ) {
   const version = definition.versionOf(settings, owner, probed);
-  return version ? `, version ${version}` : "";
+  return version ? brokersText().single.version(version) : "";
 }
 
 /** One broker's single node: reuse, else start natively or with docker, then wait for a round trip. */
 async function upSingle(definition: BrokerDefinition, context: Context): Promise<string> {
   const { settings, log } = context;
   const { label } = definition;
+  const { single, progress, failures } = brokersText();
   const address = definition.address(settings);
   const display = definition.display(settings);
   const probe = () => definition.probe(settings, definition.probeTimeoutMs);
@@ -117,26 +119,32 @@ async function upSingle(definition: BrokerDefinition, context: Context): Promise
   if (owner.by === "brokerlab native") {
     // Ours and alive, perhaps still booting: wait for it.
     const result = await waitForRoundTrip(probe, context.waitMs).catch((error: unknown) => {
-      throw new BrokersError(
-        `${label} at ${display} does not accept a round trip (${reason(error)}); see ${owner.logFiles[0]}`,
-      );
+      throw new BrokersError(failures.noRoundTrip(label, display, reason(error), owner.logFiles[0]));
     });
-    return `${label}: already running at ${display} (brokerlab native${withVersion(definition, settings, owner, result)})`;
+    return single.running(
+      label,
+      display,
+      "brokerlab native",
+      withVersion(definition, settings, owner, result),
+    );
   }
   const { answered, failure } = await probeExisting(definition, settings, address);
   if (answered) {
-    return `${label}: already running at ${display} (${describe(owner)}${withVersion(definition, settings, owner, answered)})`;
+    return single.running(
+      label,
+      display,
+      describe(owner),
+      withVersion(definition, settings, owner, answered),
+    );
   }
   await refuseTakenOrRemote(definition, address, failure);
 
   const docker = await context.docker();
   if (docker && address.port !== definition.compose.port) {
-    throw new BrokersError(
-      `docker-compose.yml runs ${label} on port ${definition.compose.port}, not ${address.port}; for other ports set BROKERLAB_RUNTIME=native`,
-    );
+    throw new BrokersError(failures.composePort(label, definition.compose.port, address.port));
   }
   if (docker) {
-    log(`${label}: docker compose up ${definition.compose.services.join(" ")} (waits for the healthcheck)…`);
+    log(progress.composeUp(label, definition.compose.services.join(" ")));
     const profiles = definition.compose.profile ? [definition.compose.profile] : [];
     await composeUp(definition.compose.services, profiles);
     writeDockerRecord(settings.stateDir, {
@@ -153,20 +161,22 @@ async function upSingle(definition: BrokerDefinition, context: Context): Promise
   const logFile = docker
     ? `docker compose logs ${definition.compose.services.join(" ")}`
     : started.logFiles[0];
-  log(`${label}: waiting for a round trip on ${display} (up to ${context.waitMs / 1000} s)…`);
+  log(progress.waiting(label, display, context.waitMs / 1000));
   const result = await waitForRoundTrip(
     probe,
     context.waitMs,
     () => docker || definition.stillStarting(settings),
   ).catch((error: unknown) => {
-    throw new BrokersError(
-      `${label} at ${display} is not ready (${reason(error)}); see ${logFile ?? "its log"}`,
-    );
+    throw new BrokersError(failures.notReady(label, display, reason(error), logFile));
   });
   const now = await definition.ownership(settings);
-  if (!docker && !now.by)
-    log(`${label}: answering, but its pid file is missing; down will not be able to stop it`);
-  return `${label}: started at ${display} (${docker ? "docker" : "brokerlab native"}${withVersion(definition, settings, docker ? { by: "docker", pids: [], logFiles: [] } : now, result)})`;
+  if (!docker && !now.by) log(progress.noPidFile(label));
+  return single.started(
+    label,
+    display,
+    docker ? "docker" : "brokerlab native",
+    withVersion(definition, settings, docker ? { by: "docker", pids: [], logFiles: [] } : now, result),
+  );
 }
 
 /**
@@ -197,23 +207,22 @@ async function refuseTakenOrRemote(
   failure: string,
 ): Promise<void> {
   const { label, addressVariable } = definition;
+  const { failures } = brokersText();
   if (await isPortOpen(address.host, address.port)) {
     if (isLocalHost(address.host)) {
       throw portTaken(
         address.host,
         address.port,
         label,
-        `set ${addressVariable}`,
-        `, not by a working ${label} (${failure})`,
+        failures.setVariable(addressVariable),
+        failures.notWorking(label, failure),
       );
     }
-    throw new BrokersError(
-      `${label} at ${address.host}:${address.port} answers but the round trip failed: ${failure}`,
-    );
+    throw new BrokersError(failures.remoteFailed(label, `${address.host}:${address.port}`, failure));
   }
   if (!isLocalHost(address.host)) {
     throw new BrokersError(
-      `${label} at ${address.host}:${address.port} does not answer (${failure}); brokerlab starts brokers only on this machine: start it or fix ${addressVariable}`,
+      failures.remoteSilent(label, `${address.host}:${address.port}`, failure, addressVariable),
     );
   }
 }

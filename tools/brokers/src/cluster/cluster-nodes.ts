@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 
 export type BrokerName = "kafka" | "rabbitmq" | "redis";
 
@@ -104,7 +105,7 @@ export function clusterNode(name: string): ClusterNode {
   const node = CLUSTER_NODES.find((candidate) => candidate.name === name);
   if (!node) {
     throw new UsageError(
-      `unknown node "${name}"; nodes: ${CLUSTER_NODES.map((candidate) => candidate.name).join(", ")}`,
+      brokersText().errors.unknownNode(name, CLUSTER_NODES.map((candidate) => candidate.name).join(", ")),
     );
   }
   return node;

@@ -1,5 +1,6 @@
 import type { BrokerName, NodeRole } from "../definitions/broker-definition.js";
 import { BROKER_DEFINITIONS } from "../definitions/index.js";
+import { type BrokersMessages, en } from "../i18n/en.js";
 import { formatTable } from "../status.js";
 import { type ClusterOptions, dockerCluster, launchContext } from "./cluster.js";
 import { address, CLUSTER_NODES, type ClusterNode, type NodeKind } from "./cluster-nodes.js";
@@ -80,14 +81,20 @@ const detailText = (details: NodeStatus["details"]) =>
     .map(([key, value]) => `${key} ${value}`)
     .join(", ");
 
-export function formatClusterStatus(rows: readonly NodeStatus[]): string {
+/** A role the catalogue knows, in its language; any other (a broker's own word) as it is. */
+function roleText(role: string, m: BrokersMessages["run"]): string {
+  const roles: Readonly<Record<string, string>> = m.roles;
+  return roles[role] ?? role;
+}
+
+export function formatClusterStatus(rows: readonly NodeStatus[], m: BrokersMessages["run"] = en.run): string {
   return formatTable(
-    ["node", "role", "address", "health", "pid", "details"],
+    m.clusterHeaders,
     rows.map((row) => [
       row.name,
-      row.role,
+      roleText(row.role, m),
       row.address,
-      row.health,
+      m.health[row.health],
       row.pid ? String(row.pid) : "-",
       detailText(row.details),
     ]),

@@ -8,6 +8,7 @@ import type {
 import { BROKER_DEFINITIONS, brokerDefinition } from "../definitions/index.js";
 import { CLUSTER_PROFILE, composeRemove, composeUp, readDockerRecord, writeDockerRecord } from "../docker.js";
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { reason } from "../probes.js";
 import { type BrokerSettings, settingsFromEnv } from "../settings.js";
 import { dockerOnce, type UpResult } from "../up.js";
@@ -42,7 +43,7 @@ export function dockerCluster(settings: BrokerSettings): boolean {
 
 function summary(definition: BrokerDefinition, detail: string): string {
   const nodes = definition.cluster.nodes.map((node) => `${node.name} ${address(node)}`).join(", ");
-  return `${definition.label} cluster: ${nodes} (${detail})`;
+  return brokersText().cluster.ready(definition.label, nodes, detail);
 }
 
 /**
@@ -58,7 +59,7 @@ export async function upCluster(options: ClusterOptions = {}): Promise<UpResult[
   });
   if (docker) {
     const services = CLUSTER_NODES.map((node) => node.name);
-    context.log(`cluster: docker compose --profile ${CLUSTER_PROFILE} up ${services.join(" ")}…`);
+    context.log(brokersText().cluster.composeUp(CLUSTER_PROFILE, services.join(" ")));
     await composeUp(services, [CLUSTER_PROFILE]);
     writeDockerRecord(context.settings.clusterDir, {
       ...readDockerRecord(context.settings.clusterDir),
@@ -76,7 +77,9 @@ export async function upCluster(options: ClusterOptions = {}): Promise<UpResult[
         };
       } catch (error) {
         const message =
-          error instanceof BrokersError ? error.message : `${definition.label} cluster: ${reason(error)}`;
+          error instanceof BrokersError
+            ? error.message
+            : brokersText().cluster.failed(definition.label, reason(error));
         return { broker: definition.name, ok: false, message };
       }
     }),
@@ -105,13 +108,14 @@ export async function stopNode(node: ClusterNode, context: LaunchContext): Promi
  */
 export async function downCluster(options: ClusterOptions & { purge?: boolean } = {}): Promise<string[]> {
   const context = launchContext(options);
+  const m = brokersText().cluster;
   await healIsolation().catch(() => []);
   const record = readDockerRecord(context.settings.clusterDir);
   if (record.cluster) {
     await composeRemove(record.cluster.services, [CLUSTER_PROFILE]);
     delete record.cluster;
     writeDockerRecord(context.settings.clusterDir, record);
-    return [`cluster: removed the docker containers ${CLUSTER_NODES.map((node) => node.name).join(" ")}`];
+    return [m.dockerRemoved(CLUSTER_NODES.map((node) => node.name).join(" "))];
   }
   return Promise.all(
     definitionsOf(options).map(async (definition) => {
@@ -123,7 +127,7 @@ export async function downCluster(options: ClusterOptions & { purge?: boolean } 
           !(await nodeProcesses(node, context.settings)).length
         )
           continue;
-        context.log(`${definition.label} cluster: stopping ${node.name}…`);
+        context.log(m.stopping(definition.label, node.name));
         await stopNode(node, context);
         stopped.push(node.name);
       }
@@ -132,8 +136,10 @@ export async function downCluster(options: ClusterOptions & { purge?: boolean } 
           rmSync(dir, { recursive: true, force: true });
         for (const node of definition.cluster.nodes) removeNodeCgroup(node.name);
       }
-      const what = stopped.length ? `stopped ${stopped.reverse().join(", ")}` : "nothing was running";
-      return `${definition.label} cluster: ${what}${options.purge ? "; data deleted" : ""}`;
+      const purged = options.purge === true;
+      return stopped.length
+        ? m.stopped(definition.label, stopped.reverse().join(", "), purged)
+        : m.nothingRunning(definition.label, purged);
     }),
   );
 }

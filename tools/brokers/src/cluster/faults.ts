@@ -1,6 +1,7 @@
 import { brokerDefinition } from "../definitions/index.js";
 import { CLUSTER_PROFILE, composeArgs } from "../docker.js";
 import { BrokersError, UsageError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { run } from "../processes.js";
 import { type ClusterOptions, dockerCluster, launchContext, stopNode } from "./cluster.js";
 import { CLUSTER_NODES, type ClusterNode, clusterNode } from "./cluster-nodes.js";
@@ -27,9 +28,7 @@ const DOCKER_COMMANDS: Partial<Record<Fault, string[]>> = {
 async function requireRunning(node: ClusterNode, options: ClusterOptions): Promise<number> {
   const pid = await nodePid(node, launchContext(options).settings);
   if (!pid) {
-    throw new BrokersError(
-      `${node.name} is not running under pnpm brokers (faults act only on the nodes "pnpm brokers up --cluster" started); start it with: pnpm brokers fault start ${node.name}`,
-    );
+    throw new BrokersError(brokersText().fault.notRunning(node.name));
   }
   return pid;
 }
@@ -40,56 +39,57 @@ async function requireRunning(node: ClusterNode, options: ClusterOptions): Promi
  * cgroup, never by name.
  */
 export async function fault(kind: string, nodeName: string, options: ClusterOptions = {}): Promise<string> {
-  if (!isFault(kind)) throw new UsageError(`unknown fault "${kind}"; faults: ${FAULTS.join(", ")}`);
+  const { fault: m, errors } = brokersText();
+  if (!isFault(kind)) throw new UsageError(errors.unknownFault(kind, FAULTS.join(", ")));
   const node = clusterNode(nodeName);
   const context = launchContext(options);
   const { settings } = context;
   if (dockerCluster(settings)) {
     const command = DOCKER_COMMANDS[kind];
-    if (!command) throw new BrokersError(`${kind} needs the native cluster (BROKERLAB_RUNTIME=native)`);
+    if (!command) throw new BrokersError(m.needsNative(kind));
     await run("docker", [...composeArgs([CLUSTER_PROFILE]), ...command, node.name], { timeoutMs: 120_000 });
-    return `${node.name}: ${kind} (docker)`;
+    return m.docker(node.name, kind);
   }
   switch (kind) {
     case "kill": {
       await requireRunning(node, options);
       const pids = await killNode(node, settings);
-      return `${node.name}: killed (SIGKILL to pid ${pids.join(", ")})`;
+      return m.killed(node.name, pids.join(", "));
     }
     case "stop": {
       const pid = await requireRunning(node, options);
       await stopNode(node, context);
-      return `${node.name}: stopped (pid ${pid}, graceful shutdown)`;
+      return m.stopped(node.name, pid);
     }
     case "pause": {
       await requireRunning(node, options);
       const pids = await signalNode(node, settings, "SIGSTOP");
-      return `${node.name}: paused (SIGSTOP to pid ${pids.join(", ")})`;
+      return m.paused(node.name, pids.join(", "));
     }
     case "resume": {
       await requireRunning(node, options);
       const pids = await signalNode(node, settings, "SIGCONT");
-      return `${node.name}: resumed (SIGCONT to pid ${pids.join(", ")})`;
+      return m.resumed(node.name, pids.join(", "));
     }
     case "start": {
       if ((await nodeState(node, settings)) !== "stopped")
-        return `${node.name}: already running (pid ${await nodePid(node, settings)})`;
+        return m.alreadyRunning(node.name, await nodePid(node, settings));
       await brokerDefinition(node.broker).cluster.startNode(node, context);
-      return `${node.name}: started (pid ${await nodePid(node, settings)})`;
+      return m.started(node.name, await nodePid(node, settings));
     }
     case "restart": {
       if ((await nodeState(node, settings)) !== "stopped") await stopNode(node, context);
       await brokerDefinition(node.broker).cluster.startNode(node, context);
-      return `${node.name}: restarted (pid ${await nodePid(node, settings)})`;
+      return m.restarted(node.name, await nodePid(node, settings));
     }
     case "isolate": {
       await requireRunning(node, options);
       await isolate(node);
-      return `${node.name}: isolated from its peers (clients still reach ${node.host}:${node.port})`;
+      return m.isolated(node.name, `${node.host}:${node.port}`);
     }
     case "heal": {
       const healed = await healIsolation(node);
-      return healed.length ? `${node.name}: healed (peers reach it again)` : `${node.name}: was not isolated`;
+      return healed.length ? m.healed(node.name) : m.notIsolated(node.name);
     }
   }
 }
@@ -100,10 +100,11 @@ export async function fault(kind: string, nodeName: string, options: ClusterOpti
  */
 export async function healAll(options: ClusterOptions = {}): Promise<string[]> {
   const context = launchContext(options);
+  const m = brokersText().fault;
   const nodes = CLUSTER_NODES.filter((node) => !options.only || options.only.includes(node.broker));
   const lines: string[] = [];
   for (const node of nodes) {
-    for (const name of await healIsolation(node)) lines.push(`${name}: healed (peers reach it again)`);
+    for (const name of await healIsolation(node)) lines.push(m.healed(name));
   }
   if (dockerCluster(context.settings)) {
     await run("docker", [
@@ -116,28 +117,26 @@ export async function healAll(options: ClusterOptions = {}): Promise<string[]> {
       "start",
       ...CLUSTER_NODES.map((node) => node.name),
     ]);
-    return [...lines, "cluster: docker containers unpaused and started"];
+    return [...lines, m.healDocker];
   }
   const down = new Set<string>();
   for (const node of nodes) {
     const state = await nodeState(node, context.settings);
     if (state === "paused") {
       await signalNode(node, context.settings, "SIGCONT");
-      lines.push(`${node.name}: resumed`);
+      lines.push(m.healResumed(node.name));
     } else if (state === "stopped") {
       down.add(node.broker);
-      lines.push(`${node.name}: starting`);
+      lines.push(m.healStarting(node.name));
     }
   }
   for (const broker of down) {
     const definition = brokerDefinition(broker);
     await definition.cluster.launch(context);
     await definition.cluster.ready(context);
-    lines.push(
-      `${definition.label} cluster: every node back and a replicated write acknowledged by all three`,
-    );
+    lines.push(m.healBack(definition.label));
   }
-  if (!lines.length) lines.push("cluster: nothing to heal");
+  if (!lines.length) lines.push(m.nothingToHeal);
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { hasCommand, run } from "../processes.js";
 import { type ClusterNode, clusterNode, peersOf } from "./cluster-nodes.js";
 import { ensureNodeCgroup, nodeCgroupPath } from "./node-cgroup.js";
@@ -48,11 +49,9 @@ async function iptables(args: readonly string[]): Promise<string> {
 
 async function requireIptables(): Promise<void> {
   if (!(await hasCommand("iptables"))) {
-    throw new BrokersError(
-      "isolate needs iptables (Debian: apt-get install iptables; setup.sh installs it when run as root)",
-    );
+    throw new BrokersError(brokersText().failures.noIptables);
   }
-  if (process.getuid?.() !== 0) throw new BrokersError("isolate needs root (iptables changes the firewall)");
+  if (process.getuid?.() !== 0) throw new BrokersError(brokersText().failures.notRoot);
 }
 
 async function ensureChain(): Promise<void> {
@@ -75,9 +74,7 @@ export async function isolate(node: ClusterNode): Promise<void> {
   await requireIptables();
   for (const each of [node, ...peersOf(node)]) {
     if (!ensureNodeCgroup(each.name)) {
-      throw new BrokersError(
-        `isolate needs cgroup v2 (a node's own connections are told apart from clients' by their cgroup); none is writable here`,
-      );
+      throw new BrokersError(brokersText().failures.noCgroup);
     }
   }
   await ensureChain();

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import type { BrokerDefinition, BrokerName } from "./broker-definition.js";
 import { KAFKA } from "./kafka.js";
 import { RABBITMQ } from "./rabbitmq.js";
@@ -12,6 +13,6 @@ export const BROKER_NAMES: readonly BrokerName[] = BROKER_DEFINITIONS.map((defin
 /** The definition of `name`; an unknown name fails with the list of known ones. */
 export function brokerDefinition(name: string): BrokerDefinition {
   const found = BROKER_DEFINITIONS.find((definition) => definition.name === name);
-  if (!found) throw new UsageError(`unknown broker "${name}"; brokers: ${BROKER_NAMES.join(", ")}`);
+  if (!found) throw new UsageError(brokersText().errors.unknownBroker(name, BROKER_NAMES.join(", ")));
   return found;
 }

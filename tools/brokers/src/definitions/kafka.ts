@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { brokersText } from "../i18n/index.js";
 import { readLayout, runningNodes, startKafkaCluster, stopKafkaDir } from "../kafka/kafka-cluster.js";
 import { KAFKA_CLUSTER } from "../kafka/kafka-cluster-definition.js";
 import { kafkaVersionInDir } from "../kafka/kafka-jars.js";
@@ -52,7 +53,7 @@ export const KAFKA: BrokerDefinition = {
     };
   },
   async startNative(address, context) {
-    context.log(`Kafka: nothing answers on ${address.host}:${address.port}; starting one native broker`);
+    context.log(brokersText().progress.kafkaStartingOne(`${address.host}:${address.port}`));
     await startKafkaCluster({
       dir: kafkaDir(context.settings),
       brokers: 1,

@@ -3,6 +3,7 @@ import { type Admin, Kafka, logLevel } from "kafkajs";
 import { type ClusterNode, clusterNodesOf } from "../cluster/cluster-nodes.js";
 import type { ClusterDefinition, LaunchContext, NodeRole } from "../definitions/broker-definition.js";
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { createTopicAndWait, reason, withDeadline } from "../probes.js";
 import { readPid, removeFile, run, stopProcess } from "../processes.js";
 import type { BrokerSettings } from "../settings.js";
@@ -39,7 +40,7 @@ async function startNodes(context: LaunchContext, only?: readonly number[]): Pro
     heap: CLUSTER_HEAP,
     cacheDir: context.settings.cacheDir,
     waitMs: context.waitMs,
-    log: (line) => context.log(line.replace(/^Kafka: /, "Kafka cluster: ")),
+    log: (line) => context.log(line.replace(/^Kafka: /, brokersText().progress.kafkaCluster)),
     cgroupOf: (id) => nodeName(id),
     jvmOptions: JVM_OPTIONS,
     ...(only ? { only } : {}),
@@ -66,7 +67,7 @@ async function withAdmin<T>(work: (admin: Admin) => Promise<T>, timeoutMs = 30_0
         return work(admin);
       })(),
       timeoutMs,
-      "Kafka cluster request",
+      brokersText().failures.kafkaClusterRequest,
     );
   } finally {
     await admin.disconnect().catch(() => undefined);
@@ -83,11 +84,11 @@ export interface PartitionState {
 export async function kafkaPartitionState(topic: string, partition = 0): Promise<PartitionState> {
   return withAdmin(async (admin) => {
     const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch((error: unknown) => {
-      throw new BrokersError(`Kafka cluster: no topic "${topic}" (${reason(error)})`);
+      throw new BrokersError(brokersText().cluster.kafkaNoTopic(topic, reason(error)));
     });
     const found = metadata.topics[0]?.partitions.find((each) => each.partitionId === partition);
-    if (!found) throw new BrokersError(`Kafka cluster: topic "${topic}" has no partition ${partition}`);
-    if (found.leader < 0) throw new BrokersError(`Kafka cluster: ${topic}/${partition} has no leader now`);
+    if (!found) throw new BrokersError(brokersText().cluster.kafkaNoPartition(topic, partition));
+    if (found.leader < 0) throw new BrokersError(brokersText().cluster.kafkaNoLeader(topic, partition));
     return {
       leader: nodeName(found.leader),
       replicas: found.replicas.map(nodeName),
@@ -121,13 +122,17 @@ async function waitForReplicatedWrite(context: LaunchContext): Promise<void> {
       }
       const state = await kafkaPartitionState(CLUSTER_HEALTH_TOPIC);
       if (state.inSync.length === NODES.length) return;
-      last = `in sync: ${state.inSync.join(", ")}`;
+      last = brokersText().failures.inSync(state.inSync.join(", "));
     } catch (error) {
       last = reason(error);
     }
     if (Date.now() > deadline) {
       throw new BrokersError(
-        `Kafka cluster: no write acknowledged by all three nodes within ${context.waitMs / 1000} s (${last}); see ${join(nodeDir(kafkaClusterDir(context.settings), 1), "kafka.log")}`,
+        brokersText().failures.kafkaClusterNoWrite(
+          context.waitMs / 1000,
+          last,
+          join(nodeDir(kafkaClusterDir(context.settings), 1), "kafka.log"),
+        ),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -170,7 +175,7 @@ export const KAFKA_CLUSTER: ClusterDefinition = {
   launch: (context) => startNodes(context),
   async ready(context) {
     await waitForReplicatedWrite(context);
-    return "RF 3, min.insync.replicas 2; an acks=all write with all three in sync";
+    return brokersText().ready.kafka;
   },
   async startNode(node, context) {
     await startNodes(context, [nodeId(node)]);
@@ -202,11 +207,10 @@ export const KAFKA_CLUSTER: ClusterDefinition = {
   leaderUsage: "kafka <topic> [partition]",
   async leader(what) {
     const [topic, partition = "0"] = what;
-    if (!topic)
-      throw new BrokersError("leader kafka needs a topic: pnpm brokers leader kafka <topic> [partition]");
+    if (!topic) throw new BrokersError(brokersText().cluster.kafkaNeedsTopic);
     const number = Number(partition);
     if (!Number.isInteger(number) || number < 0)
-      throw new BrokersError(`leader kafka: partition must be a whole number, got "${partition}"`);
+      throw new BrokersError(brokersText().cluster.kafkaPartitionNumber(partition));
     const state = await kafkaPartitionState(topic, number);
     return { leader: state.leader, members: state.replicas, inSync: state.inSync };
   },

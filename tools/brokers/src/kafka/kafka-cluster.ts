@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { findListener, isPortOpen } from "../local-listener.js";
 import { kafkaRoundTrip, reason } from "../probes.js";
 import {
@@ -113,9 +114,7 @@ export async function stopKafkaDir(dir: string, graceful = true): Promise<number
 
 export async function requireJava(): Promise<void> {
   if (!(await hasCommand("java"))) {
-    throw new BrokersError(
-      "Java is not installed: install Java 17 (e.g. apt-get install openjdk-17-jre-headless) or use Docker",
-    );
+    throw new BrokersError(brokersText().failures.noJava);
   }
 }
 
@@ -129,10 +128,9 @@ export async function startKafkaCluster(options: KafkaClusterOptions): Promise<K
   const brokers = options.brokers ?? 1;
   const basePort = options.basePort ?? 9092;
   const host = options.host ?? "127.0.0.1";
-  const heap = options.heap ?? "512m";
   const log = options.log ?? (() => {});
   if (!Number.isInteger(brokers) || brokers < 1 || brokers > 9) {
-    throw new BrokersError(`Kafka broker count must be 1 to 9, got ${brokers}`);
+    throw new BrokersError(brokersText().failures.kafkaBrokerCount(brokers));
   }
   await requireJava();
   const classpath = await kafkaClasspath({
@@ -141,88 +139,125 @@ export async function startKafkaCluster(options: KafkaClusterOptions): Promise<K
   });
   const nodes = kafkaNodes(basePort, brokers, host);
   mkdirSync(dir, { recursive: true });
+  const { clusterId } = await formatIfNeeded(dir, nodes, { brokers, basePort, host }, classpath, log);
 
-  let layout = readLayout(dir);
+  const launcher: NodeLauncher = { dir, nodes, host, heap: options.heap ?? "512m", classpath, log, options };
+  const launched = nodes.filter((node) => !options.only || options.only.includes(node.id));
+  for (const node of launched) await launchNode(launcher, node);
+
+  const addresses = nodes.map((node) => `${node.host}:${node.port}`);
+  await waitForKafkaCluster(dir, nodes, launched, options.waitMs ?? 60_000, log);
+  return clusterHandle(launcher, clusterId, addresses);
+}
+
+/**
+ * The folder's layout, formatted anew (after stopping its running nodes and deleting their data) when the
+ * folder is new, any node is unformatted, or the node count, ports, host or Kafka version changed.
+ */
+async function formatIfNeeded(
+  dir: string,
+  nodes: readonly KafkaNode[],
+  wanted: Pick<KafkaClusterLayout, "brokers" | "basePort" | "host">,
+  classpath: string,
+  log: (line: string) => void,
+): Promise<KafkaClusterLayout> {
+  const { brokers, basePort, host } = wanted;
+  const layout = readLayout(dir);
   const sameLayout =
     layout?.brokers === brokers &&
     layout.basePort === basePort &&
     layout.host === host &&
     layout.version === KAFKA_VERSION;
   const formatted = nodes.every((node) => existsSync(join(nodeDir(dir, node.id), "data", "meta.properties")));
-  if (!layout || !sameLayout || !formatted) {
-    if (layout && (await runningNodes(dir)).length) {
-      log(
-        `Kafka: stopping the ${layout.brokers}-broker cluster in ${dir} to start ${brokers} broker(s); its data is discarded`,
-      );
-      await stopKafkaDir(dir);
-    }
-    for (let nodeId = 1; nodeId <= Math.max(brokers, layout?.brokers ?? 0); nodeId++) {
-      rmSync(nodeDir(dir, nodeId), { recursive: true, force: true });
-    }
-    layout = { clusterId: newClusterId(), brokers, basePort, host, version: KAFKA_VERSION };
-    log(`Kafka: formatting KRaft storage for ${brokers} broker(s) (cluster id ${layout.clusterId})…`);
-    for (const node of nodes) writeNodeConfig(dir, node, nodes);
-    await Promise.all(
-      nodes.map((node) =>
-        run(
-          "java",
-          [
-            "-cp",
-            classpath,
-            "kafka.tools.StorageTool",
-            "format",
-            "-t",
-            layout?.clusterId ?? "",
-            "-c",
-            "server.properties",
-          ],
-          { cwd: nodeDir(dir, node.id) },
-        ).catch((error: unknown) => {
-          throw new BrokersError(`Kafka: formatting storage of node ${node.id} failed: ${reason(error)}`);
-        }),
-      ),
-    );
-    writeFileSync(join(dir, LAYOUT_FILE), `${JSON.stringify(layout, null, 2)}\n`);
+  if (layout && sameLayout && formatted) return layout;
+  if (layout && (await runningNodes(dir)).length) {
+    log(brokersText().progress.kafkaReplacing(layout.brokers, dir, brokers));
+    await stopKafkaDir(dir);
   }
-  const clusterId = layout.clusterId;
+  for (let nodeId = 1; nodeId <= Math.max(brokers, layout?.brokers ?? 0); nodeId++) {
+    rmSync(nodeDir(dir, nodeId), { recursive: true, force: true });
+  }
+  const fresh = { clusterId: newClusterId(), brokers, basePort, host, version: KAFKA_VERSION };
+  log(brokersText().progress.kafkaFormatting(brokers, fresh.clusterId));
+  for (const node of nodes) writeNodeConfig(dir, node, nodes);
+  await Promise.all(
+    nodes.map((node) =>
+      run(
+        "java",
+        [
+          "-cp",
+          classpath,
+          "kafka.tools.StorageTool",
+          "format",
+          "-t",
+          fresh.clusterId,
+          "-c",
+          "server.properties",
+        ],
+        { cwd: nodeDir(dir, node.id) },
+      ).catch((error: unknown) => {
+        throw new BrokersError(brokersText().failures.kafkaFormat(node.id, reason(error)));
+      }),
+    ),
+  );
+  writeFileSync(join(dir, LAYOUT_FILE), `${JSON.stringify(fresh, null, 2)}\n`);
+  return fresh;
+}
 
-  const launch = async (node: KafkaNode): Promise<void> => {
-    const home = nodeDir(dir, node.id);
-    const pid = readPid(join(home, "kafka.pid"));
-    if (pid && (await isOurProcess(pid, join(home, "server.properties")))) return;
-    for (const port of [node.port, node.controllerPort]) {
-      if (await isPortOpen(host, port, 500)) throw portTaken(host, port, `Kafka node ${node.id}`);
-    }
-    writeNodeConfig(dir, node, nodes);
-    log(
-      `Kafka: starting node ${node.id} on ${host}:${node.port} (controller ${node.controllerPort}), log ${join(home, "kafka.log")}`,
-    );
-    spawnDetached({
-      command: "java",
-      args: [
-        `-Xmx${heap}`,
-        `-Xms${heap}`,
-        ...(options.jvmOptions ?? []),
-        "-XX:+ExitOnOutOfMemoryError",
-        "-Djava.awt.headless=true",
-        `-Dlog4j.configuration=file:${join(home, "log4j.properties")}`,
-        "-cp",
-        classpath,
-        "kafka.Kafka",
-        join(home, "server.properties"),
-      ],
-      cwd: home,
-      logFile: join(home, "kafka.log"),
-      pidFile: join(home, "kafka.pid"),
-      ...(options.cgroupOf ? { cgroup: options.cgroupOf(node.id) } : {}),
-    });
-  };
-  const launched = nodes.filter((node) => !options.only || options.only.includes(node.id));
-  for (const node of launched) await launch(node);
+/** What launching a node of this cluster needs. */
+interface NodeLauncher {
+  readonly dir: string;
+  readonly nodes: readonly KafkaNode[];
+  readonly host: string;
+  readonly heap: string;
+  readonly classpath: string;
+  readonly log: (line: string) => void;
+  readonly options: KafkaClusterOptions;
+}
 
-  const addresses = nodes.map((node) => `${node.host}:${node.port}`);
-  await waitForKafkaCluster(dir, nodes, launched, options.waitMs ?? 60_000, log);
+/** Starts `node` detached, unless this folder's process already runs it; a taken port fails first. */
+async function launchNode(launcher: NodeLauncher, node: KafkaNode): Promise<void> {
+  const { dir, nodes, host, heap, classpath, log, options } = launcher;
+  const home = nodeDir(dir, node.id);
+  const pid = readPid(join(home, "kafka.pid"));
+  if (pid && (await isOurProcess(pid, join(home, "server.properties")))) return;
+  for (const port of [node.port, node.controllerPort]) {
+    if (await isPortOpen(host, port, 500))
+      throw portTaken(host, port, brokersText().failures.kafkaNode(node.id));
+  }
+  writeNodeConfig(dir, node, nodes);
+  log(
+    brokersText().progress.kafkaStartingNode(
+      node.id,
+      `${host}:${node.port}`,
+      node.controllerPort,
+      join(home, "kafka.log"),
+    ),
+  );
+  spawnDetached({
+    command: "java",
+    args: [
+      `-Xmx${heap}`,
+      `-Xms${heap}`,
+      ...(options.jvmOptions ?? []),
+      "-XX:+ExitOnOutOfMemoryError",
+      "-Djava.awt.headless=true",
+      `-Dlog4j.configuration=file:${join(home, "log4j.properties")}`,
+      "-cp",
+      classpath,
+      "kafka.Kafka",
+      join(home, "server.properties"),
+    ],
+    cwd: home,
+    logFile: join(home, "kafka.log"),
+    pidFile: join(home, "kafka.pid"),
+    ...(options.cgroupOf ? { cgroup: options.cgroupOf(node.id) } : {}),
+  });
+}
 
+/** The running cluster's handle: stop or start one node, stop all. */
+function clusterHandle(launcher: NodeLauncher, clusterId: string, addresses: string[]): KafkaCluster {
+  const { dir, nodes, host, options } = launcher;
   return {
     dir,
     clusterId,
@@ -239,11 +274,11 @@ export async function startKafkaCluster(options: KafkaClusterOptions): Promise<K
     },
     async startNode(nodeId) {
       const node = nodes.find((candidate) => candidate.id === nodeId);
-      if (!node) throw new BrokersError(`Kafka cluster in ${dir} has no node ${nodeId}`);
-      await launch(node);
+      if (!node) throw new BrokersError(brokersText().failures.kafkaNoNode(dir, nodeId));
+      await launchNode(launcher, node);
       const deadline = Date.now() + (options.waitMs ?? 60_000);
       while (!(await isPortOpen(host, node.port, 500))) {
-        if (Date.now() > deadline) throw notReady(node, dir, "its port never opened");
+        if (Date.now() > deadline) throw notReady(node, dir, brokersText().failures.portNeverOpened);
         await sleep(250);
       }
     },
@@ -277,13 +312,12 @@ async function waitForKafkaCluster(
     const pid = readPid(join(nodeDir(dir, node.id), "kafka.pid"));
     return pid !== undefined && isAlive(pid);
   };
-  log(
-    `Kafka: waiting for ${nodes.filter(alive).length} broker(s) to accept a produce/consume round trip (up to ${waitMs / 1000} s)…`,
-  );
+  const { progress, failures } = brokersText();
+  log(progress.kafkaWaiting(nodes.filter(alive).length, waitMs / 1000));
   const deadline = Date.now() + waitMs;
-  let last = "no answer yet";
+  let last = failures.noAnswerYet;
   for (;;) {
-    for (const node of launched) if (!alive(node)) throw notReady(node, dir, "the process exited");
+    for (const node of launched) if (!alive(node)) throw notReady(node, dir, failures.processExited);
     const running = nodes.filter(alive);
     if (await isPortOpen(first.host, first.port, 500)) {
       try {
@@ -292,7 +326,7 @@ async function waitForKafkaCluster(
           Math.max(5000, Math.min(20_000, deadline - Date.now())),
         );
         if ((result.brokers ?? 0) >= running.length) return;
-        last = `${result.brokers} of ${running.length} brokers registered`;
+        last = failures.registered(result.brokers, running.length);
       } catch (error) {
         last = reason(error);
       }
@@ -304,7 +338,12 @@ async function waitForKafkaCluster(
 
 function notReady(node: KafkaNode, dir: string, why: string): BrokersError {
   return new BrokersError(
-    `Kafka node ${node.id} at ${node.host}:${node.port} is not ready (${why}); see ${join(nodeDir(dir, node.id), "kafka.log")}`,
+    brokersText().failures.kafkaNodeNotReady(
+      node.id,
+      `${node.host}:${node.port}`,
+      why,
+      join(nodeDir(dir, node.id), "kafka.log"),
+    ),
   );
 }
 
@@ -313,14 +352,13 @@ export function portTaken(
   host: string,
   port: number,
   wanted: string,
-  fix = "choose other ports",
+  fix = brokersText().failures.otherPorts,
   why = "",
 ): BrokersError {
+  const { failures } = brokersText();
   const holder = findListener(port);
-  const who = holder ? ` by pid ${holder.pid} (${holder.command.slice(0, 60)})` : "";
-  return new BrokersError(
-    `${wanted} cannot start: port ${host}:${port} is taken${who}${why}; free the port or ${fix}`,
-  );
+  const who = holder ? failures.portHolder(holder.pid, holder.command.slice(0, 60)) : "";
+  return new BrokersError(failures.portTaken(wanted, `${host}:${port}`, who, why, fix));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { hasCommand, run } from "../processes.js";
 import { defaultCacheDir, KAFKA_VERSION } from "../settings.js";
 
@@ -36,11 +37,9 @@ export async function kafkaClasspath(options: KafkaJarsOptions = {}): Promise<st
 async function resolveJars(libs: string, options: KafkaJarsOptions): Promise<void> {
   const version = options.version ?? KAFKA_VERSION;
   if (!(await hasCommand("mvn"))) {
-    throw new BrokersError(
-      `Kafka ${version} jars are not cached in ${libs} and "mvn" is not installed: install Maven (e.g. apt-get install maven) or use Docker`,
-    );
+    throw new BrokersError(brokersText().failures.noMaven(version, libs));
   }
-  options.log?.(`resolving Kafka ${version} jars from Maven Central into ${libs} (first run only)…`);
+  options.log?.(brokersText().progress.resolvingJars(version, libs));
   const home = join(libs, "..");
   // Resolve into a fresh folder and rename at the end, so an interrupted run never looks complete.
   const staging = join(home, `libs.partial-${process.pid}`);
@@ -64,10 +63,10 @@ async function resolveJars(libs: string, options: KafkaJarsOptions): Promise<voi
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const detail = (error as { stdout?: string }).stdout?.trim().split("\n").slice(-3).join(" ") ?? "";
-    throw new BrokersError(`mvn could not resolve the Kafka ${version} jars: ${detail || String(error)}`);
+    throw new BrokersError(brokersText().failures.mavenFailed(version, detail || String(error)));
   }
   if (!readdirSync(staging).some((name) => name.startsWith(`kafka_2.13-${version}`))) {
-    throw new BrokersError(`mvn finished but ${staging} holds no kafka_2.13-${version} jar`);
+    throw new BrokersError(brokersText().failures.mavenNoJar(staging, version));
   }
   try {
     rmSync(libs, { recursive: true, force: true });

@@ -10,18 +10,11 @@ import type {
   NodeRole,
 } from "../definitions/broker-definition.js";
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { rabbitMqRoundTrip, reason, withDeadline } from "../probes.js";
-import {
-  hasCommand,
-  isOurProcess,
-  readPid,
-  removeFile,
-  run,
-  spawnDetached,
-  stopProcess,
-} from "../processes.js";
+import { hasCommand, isOurProcess, readPid, removeFile, run, stopProcess } from "../processes.js";
 import type { BrokerSettings } from "../settings.js";
-import { handToRabbitMqUser, rabbitMqDir } from "./rabbitmq-native.js";
+import { rabbitMqDir, rabbitMqNodeEnv, spawnRabbitMqServer } from "./rabbitmq-native.js";
 
 const NODES = clusterNodesOf("rabbitmq");
 /** The quorum queue `up --cluster` publishes to and checks the members of. */
@@ -82,18 +75,12 @@ export function rabbitMqClusterConf(node: ClusterNode): string {
  * scheduler, no busy-waiting, the cluster's cookie, and a 10 s tick so a vanished peer is noticed soon.
  */
 export function rabbitMqClusterEnv(node: ClusterNode, dir: string, cookie: string): Record<string, string> {
-  return {
-    RABBITMQ_NODENAME: rabbitMqNodeName(node),
-    RABBITMQ_NODE_IP_ADDRESS: node.host,
-    RABBITMQ_NODE_PORT: String(node.ports.amqp),
-    RABBITMQ_DIST_PORT: String(node.ports.distribution),
-    RABBITMQ_CONFIG_FILE: join(dir, "rabbitmq.conf"),
-    RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, "enabled_plugins"),
-    RABBITMQ_MNESIA_BASE: join(dir, "data"),
-    RABBITMQ_LOG_BASE: join(dir, "log"),
-    RABBITMQ_PID_FILE: join(dir, "rabbitmq.pid"),
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: `+S 1:1 +A 4 +sbwt none +sbwtdcpu none +sbwtdio none -setcookie ${cookie} -kernel net_ticktime 10`,
-  };
+  const distPort = node.ports.distribution;
+  if (distPort === undefined)
+    throw new BrokersError(brokersText().failures.rabbitmqNoDistribution(node.name));
+  const address = { nodeName: rabbitMqNodeName(node), host: node.host, port: node.port, distPort };
+  const erlArgs = `+S 1:1 +A 4 +sbwt none +sbwtdcpu none +sbwtdio none -setcookie ${cookie} -kernel net_ticktime 10`;
+  return rabbitMqNodeEnv(address, dir, erlArgs);
 }
 
 async function rabbitmqctl(
@@ -122,18 +109,14 @@ export async function rabbitMqNodePid(
 async function launch(node: ClusterNode, context: LaunchContext): Promise<boolean> {
   if (await rabbitMqNodePid(node, context.settings)) return false;
   const files = rabbitMqNodeFiles(node, context.settings);
-  for (const sub of ["data", "log"]) mkdirSync(join(files.dir, sub), { recursive: true });
-  writeFileSync(join(files.dir, "rabbitmq.conf"), rabbitMqClusterConf(node));
-  writeFileSync(join(files.dir, "enabled_plugins"), "[rabbitmq_management].\n");
-  handToRabbitMqUser(files.dir);
-  context.log(`RabbitMQ cluster: starting ${node.name} on ${node.host}:${node.port}, log ${files.logFile}`);
-  spawnDetached({
-    command: "rabbitmq-server",
-    args: [],
-    cwd: files.dir,
-    logFile: join(files.dir, "startup.log"),
-    pidFile: join(files.dir, "launcher.pid"),
-    env: { ...process.env, ...rabbitMqClusterEnv(node, files.dir, clusterCookie(context.settings)) },
+  context.log(
+    brokersText().progress.rabbitmqStartingNode(node.name, `${node.host}:${node.port}`, files.logFile),
+  );
+  spawnRabbitMqServer({
+    dir: files.dir,
+    conf: rabbitMqClusterConf(node),
+    plugins: "[rabbitmq_management].\n",
+    env: rabbitMqClusterEnv(node, files.dir, clusterCookie(context.settings)),
     cgroup: node.name,
   });
   return true;
@@ -152,7 +135,12 @@ async function waitForAmqp(node: ClusterNode, context: LaunchContext): Promise<v
     }
     if (Date.now() > deadline) {
       throw new BrokersError(
-        `RabbitMQ cluster: ${node.name} at ${node.host}:${node.port} is not ready (${last}); see ${rabbitMqNodeFiles(node, context.settings).logFile}`,
+        brokersText().failures.rabbitmqNodeNotReady(
+          node.name,
+          `${node.host}:${node.port}`,
+          last,
+          rabbitMqNodeFiles(node, context.settings).logFile,
+        ),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -169,7 +157,7 @@ async function clusterMembers(node: ClusterNode, settings: BrokerSettings): Prom
 /** Joins a fresh node to the first one (stop_app, join_cluster, start_app) unless it already is a member. */
 async function joinFirst(node: ClusterNode, first: ClusterNode, context: LaunchContext): Promise<void> {
   if ((await clusterMembers(node, context.settings)).includes(rabbitMqNodeName(first))) return;
-  context.log(`RabbitMQ cluster: joining ${node.name} to ${first.name}`);
+  context.log(brokersText().progress.rabbitmqJoining(node.name, first.name));
   await rabbitmqctl(context.settings, node, ["stop_app"]);
   await rabbitmqctl(context.settings, node, ["join_cluster", rabbitMqNodeName(first)]);
   await rabbitmqctl(context.settings, node, ["start_app"]);
@@ -184,15 +172,15 @@ export async function managementGet<T>(path: string): Promise<T> {
         headers: { authorization: `Basic ${Buffer.from(CREDENTIALS).toString("base64")}` },
         signal: AbortSignal.timeout(5000),
       });
-      if (response.status === 404) throw new BrokersError(`RabbitMQ cluster: ${path} not found`);
-      if (!response.ok) throw new Error(`HTTP ${response.status} from ${node.name}`);
+      if (response.status === 404) throw new BrokersError(brokersText().failures.rabbitmqNotFound(path));
+      if (!response.ok) throw new Error(brokersText().failures.http(response.status, node.name));
       return (await response.json()) as T;
     } catch (error) {
       if (error instanceof BrokersError) throw error;
       last = error;
     }
   }
-  throw new BrokersError(`RabbitMQ cluster: no management API answers (${reason(last)})`);
+  throw new BrokersError(brokersText().failures.rabbitmqNoManagement(reason(last)));
 }
 
 interface QueueInfo {
@@ -229,21 +217,19 @@ async function waitForReplicatedWrite(context: LaunchContext): Promise<void> {
           arguments: { "x-queue-type": "quorum" },
         });
         channel.sendToQueue(CLUSTER_HEALTH_QUEUE, Buffer.from("up"), { persistent: true });
-        await withDeadline(channel.waitForConfirms(), 10_000, "confirm");
+        await withDeadline(channel.waitForConfirms(), 10_000, brokersText().failures.confirm);
         await channel.purgeQueue(CLUSTER_HEALTH_QUEUE);
       } finally {
         await connection.close().catch(() => undefined);
       }
       const info = await queueInfo(CLUSTER_HEALTH_QUEUE);
       if ((info.online?.length ?? 0) === NODES.length) return;
-      last = `members online: ${(info.online ?? []).map(shortName).join(", ")}`;
+      last = brokersText().failures.membersOnline((info.online ?? []).map(shortName).join(", "));
     } catch (error) {
       last = reason(error);
     }
     if (Date.now() > deadline) {
-      throw new BrokersError(
-        `RabbitMQ cluster: no publish confirmed by a three-member quorum queue within ${context.waitMs / 1000} s (${last})`,
-      );
+      throw new BrokersError(brokersText().failures.rabbitmqNoConfirm(context.waitMs / 1000, last));
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
@@ -251,9 +237,7 @@ async function waitForReplicatedWrite(context: LaunchContext): Promise<void> {
 
 async function requireRabbitMq(): Promise<void> {
   if (!(await hasCommand("rabbitmq-server"))) {
-    throw new BrokersError(
-      "RabbitMQ cluster: rabbitmq-server is not installed: install RabbitMQ 3.10+ (e.g. apt-get install rabbitmq-server) or use Docker",
-    );
+    throw new BrokersError(brokersText().failures.rabbitmqClusterNotInstalled);
   }
   // A node started with no epmd running would start one inside its cgroup, where a fault would kill it.
   await run("epmd", ["-daemon"]).catch(() => undefined);
@@ -272,7 +256,7 @@ export const RABBITMQ_CLUSTER: ClusterDefinition = {
   },
   async ready(context) {
     await waitForReplicatedWrite(context);
-    return `management ${NODES.map((node) => node.ports.management).join("/")}; a quorum queue with three members online confirms`;
+    return brokersText().ready.rabbitmq(NODES.map((node) => node.ports.management).join("/"));
   },
   async startNode(node, context) {
     await requireRabbitMq();
@@ -304,10 +288,10 @@ export const RABBITMQ_CLUSTER: ClusterDefinition = {
   leaderUsage: "rabbitmq <queue>",
   async leader(what) {
     const [queue] = what;
-    if (!queue) throw new BrokersError("leader rabbitmq needs a queue: pnpm brokers leader rabbitmq <queue>");
+    if (!queue) throw new BrokersError(brokersText().cluster.rabbitmqNeedsQueue);
     const info = await queueInfo(queue);
     const leader = info.leader ?? info.node;
-    if (!leader) throw new BrokersError(`RabbitMQ cluster: queue "${queue}" has no leader now`);
+    if (!leader) throw new BrokersError(brokersText().cluster.rabbitmqNoLeader(queue));
     return {
       leader: shortName(leader),
       members: (info.members ?? [leader]).map(shortName),

@@ -9,6 +9,7 @@ import type {
   NodeRole,
 } from "../definitions/broker-definition.js";
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { reason, withDeadline } from "../probes.js";
 import { hasCommand, isOurProcess, readPid, removeFile, spawnDetached, stopProcess } from "../processes.js";
 import type { BrokerSettings } from "../settings.js";
@@ -93,7 +94,9 @@ async function launch(node: ClusterNode, context: LaunchContext): Promise<void> 
         : redisNodeConfig(node, files.dir, primary),
     );
   }
-  context.log(`Redis cluster: starting ${node.name} on ${node.host}:${node.port}, log ${files.logFile}`);
+  context.log(
+    brokersText().progress.redisStartingNode(node.name, `${node.host}:${node.port}`, files.logFile),
+  );
   spawnDetached({
     command: "redis-server",
     args: node.kind === "sentinel" ? [config, "--sentinel"] : [config],
@@ -127,7 +130,7 @@ export async function withRedis<T>(
         return work(redis);
       })(),
       timeoutMs,
-      `${node.name} request`,
+      brokersText().failures.request(node.name),
     );
   } finally {
     redis.disconnect();
@@ -181,7 +184,7 @@ async function waitForReplicatedWrite(context: LaunchContext): Promise<void> {
   for (;;) {
     try {
       const primary = await sentinelPrimary();
-      if (!primary) throw new Error("no Sentinel names a primary yet");
+      if (!primary) throw new Error(brokersText().failures.noPrimaryYet);
       const acked = await withRedis(primary, async (redis) => {
         await redis.set("brokerlab:cluster-health", String(Date.now()));
         return Number(await redis.call("WAIT", "2", "2000"));
@@ -198,13 +201,21 @@ async function waitForReplicatedWrite(context: LaunchContext): Promise<void> {
         ),
       );
       if (acked >= 2 && views.every((view) => view.replicas === 2 && view.sentinels === 3)) return;
-      last = `WAIT 2 returned ${acked}; Sentinels see ${views.map((view) => `${view.replicas} replicas/${view.sentinels} sentinels`).join(", ")}`;
+      const { failures } = brokersText();
+      last = failures.waitReturned(
+        acked,
+        views.map((view) => failures.sentinelView(view.replicas, view.sentinels)).join(", "),
+      );
     } catch (error) {
       last = reason(error);
     }
     if (Date.now() > deadline) {
       throw new BrokersError(
-        `Redis cluster: no write acknowledged by both replicas within ${context.waitMs / 1000} s (${last}); see ${redisNodeFiles(REDIS_NODES[0] as ClusterNode, context.settings).logFile}`,
+        brokersText().failures.redisNoWrite(
+          context.waitMs / 1000,
+          last,
+          redisNodeFiles(REDIS_NODES[0] as ClusterNode, context.settings).logFile,
+        ),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -220,7 +231,12 @@ async function waitForPing(node: ClusterNode, context: LaunchContext): Promise<v
     } catch (error) {
       if (!(await redisNodePid(node, context.settings)) || Date.now() > deadline) {
         throw new BrokersError(
-          `Redis cluster: ${node.name} at ${node.host}:${node.port} is not ready (${reason(error)}); see ${redisNodeFiles(node, context.settings).logFile}`,
+          brokersText().failures.redisNodeNotReady(
+            node.name,
+            `${node.host}:${node.port}`,
+            reason(error),
+            redisNodeFiles(node, context.settings).logFile,
+          ),
         );
       }
     }
@@ -230,9 +246,7 @@ async function waitForPing(node: ClusterNode, context: LaunchContext): Promise<v
 
 async function requireRedis(): Promise<void> {
   if (!(await hasCommand("redis-server"))) {
-    throw new BrokersError(
-      "Redis cluster: redis-server is not installed: install Redis 7 (e.g. apt-get install redis-server) or use Docker",
-    );
+    throw new BrokersError(brokersText().failures.redisClusterNotInstalled);
   }
 }
 
@@ -247,7 +261,7 @@ export const REDIS_CLUSTER: ClusterDefinition = {
   async ready(context) {
     await waitForReplicatedWrite(context);
     const primary = await sentinelPrimary();
-    return `Sentinel master "${SENTINEL_MASTER}" is ${primary?.name}; WAIT 2 acknowledged by both replicas`;
+    return brokersText().ready.redis(SENTINEL_MASTER, primary?.name);
   },
   async startNode(node, context) {
     await requireRedis();
@@ -301,12 +315,9 @@ export const REDIS_CLUSTER: ClusterDefinition = {
   leaderUsage: "redis",
   leadsEveryDestination: true,
   async leader(what) {
-    if (what.length)
-      throw new BrokersError(
-        `leader redis takes no argument (the primary leads everything), got "${what.join(" ")}"`,
-      );
+    if (what.length) throw new BrokersError(brokersText().cluster.redisNoArgument(what.join(" ")));
     const primary = await sentinelPrimary();
-    if (!primary) throw new BrokersError("Redis cluster: no Sentinel answers with a primary");
+    if (!primary) throw new BrokersError(brokersText().cluster.redisNoPrimary);
     const replicas = await withRedis(primary, async (redis) =>
       replicasFromInfo(parseInfo(await redis.info("replication"))),
     ).catch(() => []);

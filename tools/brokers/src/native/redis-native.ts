@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { BrokersError } from "../errors.js";
+import { brokersText } from "../i18n/index.js";
 import { hasCommand, isOurProcess, readPid, removeFile, run, stopProcess } from "../processes.js";
 import type { HostPort } from "../settings.js";
 
@@ -27,13 +28,11 @@ export async function startRedis(
   log: (line: string) => void,
 ): Promise<void> {
   if (!(await hasCommand("redis-server"))) {
-    throw new BrokersError(
-      `Redis does not answer on ${address.host}:${address.port} and redis-server is not installed: install Redis 7 (e.g. apt-get install redis-server) or use Docker`,
-    );
+    throw new BrokersError(brokersText().failures.redisNotInstalled(`${address.host}:${address.port}`));
   }
   const dir = redisDir(stateDir);
   mkdirSync(dir, { recursive: true });
-  log(`Redis: starting redis-server on ${address.host}:${address.port}, log ${redisLogFile(stateDir)}`);
+  log(brokersText().progress.redisStarting(`${address.host}:${address.port}`, redisLogFile(stateDir)));
   await run("redis-server", [
     "--port",
     String(address.port),
