@@ -1,5 +1,5 @@
 export { createKeyDistributor, KEY_POOL_SIZE, type KeyDistributor, keyPool } from "./keys/key-distributor.js";
-export { nowMs } from "./metrics/clock.js";
+export { nowMs, sleep } from "./metrics/clock.js";
 export {
   CURVE_PERCENTILES,
   LatencyHistogram,

@@ -10,6 +10,7 @@ import {
   type SoakGrowth,
   type SoakProcessSample,
   type SoakSample,
+  sleep,
   soakSeries,
   type TargetBenchResult,
 } from "@brokerlab/bench";
@@ -261,8 +262,4 @@ function minuteLine(
     processes.join(", "),
     brokers.join(", "),
   );
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

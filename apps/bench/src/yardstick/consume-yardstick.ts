@@ -30,7 +30,7 @@ import {
 } from "./rounds.js";
 import { CLIENT_BOUND_PERCENT } from "./run-yardstick.js";
 import { SliceGate } from "./slice-gate.js";
-import { spreadOf } from "./spread.js";
+import { spreadNote, spreadOf } from "./spread.js";
 import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
 
 /** Records consumed in a slice are sized for about this long at the slower path's last rate. */
@@ -308,20 +308,18 @@ function consumeEntry(
   const spread = spreadOf(record.adapterVsRaw);
   const cpuSpread = spreadOf(record.cpuVsRaw);
   const cpu = {
-    adapter: yardstickCpu(record.cpu.adapter, "consumer", record.consumed.adapter),
+    adapter: yardstickCpu(record.cpu.adapter, "consumer", {
+      published: 0,
+      consumed: record.consumed.adapter,
+    }),
     ...(record.consumed.raw > 0
-      ? { raw: yardstickCpu(record.cpu.raw, "consumer", record.consumed.raw) }
+      ? { raw: yardstickCpu(record.cpu.raw, "consumer", { published: 0, consumed: record.consumed.raw }) }
       : {}),
   };
   const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
   notes.push(
     `consume: ${record.adapterVsRaw.length || record.rates.adapter.length / 2} rounds of slices (adapter, raw, raw, adapter, or the mirror), each slice consuming and acknowledging what was published just before it (sized for ~${SLICE_SECONDS} s), after a warm-up slice each; prefetch ${DEFAULT_PREFETCH}, filled at durability ${durability}; adapter ÷ raw per round ${record.adapterVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
-    ...(spread
-      ? [
-          `adapter ÷ raw: median ${spread.median}, middle half of the rounds ${spread.p25}–${spread.p75}` +
-            (spread.quotable ? "" : ` — too wide to quote (±${Math.round(spread.relative * 50)} %)`),
-        ]
-      : []),
+    ...(spread ? [spreadNote("adapter ÷ raw", spread)] : []),
     ...(native?.notes ??
       (definition.bench.nativeConsumer ? [] : [`${target} has no native consumer tool here`])),
     ...record.errors,

@@ -95,14 +95,27 @@ export function mainThreadTicks(stat?: string): number | null {
 
 /**
  * What a yardstick path's meter measured as results.json's process CPU: the bench process (in-process), its µs per
- * record published or consumed, and its JavaScript thread.
+ * record published or consumed, and its JavaScript thread. The coordinator does both end to end, where a record
+ * is published once and consumed once, so its µs per record is over the pairs.
  */
 export function yardstickCpu(
   meter: CpuMeter,
-  role: "producer" | "consumer",
-  records: number,
+  role: "producer" | "consumer" | "coordinator",
+  counts: { readonly published: number; readonly consumed: number },
 ): ProcessCpu & { mainThreadPercent: number | null } {
+  const records =
+    role === "producer"
+      ? counts.published
+      : role === "consumer"
+        ? counts.consumed
+        : (counts.published + counts.consumed) / 2;
   const summary = meter.summary(records);
+  const perRecord =
+    role === "producer"
+      ? { usPerRecordPublished: summary.usPerRecord }
+      : role === "consumer"
+        ? { usPerRecordConsumed: summary.usPerRecord }
+        : { usPerRecord: summary.usPerRecord };
   return {
     role,
     where: "in-process",
@@ -110,11 +123,9 @@ export function yardstickCpu(
     userMs: summary.userMs,
     systemMs: summary.systemMs,
     percentOfOneCore: summary.percentOfOneCore,
-    published: role === "producer" ? records : 0,
-    consumed: role === "consumer" ? records : 0,
-    ...(role === "producer"
-      ? { usPerRecordPublished: summary.usPerRecord }
-      : { usPerRecordConsumed: summary.usPerRecord }),
+    published: counts.published,
+    consumed: counts.consumed,
+    ...perRecord,
     mainThreadPercent: summary.mainThreadPercent,
   };
 }

@@ -4,6 +4,7 @@ import {
   createKeyDistributor,
   type PayloadSource,
   ProducerLoop,
+  sleep,
   type YardstickEntry,
 } from "@brokerlab/bench";
 import {
@@ -13,10 +14,10 @@ import {
   type TargetDefinition,
 } from "@brokerlab/messaging";
 import { ConsumerPair } from "./consumer-pair.js";
-import { CpuMeter } from "./cpu-meter.js";
+import { CpuMeter, yardstickCpu } from "./cpu-meter.js";
 import { mean, type Path, roundCpuRatio, roundOrder, roundsFor, type SliceMeasure } from "./rounds.js";
 import { CLIENT_BOUND_PERCENT } from "./run-yardstick.js";
-import { spreadOf } from "./spread.js";
+import { spreadNote, spreadOf } from "./spread.js";
 import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
 
 /** `--end-to-end` without `--workload`: 128-byte records, one producer and one consumer (repo-relative). */
@@ -187,12 +188,7 @@ function endToEndEntry(
   const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
   notes.push(
     `end to end: ${record.cpuVsRaw.length || record.rates.adapter.length / 2} rounds of ${SLICE_SECONDS} s slices (adapter, raw, raw, adapter, or the mirror) at ${workload.producerRate} msg/s of ${workload.messageSize}-byte records after a ${WARMUP_SECONDS} s warm-up each; durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight, prefetch ${DEFAULT_PREFETCH}; CPU per record adapter ÷ raw per round ${record.cpuVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
-    ...(spread
-      ? [
-          `CPU adapter ÷ raw: median ${spread.median}, middle half of the rounds ${spread.p25}–${spread.p75}` +
-            (spread.quotable ? "" : ` — too wide to quote (±${Math.round(spread.relative * 50)} %)`),
-        ]
-      : []),
+    ...(spread ? [spreadNote("CPU adapter ÷ raw", spread)] : []),
     ...record.errors,
   );
   const entry: YardstickEntry = {
@@ -217,23 +213,8 @@ function endToEndEntry(
 }
 
 function pathCpu(record: EndToEndRecord, path: Path) {
-  const published = record.published[path];
-  const consumed = record.consumed[path];
-  const summary = record.cpu[path].summary((published + consumed) / 2);
-  return {
-    role: "coordinator" as const,
-    where: "in-process",
-    pid: process.pid,
-    userMs: summary.userMs,
-    systemMs: summary.systemMs,
-    percentOfOneCore: summary.percentOfOneCore,
-    published,
-    consumed,
-    usPerRecord: summary.usPerRecord,
-    mainThreadPercent: summary.mainThreadPercent,
-  };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  return yardstickCpu(record.cpu[path], "coordinator", {
+    published: record.published[path],
+    consumed: record.consumed[path],
+  });
 }

@@ -1,7 +1,8 @@
 import {
   type BenchResults,
-  type createPayloads,
   measurePublishRate,
+  type PayloadSource,
+  type Spread,
   type YardstickEntry,
 } from "@brokerlab/bench";
 import {
@@ -18,7 +19,7 @@ import { connectionSource } from "@brokerlab/targets";
 import { CpuMeter, yardstickCpu } from "./cpu-meter.js";
 import { openNativeRounds, runNativeTool } from "./native-tools.js";
 import { mean, type Path, ratio, roundOrder, roundRatio, roundsFor, sum } from "./rounds.js";
-import { spreadOf } from "./spread.js";
+import { spreadNote, spreadOf } from "./spread.js";
 import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
 
 export type { YardstickOptions } from "./yardstick-targets.js";
@@ -59,7 +60,7 @@ class RoundsRecord {
 async function measureTarget(
   definition: TargetDefinition,
   durability: DurabilityLevel,
-  payloads: Payloads,
+  payloads: PayloadSource,
   options: YardstickOptions,
 ): Promise<YardstickEntry> {
   const target = definition.id;
@@ -126,15 +127,13 @@ async function measureTarget(
   return entryFor(definition, durability, record, native, nativeRun, notes, options);
 }
 
-type Payloads = ReturnType<typeof createPayloads>;
-
 /** What one target's slices publish with, and where they record what they measured. */
 interface Slices {
   readonly target: TargetId;
   /** The raw client is undefined where the target has none: the rounds measure the adapter alone. */
   readonly publishers: Record<Path, Publisher | undefined>;
   readonly names: Record<Path, string>;
-  readonly payloads: Payloads;
+  readonly payloads: PayloadSource;
   readonly durability: DurabilityLevel;
   readonly record: RoundsRecord;
   readonly options: YardstickOptions;
@@ -266,9 +265,12 @@ async function entryFor(
   const adapterVsRawSpread = spreadOf(record.adapterVsRaw);
   const adapterVsNativeSpread = interleaved ? spreadOf(record.adapterVsNative) : undefined;
   const cpu = {
-    adapter: yardstickCpu(record.cpu.adapter, "producer", record.published.adapter),
+    adapter: yardstickCpu(record.cpu.adapter, "producer", {
+      published: record.published.adapter,
+      consumed: 0,
+    }),
     ...(record.published.raw > 0
-      ? { raw: yardstickCpu(record.cpu.raw, "producer", record.published.raw) }
+      ? { raw: yardstickCpu(record.cpu.raw, "producer", { published: record.published.raw, consumed: 0 }) }
       : {}),
   };
   const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
@@ -307,14 +309,9 @@ async function entryFor(
   return entry;
 }
 
-function spreadNotes(...spreads: (ReturnType<typeof spreadOf> | undefined)[]): string[] {
-  const labels = ["adapter ÷ raw", "adapter ÷ native"];
-  return spreads.flatMap((spread, i) =>
-    spread === undefined
-      ? []
-      : [
-          `${labels[i]}: median ${spread.median}, middle half of the rounds ${spread.p25}–${spread.p75}` +
-            (spread.quotable ? "" : ` — too wide to quote (±${Math.round(spread.relative * 50)} %)`),
-        ],
-  );
+function spreadNotes(adapterVsRaw: Spread | undefined, adapterVsNative: Spread | undefined): string[] {
+  return [
+    ...(adapterVsRaw ? [spreadNote("adapter ÷ raw", adapterVsRaw)] : []),
+    ...(adapterVsNative ? [spreadNote("adapter ÷ native", adapterVsNative)] : []),
+  ];
 }

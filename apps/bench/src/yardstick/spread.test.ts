@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spreadOf } from "./spread.js";
+import { spreadNote, spreadOf } from "./spread.js";
 
 describe("spreadOf", () => {
   it("gives quartiles and the median of per-round values", () => {
@@ -21,5 +21,21 @@ describe("spreadOf", () => {
 
   it("has nothing to say about no rounds", () => {
     expect(spreadOf([])).toBeUndefined();
+  });
+});
+
+describe("spreadNote", () => {
+  it("quotes a tight median with its middle half", () => {
+    const spread = { p25: 0.95, median: 1, p75: 1, relative: 0.05, quotable: true };
+    expect(spreadNote("adapter ÷ raw", spread)).toBe(
+      "adapter ÷ raw: median 1, middle half of the rounds 0.95–1",
+    );
+  });
+
+  it("says when the middle half is too wide to quote", () => {
+    const spread = { p25: 0.6, median: 0.8, p75: 1, relative: 0.5, quotable: false };
+    expect(spreadNote("adapter ÷ native", spread)).toBe(
+      "adapter ÷ native: median 0.8, middle half of the rounds 0.6–1 — too wide to quote (±25 %)",
+    );
   });
 });

@@ -24,3 +24,11 @@ export function spreadOf(values: readonly number[]): Spread | undefined {
     quotable: relative <= QUOTABLE_RELATIVE_SPREAD,
   };
 }
+
+/** One line for the report: the median of a ratio's rounds, their middle half, and whether it can be quoted. */
+export function spreadNote(label: string, spread: Spread): string {
+  return (
+    `${label}: median ${spread.median}, middle half of the rounds ${spread.p25}–${spread.p75}` +
+    (spread.quotable ? "" : ` — too wide to quote (±${Math.round(spread.relative * 50)} %)`)
+  );
+}

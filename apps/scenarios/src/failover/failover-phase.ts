@@ -7,7 +7,7 @@ import {
   type TargetId,
   withTimeout,
 } from "@brokerlab/messaging";
-import { fromTheStart } from "@brokerlab/testing/harness";
+import { fromTheStart, sleep } from "@brokerlab/testing/harness";
 import { createReplicatedTopic } from "../harness/replicated-topic.js";
 import type { Messages } from "../i18n/index.js";
 import type { FailoverCluster, FaultKind, LeaderSample } from "./failover-cluster.js";
@@ -79,8 +79,6 @@ const SAMPLE_EVERY_MS = 333;
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown error";
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function historyFileName(spec: FailoverSpec, fault: FaultKind): string {
   return `${spec.target}-${spec.label}-${fault}.history.jsonl`;

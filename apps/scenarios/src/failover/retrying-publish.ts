@@ -1,4 +1,5 @@
 import { type ErrorCode, isBrokerlabError, withTimeout } from "@brokerlab/messaging";
+import { sleep } from "@brokerlab/testing/harness";
 import type { AttemptOutcome } from "./history.js";
 
 /** The notes' "failure and retry": each attempt bounded, retried with backoff until a deadline. */
@@ -62,8 +63,6 @@ const NOTHING_STORED = new Set<ErrorCode>([
 export function backoffMs(retry: number, policy: RetryPolicy): number {
   return Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** Math.max(0, retry - 1));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Publishes one record until an attempt resolves, the deadline passes or the attempts run out; reports each

@@ -1,3 +1,4 @@
+import { sleep } from "@brokerlab/testing/harness";
 import type { AttemptEvent } from "./history.js";
 import { publishWithRetry, type RetryPolicy } from "./retrying-publish.js";
 
@@ -18,8 +19,6 @@ export interface SteadyProducerOptions {
 
 /** How far behind its schedule a lane may fall and still catch up with the ticks it missed. */
 const MAX_CATCH_UP_MS = 1_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Uniquely numbered records at a steady rate over a few keys. Within a key, a record starts only after the

@@ -5,3 +5,8 @@
 export function nowMs(): number {
   return performance.timeOrigin + performance.now();
 }
+
+/** Resolves after `ms` milliseconds (at once for zero or less). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

@@ -1,6 +1,6 @@
 import type { DurabilityLevel, Publisher } from "@brokerlab/messaging";
 import { createKeyDistributor } from "../keys/key-distributor.js";
-import { nowMs } from "../metrics/clock.js";
+import { nowMs, sleep } from "../metrics/clock.js";
 import type { Percentiles } from "../metrics/latency-histogram.js";
 import type { Throughput } from "../results.js";
 import type { PayloadSource } from "../workload/payloads.js";
@@ -73,8 +73,4 @@ export async function measurePublishRate(options: MeasurePublishOptions): Promis
   } finally {
     await loop.stop();
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

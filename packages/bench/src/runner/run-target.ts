@@ -8,7 +8,7 @@ import {
   UnsupportedCapabilityError,
   withTimeout,
 } from "@brokerlab/messaging";
-import { nowMs } from "../metrics/clock.js";
+import { nowMs, sleep } from "../metrics/clock.js";
 import { busyPercentBetween, machineCpuTimes } from "../metrics/machine-cpu.js";
 import type { ProcessCpu, SecondSample, TargetBenchResult } from "../results.js";
 import { forEachLimited } from "../util/for-each-limited.js";
@@ -619,8 +619,4 @@ function throughput(messages: number, bytes: number, seconds: number) {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

@@ -5,6 +5,7 @@ import { decodeJobData, type JobData } from "../bullmq/job-data.js";
 import { decodeItem } from "../list/envelope.js";
 import type { RedisSettings } from "../redis-settings.js";
 import { runScript } from "../run-script.js";
+import { createGroup } from "../stream/create-group.js";
 import { parseRead } from "../stream/stream-entries.js";
 import { connected } from "./raw-publishers.js";
 
@@ -57,9 +58,7 @@ function loop(redis: Redis, step: () => Promise<void>): RawConsumer {
 export const streamRawConsumer: RawConsumerFactory<RedisSettings> = {
   async open(settings, { name, group, prefetch }, handler): Promise<RawConsumer> {
     const redis = await connected(settings, 1);
-    await redis.xgroup("CREATE", name, group, "0", "MKSTREAM").catch((error: unknown) => {
-      if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
-    });
+    await createGroup(redis, name, group, "0");
     return loop(redis, async () => {
       const reply = await redis.callBuffer(
         ...["XREADGROUP", "GROUP", group, "raw", "COUNT", prefetch, "BLOCK", BLOCK_MS],

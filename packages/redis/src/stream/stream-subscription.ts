@@ -8,6 +8,7 @@ import type { Redis } from "ioredis";
 import { DeliveryLoop } from "../delivery-loop.js";
 import type { TopicKeys } from "../keys.js";
 import { type RedisSession, sleep } from "../session.js";
+import { createGroup } from "./create-group.js";
 import {
   flatToObject,
   parseAutoClaim,
@@ -90,14 +91,7 @@ export class StreamSubscription implements Subscription {
     const startId = groupStartId(from);
     const groups = await redis.xinfo("GROUPS", stream).catch(() => []);
     const exists = (groups as unknown[]).map(flatToObject).some((group) => group.name === this.group);
-    if (!exists) {
-      try {
-        await redis.xgroup("CREATE", stream, this.group, startId, "MKSTREAM");
-        return;
-      } catch (error) {
-        if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
-      }
-    }
+    if (!exists && (await createGroup(redis, stream, this.group, startId))) return;
     if (from.kind === "position" || from.kind === "timestamp")
       await redis.xgroup("SETID", stream, this.group, startId);
   }
