@@ -1,27 +1,70 @@
-import type { Delivery, DeliveryHandler } from "@brokerlab/messaging";
+import type { Delivery, DeliveryHandler, Position } from "@brokerlab/messaging";
 
-/** How one delivery is settled at the broker. */
-export interface Settlement {
-  ack(): Promise<void>;
-  nack(requeue: boolean): Promise<void>;
+/**
+ * How a subscription settles its deliveries at the broker: one object per subscription, not closures per
+ * delivery. `ack` must call `loop.release(delivery)` once the next fetch may take the delivery's place — when
+ * Redis replied to the ack, or earlier once the ack is written ahead of the next read on the fetch connection
+ * (Redis serves one connection's commands in order, so it has the ack before it hands out another record) — and
+ * at the latest when the returned promise settles. A nack frees its slot when its promise settles: a requeued
+ * record must be back at the head, or re-delivered in the slot, before the fetch loop takes the next one.
+ */
+export interface Settler<T> {
+  ack(delivery: LoopDelivery<T>): Promise<void>;
+  nack(delivery: LoopDelivery<T>, requeue: boolean): Promise<void>;
 }
 
-export type DeliveryFields = Omit<Delivery, "ack" | "nack">;
+/** One delivery of a DeliveryLoop: the contract's fields, ack/nack on the prototype, the broker's token. */
+export class LoopDelivery<T> implements Delivery {
+  /** Counted against prefetch until the loop releases it. */
+  holdsSlot = true;
+  /** The first settlement's promise: a second ack or nack returns it and does nothing. */
+  settled: Promise<void> | undefined;
+
+  constructor(
+    private readonly loop: DeliveryLoop<T>,
+    /** What the subscription settles it by (a stream id, a list item). */
+    readonly token: T,
+    readonly topic: string,
+    readonly key: string | null,
+    readonly value: Buffer,
+    readonly headers: Readonly<Record<string, string>>,
+    readonly timestamp: number,
+    readonly position: Position,
+    readonly redelivered: boolean,
+  ) {}
+
+  ack(): Promise<void> {
+    this.settled ??= this.loop.settleAck(this);
+    return this.settled;
+  }
+
+  nack(options?: { requeue?: boolean }): Promise<void> {
+    this.settled ??= this.loop.settleNack(this, options?.requeue ?? true);
+    return this.settled;
+  }
+}
+
+const ignore = (): void => {};
 
 /**
  * Hands deliveries to the handler one at a time, in the order they were fetched, and counts the ones not yet
- * settled so the fetch loop never holds more than `prefetch`. A handler that throws before settling nacks with
- * requeue. After stop(), deliveries not yet handed out are skipped: the subscription gives them back.
+ * released so the fetch loop never holds more than `prefetch`. A handler that throws (or rejects) before settling
+ * nacks with requeue. A handler that returns no promise costs no promise: the loop runs the next delivery
+ * straight away. After stop(), deliveries not yet handed out are skipped: the subscription gives them back.
  */
-export class DeliveryLoop {
+export class DeliveryLoop<T> {
   private unsettled = 0;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly queue: (LoopDelivery<T> | undefined)[] = [];
+  private next = 0;
+  private running = false;
+  private idleWaiters: (() => void)[] = [];
   private wakeUp: (() => void) | undefined;
   private stopped = false;
 
   constructor(
     private readonly prefetch: number,
     private readonly handler: DeliveryHandler,
+    private readonly settler: Settler<T>,
   ) {}
 
   /** How many more deliveries may be fetched now. */
@@ -42,46 +85,86 @@ export class DeliveryLoop {
     }
   }
 
-  dispatch(fields: DeliveryFields, settlement: Settlement): void {
+  /** Counts the delivery against prefetch and queues it for the handler. */
+  dispatch(delivery: LoopDelivery<T>): void {
     this.unsettled += 1;
-    let settled: Promise<void> | undefined;
-    // The slot frees once the broker has the ack or nack: freeing it on the call let the fetch loop take the
-    // next record before a requeued one was back at the head, so "prefetch 1" could hold two.
-    const settle = (how: () => Promise<void>): Promise<void> => {
-      settled ??= how().finally(() => {
-        this.unsettled -= 1;
-        this.wake();
-      });
-      return settled;
-    };
-    const delivery: Delivery = {
-      ...fields,
-      ack: () => settle(() => settlement.ack()),
-      nack: (options) => settle(() => settlement.nack(options?.requeue ?? true)),
-    };
-    this.chain = this.chain.then(async () => {
-      if (this.stopped) return;
-      try {
-        await this.handler(delivery);
-      } catch {
-        if (settled === undefined) await delivery.nack({ requeue: true }).catch(() => {});
-      }
-    });
+    this.queue.push(delivery);
+    if (!this.running) {
+      this.running = true;
+      queueMicrotask(this.drain);
+    }
+  }
+
+  /** The delivery's slot is free (once; later calls do nothing). */
+  release(delivery: LoopDelivery<T>): void {
+    if (!delivery.holdsSlot) return;
+    delivery.holdsSlot = false;
+    this.unsettled -= 1;
+    const wakeUp = this.wakeUp;
+    if (wakeUp !== undefined && this.unsettled < this.prefetch) {
+      this.wakeUp = undefined;
+      wakeUp();
+    }
+  }
+
+  settleAck(delivery: LoopDelivery<T>): Promise<void> {
+    return this.settler.ack(delivery);
+  }
+
+  settleNack(delivery: LoopDelivery<T>, requeue: boolean): Promise<void> {
+    const settling = this.settler.nack(delivery, requeue);
+    const release = () => this.release(delivery);
+    settling.then(release, release);
+    return settling;
   }
 
   stop(): void {
     this.stopped = true;
-    this.wake();
+    const wakeUp = this.wakeUp;
+    this.wakeUp = undefined;
+    wakeUp?.();
   }
 
   /** Resolves once the handler running now (if any) has returned. */
   idle(): Promise<void> {
-    return this.chain;
+    if (!this.running) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private wake(): void {
-    const wakeUp = this.wakeUp;
-    this.wakeUp = undefined;
-    wakeUp?.();
+  /** Runs queued deliveries until one returns a promise (resumed when it settles) or none is left. */
+  private readonly drain = (): void => {
+    const { queue } = this;
+    while (this.next < queue.length && !this.stopped) {
+      const delivery = queue[this.next];
+      // Handed out: the queue no longer keeps it alive.
+      queue[this.next] = undefined;
+      this.next += 1;
+      if (delivery === undefined) continue;
+      let result: Promise<void> | void;
+      try {
+        result = this.handler(delivery);
+      } catch {
+        this.failed(delivery);
+        continue;
+      }
+      if (result instanceof Promise) {
+        result.then(this.drain, () => {
+          this.failed(delivery);
+          this.drain();
+        });
+        return;
+      }
+    }
+    queue.length = 0;
+    this.next = 0;
+    this.running = false;
+    const waiters = this.idleWaiters;
+    if (waiters.length === 0) return;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  private failed(delivery: LoopDelivery<T>): void {
+    if (delivery.settled === undefined) delivery.nack({ requeue: true }).catch(ignore);
   }
 }

@@ -1,6 +1,6 @@
 import { type DeliveryHandler, type Subscription, TickBatcher } from "@brokerlab/messaging";
 import type { Redis } from "ioredis";
-import { DeliveryLoop } from "../delivery-loop.js";
+import { DeliveryLoop, LoopDelivery, type Settler } from "../delivery-loop.js";
 import type { TopicKeys } from "../keys.js";
 import { runScript } from "../run-script.js";
 import { type RedisSession, sleep } from "../session.js";
@@ -17,16 +17,17 @@ const BLOCK_SECONDS = 2;
  */
 export class ListSubscription implements Subscription {
   private readonly consumer: string;
-  private readonly loop: DeliveryLoop;
+  private readonly processing: string;
+  private readonly loop: DeliveryLoop<Buffer>;
   private blocking: Redis | undefined;
+  /** The fetch loop has a command out on the blocking connection (a settle written now would wait behind it). */
+  private reading = false;
   private blockingId: number | undefined;
   private fetching: Promise<void> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private closing: Promise<void> | undefined;
-  /** Acks of one turn settle in one SETTLE call (item, id pairs); an ack resolves once Redis replied. */
-  private readonly acks = new TickBatcher<readonly [Buffer, string]>((settled) =>
-    this.settle(settled.flat()),
-  );
+  /** Acks of one turn settle in one SETTLE call; an ack resolves once Redis replied. */
+  private readonly acks = new TickBatcher<LoopDelivery<Buffer>>((deliveries) => this.settle(deliveries));
 
   constructor(
     private readonly session: RedisSession,
@@ -37,7 +38,15 @@ export class ListSubscription implements Subscription {
     private readonly onClosed: () => void,
   ) {
     this.consumer = session.consumerName();
-    this.loop = new DeliveryLoop(prefetch, handler);
+    this.processing = keys.processing(this.consumer);
+    const settler: Settler<Buffer> = {
+      ack: (delivery) => this.acks.add(delivery),
+      nack: (delivery, requeue) =>
+        requeue
+          ? this.run(REQUEUE, [this.processing, this.keys.queue], [delivery.token]).then(ignore)
+          : this.acks.add(delivery),
+    };
+    this.loop = new DeliveryLoop(prefetch, handler, settler);
   }
 
   async start(): Promise<void> {
@@ -62,7 +71,10 @@ export class ListSubscription implements Subscription {
     const redis = await this.session.connection();
     if (this.blockingId !== undefined) await redis.client("UNBLOCK", this.blockingId).catch(() => {});
     await this.fetching;
-    await this.blocking?.quit().catch(() => this.blocking?.disconnect());
+    // Settles written on it so far are answered before QUIT; later ones take the command connection.
+    const blocking = this.blocking;
+    this.blocking = undefined;
+    await blocking?.quit().catch(() => blocking.disconnect());
     await this.loop.idle();
     // Acks still gathering go out first: recovery would otherwise put their items back in the queue.
     await this.acks.drain();
@@ -74,10 +86,11 @@ export class ListSubscription implements Subscription {
 
   private async fetchLoop(blocking: Redis): Promise<void> {
     const { queue, deliveries } = this.keys;
-    const processing = this.keys.processing(this.consumer);
+    const { processing } = this;
     while (!this.loop.stopping) {
-      await this.loop.waitForRoom();
+      if (this.loop.room === 0) await this.loop.waitForRoom();
       if (this.loop.stopping) break;
+      this.reading = true;
       try {
         const reply = (await runScript(
           blocking,
@@ -85,12 +98,15 @@ export class ListSubscription implements Subscription {
           [queue, processing, deliveries],
           [this.loop.room],
         )) as (Buffer | number)[];
-        for (let i = 0; i + 1 < reply.length; i += 2) this.deliver(reply[i] as Buffer, Number(reply[i + 1]));
-        if (reply.length > 0 || this.loop.stopping) continue;
-        const item = await blocking.blmoveBuffer(queue, processing, "RIGHT", "LEFT", BLOCK_SECONDS);
-        if (item === null) continue;
-        this.deliver(item, await blocking.hincrby(deliveries, itemId(item) ?? "?", 1));
+        if (reply.length === 0 && !this.loop.stopping) {
+          const item = await blocking.blmoveBuffer(queue, processing, "RIGHT", "LEFT", BLOCK_SECONDS);
+          if (item !== null) reply.push(item, await blocking.hincrby(deliveries, itemId(item) ?? "?", 1));
+        }
+        this.reading = false;
+        for (let i = 0; i + 1 < reply.length; i += 2)
+          this.deliver(reply[i] as Buffer, reply[i + 1] as number);
       } catch {
+        this.reading = false;
         // Connection trouble: ioredis reconnects; try again shortly unless we are closing.
         if (!this.loop.stopping) await sleep(500);
       }
@@ -98,33 +114,27 @@ export class ListSubscription implements Subscription {
   }
 
   private deliver(item: Buffer, deliveryCount: number): void {
-    const processing = this.keys.processing(this.consumer);
     let decoded: ReturnType<typeof decodeItem>;
     try {
       decoded = decodeItem(item);
     } catch {
       // Not written by this adapter: drop it rather than loop on it forever.
-      void this.acks.add([item, "?"]).catch(() => {});
+      void this.run(SETTLE, [this.processing, this.keys.deliveries], [item, "?"]).catch(ignore);
       return;
     }
-    const { id, key, headers, timestamp, value } = decoded;
+    const { id } = decoded;
     this.loop.dispatch(
-      {
-        topic: this.topic,
-        key,
-        value,
-        headers,
-        timestamp,
-        position: { partition: 0, offset: id },
-        redelivered: deliveryCount > 1,
-      },
-      {
-        ack: () => this.acks.add([item, id]),
-        nack: async (requeue) => {
-          if (requeue) await this.run(REQUEUE, [processing, this.keys.queue], [item]);
-          else await this.acks.add([item, id]);
-        },
-      },
+      new LoopDelivery(
+        this.loop,
+        item,
+        this.topic,
+        decoded.key,
+        decoded.value,
+        decoded.headers,
+        decoded.timestamp,
+        { partition: 0, offset: id },
+        deliveryCount > 1,
+      ),
     );
   }
 
@@ -154,8 +164,34 @@ export class ListSubscription implements Subscription {
     );
   }
 
-  private async settle(itemsAndIds: readonly (Buffer | string)[]): Promise<void> {
-    await this.run(SETTLE, [this.keys.processing(this.consumer), this.keys.deliveries], itemsAndIds);
+  /**
+   * One SETTLE call for the acks of one turn. With no command out on the blocking connection it goes there:
+   * written ahead of the next FETCH, Redis has it before it moves more items, so the slots free at once and the
+   * next fetch follows without waiting for the reply (one round trip per batch, as a plain LMOVE + LREM loop
+   * does). Otherwise it takes the command connection and the slots free on the reply.
+   */
+  private settle(settled: readonly LoopDelivery<Buffer>[]): Promise<void> {
+    const args = new Array<Buffer | string>(2 * settled.length);
+    for (let i = 0; i < settled.length; i++) {
+      const delivery = settled[i] as LoopDelivery<Buffer>;
+      args[2 * i] = delivery.token;
+      args[2 * i + 1] = delivery.position.offset;
+    }
+    const keys = [this.processing, this.keys.deliveries];
+    const blocking = this.blocking;
+    if (blocking !== undefined && !this.reading) {
+      const sent = runScript(blocking, SETTLE, keys, args);
+      this.releaseAll(settled);
+      return sent.then(ignore);
+    }
+    const release = () => this.releaseAll(settled);
+    const sent = this.run(SETTLE, keys, args);
+    sent.then(release, release);
+    return sent.then(ignore);
+  }
+
+  private releaseAll(deliveries: readonly LoopDelivery<Buffer>[]): void {
+    for (const delivery of deliveries) this.loop.release(delivery);
   }
 
   private async run(script: string, keys: string[], args: readonly (string | Buffer)[]): Promise<unknown> {
@@ -177,3 +213,5 @@ export class ListSubscription implements Subscription {
     this.timers.push(timer);
   }
 }
+
+const ignore = (): void => {};

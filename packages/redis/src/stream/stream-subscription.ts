@@ -5,7 +5,7 @@ import {
   TickBatcher,
 } from "@brokerlab/messaging";
 import type { Redis } from "ioredis";
-import { DeliveryLoop } from "../delivery-loop.js";
+import { DeliveryLoop, LoopDelivery, type Settler } from "../delivery-loop.js";
 import type { TopicKeys } from "../keys.js";
 import { type RedisSession, sleep } from "../session.js";
 import { createGroup } from "./create-group.js";
@@ -30,13 +30,14 @@ const BLOCK_MS = 2_000;
  */
 export class StreamSubscription implements Subscription {
   private readonly consumer: string;
-  private readonly loop: DeliveryLoop;
+  private readonly loop: DeliveryLoop<string>;
+  /** Ids handed out and not yet settled: the keep-alive resets their idle time. */
   private readonly unsettled = new Set<string>();
   /** Acks of one turn go out as one XACK with every id; an ack resolves once Redis replied to it. */
-  private readonly acks = new TickBatcher<string>(async (ids) => {
-    await (await this.session.connection()).xack(this.keys.stream, this.group, ...ids);
-  });
+  private readonly acks = new TickBatcher<LoopDelivery<string>>((deliveries) => this.sendAcks(deliveries));
   private blocking: Redis | undefined;
+  /** The fetch loop has a read out on the blocking connection (an ack written now would wait behind it). */
+  private reading = false;
   private blockingId: number | undefined;
   private fetching: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -52,7 +53,14 @@ export class StreamSubscription implements Subscription {
     private readonly onClosed: () => void,
   ) {
     this.consumer = session.consumerName();
-    this.loop = new DeliveryLoop(prefetch, handler);
+    const settler: Settler<string> = {
+      ack: (delivery) => {
+        this.unsettled.delete(delivery.token);
+        return this.acks.add(delivery);
+      },
+      nack: (delivery, requeue) => this.nack(delivery, requeue),
+    };
+    this.loop = new DeliveryLoop(prefetch, handler, settler);
   }
 
   async start(from: StartPosition): Promise<void> {
@@ -102,7 +110,10 @@ export class StreamSubscription implements Subscription {
     const redis = await this.session.connection();
     if (this.blockingId !== undefined) await redis.client("UNBLOCK", this.blockingId).catch(() => {});
     await this.fetching;
-    await this.blocking?.quit().catch(() => this.blocking?.disconnect());
+    // Acks written on it so far are answered before QUIT; later ones take the command connection.
+    const blocking = this.blocking;
+    this.blocking = undefined;
+    await blocking?.quit().catch(() => blocking.disconnect());
     await this.loop.idle();
     // Acks still gathering go out first: release() would otherwise hand their entries to the next consumer.
     await this.acks.drain();
@@ -134,10 +145,37 @@ export class StreamSubscription implements Subscription {
     );
   }
 
+  /**
+   * One XACK with the ids of one turn. With no read out on the blocking connection it goes there: written ahead
+   * of the next XREADGROUP, Redis has it before it hands out more, so the slots free at once and the next read
+   * follows without waiting for the reply (one round trip per batch, as a plain XREADGROUP + XACK loop does).
+   * Otherwise it takes the command connection and the slots free on the reply.
+   */
+  private sendAcks(deliveries: readonly LoopDelivery<string>[]): Promise<void> {
+    const ids = new Array<string>(deliveries.length);
+    for (let i = 0; i < deliveries.length; i++) ids[i] = (deliveries[i] as LoopDelivery<string>).token;
+    const { stream } = this.keys;
+    const blocking = this.blocking;
+    if (blocking !== undefined && !this.reading) {
+      const sent = blocking.xack(stream, this.group, ...ids);
+      this.releaseAll(deliveries);
+      return sent.then(ignore);
+    }
+    const release = () => this.releaseAll(deliveries);
+    const sent = this.session.connection().then((redis) => redis.xack(stream, this.group, ...ids));
+    sent.then(release, release);
+    return sent.then(ignore);
+  }
+
+  private releaseAll(deliveries: readonly LoopDelivery<string>[]): void {
+    for (const delivery of deliveries) this.loop.release(delivery);
+  }
+
   private async fetchLoop(blocking: Redis): Promise<void> {
     while (!this.loop.stopping) {
-      await this.loop.waitForRoom();
+      if (this.loop.room === 0) await this.loop.waitForRoom();
       if (this.loop.stopping) break;
+      this.reading = true;
       try {
         const reply = await blocking.callBuffer(
           "XREADGROUP",
@@ -152,8 +190,10 @@ export class StreamSubscription implements Subscription {
           this.keys.stream,
           ">",
         );
+        this.reading = false;
         for (const entry of parseRead(reply)) this.deliver(entry, false);
       } catch {
+        this.reading = false;
         // Connection trouble or the topic was deleted (NOGROUP): try again shortly unless closing.
         if (!this.loop.stopping) await sleep(500);
       }
@@ -194,44 +234,42 @@ export class StreamSubscription implements Subscription {
 
   private deliver(entry: StreamEntry, redelivered: boolean): void {
     const { id } = entry;
-    const { stream } = this.keys;
     this.unsettled.add(id);
     this.loop.dispatch(
-      {
-        topic: this.topic,
-        key: entry.key,
-        value: entry.value,
-        headers: entry.headers,
-        timestamp: entry.timestamp,
-        position: { partition: 0, offset: id },
+      new LoopDelivery(
+        this.loop,
+        id,
+        this.topic,
+        entry.key,
+        entry.value,
+        entry.headers,
+        entry.timestamp,
+        { partition: 0, offset: id },
         redelivered,
-      },
-      {
-        ack: () => {
-          this.unsettled.delete(id);
-          return this.acks.add(id);
-        },
-        nack: async (requeue) => {
-          this.unsettled.delete(id);
-          const redis = await this.session.connection();
-          // Without requeue the group is done with it; the entry itself stays in the stream (a log).
-          if (!requeue) {
-            await this.acks.add(id);
-          } else if (this.loop.stopping) {
-            await this.markIdle(redis, [id]);
-          } else {
-            // XCLAIM to ourselves raises the entry's delivery count and hands it out again now.
-            const again = parseEntries(
-              await redis.callBuffer("XCLAIM", stream, this.group, this.consumer, 0, id),
-            );
-            if (again.length === 0) await redis.xack(stream, this.group, id); // trimmed away meanwhile
-            for (const entry of again) this.deliver(entry, true);
-          }
-        },
-      },
+      ),
     );
   }
+
+  private async nack(delivery: LoopDelivery<string>, requeue: boolean): Promise<void> {
+    const id = delivery.token;
+    this.unsettled.delete(id);
+    // Without requeue the group is done with it; the entry itself stays in the stream (a log).
+    if (!requeue) return this.acks.add(delivery);
+    const redis = await this.session.connection();
+    if (this.loop.stopping) {
+      await this.markIdle(redis, [id]);
+      return;
+    }
+    // XCLAIM to ourselves raises the entry's delivery count and hands it out again now, in this slot: the
+    // loop frees the slot only once this resolves, after the entry is dispatched again.
+    const { stream } = this.keys;
+    const again = parseEntries(await redis.callBuffer("XCLAIM", stream, this.group, this.consumer, 0, id));
+    if (again.length === 0) await redis.xack(stream, this.group, id); // trimmed away meanwhile
+    for (const entry of again) this.deliver(entry, true);
+  }
 }
+
+const ignore = (): void => {};
 
 function groupStartId(from: StartPosition): string {
   switch (from.kind) {
