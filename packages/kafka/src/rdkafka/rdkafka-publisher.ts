@@ -6,6 +6,7 @@ import type { KafkaClientOptions } from "../options.js";
 import { InFlight } from "../producer/in-flight.js";
 import type { KafkaPublisher, TopicChange } from "../producer/kafka-publisher.js";
 import { UnkeyedPartitioner } from "../unkeyed-partitioner.js";
+import { DeliveryIds, type IdRange } from "./delivery-ids.js";
 import { PendingPublish } from "./pending-publish.js";
 import { isQueueFull, publishFailure } from "./rdkafka-errors.js";
 import { connectRdkafkaProducer, disconnectProducers } from "./rdkafka-producer.js";
@@ -26,16 +27,11 @@ interface TopicRoute {
   readonly fetchedAt: number;
 }
 
-/** What a produced record carries to its delivery report: its publish and its place in it. */
-interface Slot {
-  readonly publish: PendingPublish;
-  readonly index: number;
-}
-
 /**
  * Publishes through librdkafka (@confluentinc/kafka-javascript): `produce` only queues a record, librdkafka
  * batches per partition on its own threads (linger.ms, batch.size), and one delivery report per record settles
- * the publish it belongs to: no promise per record. Keyed records go by librdkafka's `murmur2_random`
+ * the publish it belongs to: no promise and no object per record (a record's opaque is a small integer id that
+ * names its publish and its place in it, see DeliveryIds). Keyed records go by librdkafka's `murmur2_random`
  * partitioner, the Java client's hash; unkeyed ones as `unkeyedPartitioning` says (explicit partitions).
  * acks is a per-producer setting in librdkafka, so there is one producer per durability level, made on first use.
  */
@@ -47,6 +43,16 @@ export class RdkafkaPublisher implements KafkaPublisher {
   private readonly routes = new Map<string, Promise<TopicRoute>>();
   private readonly unkeyed: UnkeyedPartitioner;
   private readonly sends = new InFlight();
+  /** The ids the records in flight carry to their delivery reports; one per publisher, as the handler is. */
+  private readonly ids = new DeliveryIds<PendingPublish>();
+  private readonly onDelivery = (error: LibrdKafkaError | null, report: DeliveryReport): void => {
+    const id: unknown = report.opaque;
+    if (typeof id !== "number") return;
+    const block = this.ids.find(id);
+    if (block === undefined) return;
+    if (error) block.owner.failed(block.index(id), error);
+    else block.owner.delivered(block.index(id), report.partition, report.offset);
+  };
 
   constructor(
     private readonly topics: TopicAdmin,
@@ -76,35 +82,39 @@ export class RdkafkaPublisher implements KafkaPublisher {
     const producer = await this.producer(level, await this.batchBytes(topic));
     const route = await this.route(topic, producer);
     const publish = new PendingPublish(records.length);
+    const range = this.ids.reserve(publish, records.length);
     for (let index = 0; index < records.length; index++) {
       const record = records[index] as MessageRecord;
       const value = asBuffer(record.value);
       const key = record.key ?? null;
       const partition = key === null ? this.unkeyed.next(topic, route.candidates, value.byteLength) : -1;
       const headers = record.headers === undefined ? undefined : toHeaders(record.headers);
-      const slot: Slot = { publish, index };
+      const id = this.ids.id(range, index);
       for (;;) {
         try {
-          producer.produce(topic, partition, value, key, record.timestamp ?? null, slot, headers);
+          producer.produce(topic, partition, value, key, record.timestamp ?? null, id, headers);
           break;
         } catch (error) {
           if (!isQueueFull(error)) {
             // The records queued so far are delivered (or fail) on their own; this one and the rest are not sent.
             publish.abandon(records.length - index, error);
-            return this.settled(publish, topic);
+            return this.settled(publish, range, topic);
           }
           await new Promise((resolve) => setTimeout(resolve, QUEUE_FULL_WAIT_MS));
         }
       }
     }
-    return this.settled(publish, topic);
+    return this.settled(publish, range, topic);
   }
 
-  private async settled(publish: PendingPublish, topic: string): Promise<PublishReceipt[]> {
+  /** The publish's receipts once every record is reported; its ids are free again then. */
+  private async settled(publish: PendingPublish, range: IdRange, topic: string): Promise<PublishReceipt[]> {
     try {
       return await publish.done;
     } catch (error) {
       throw await publishFailure(error, topic, this.address, this.topics);
+    } finally {
+      this.ids.release(range);
     }
   }
 
@@ -112,7 +122,7 @@ export class RdkafkaPublisher implements KafkaPublisher {
     const id = `${level}/${batchBytes}`;
     let producer = this.producers.get(id);
     if (!producer) {
-      producer = connectRdkafkaProducer(this.options, level, onDelivery, batchBytes);
+      producer = connectRdkafkaProducer(this.options, level, this.onDelivery, batchBytes);
       producer.catch(() => this.producers.delete(id));
       this.producers.set(id, producer);
     }
@@ -203,12 +213,4 @@ export class RdkafkaPublisher implements KafkaPublisher {
     this.producers.clear();
     await disconnectProducers(producers);
   }
-}
-
-/** One handler for every producer: the report's opaque names the publish and the record. */
-function onDelivery(error: LibrdKafkaError | null, report: DeliveryReport): void {
-  const slot: Slot | undefined = report.opaque;
-  if (slot === undefined) return;
-  if (error) slot.publish.failed(slot.index, error);
-  else slot.publish.delivered(slot.index, report.partition, report.offset);
 }
