@@ -43,7 +43,11 @@ export class ListSubscription implements Subscription {
       ack: (delivery) => this.acks.add(delivery),
       nack: (delivery, requeue) =>
         requeue
-          ? this.run(REQUEUE, [this.processing, this.keys.queue], [delivery.token]).then(ignore)
+          ? this.run(
+              REQUEUE,
+              [this.processing, this.keys.queue, this.keys.deliveries],
+              [delivery.token],
+            ).then(ignore)
           : this.acks.add(delivery),
     };
     this.loop = new DeliveryLoop(prefetch, handler, settler);
@@ -92,19 +96,21 @@ export class ListSubscription implements Subscription {
       if (this.loop.stopping) break;
       this.reading = true;
       try {
-        const reply = (await runScript(
+        const [items, returned] = (await runScript(
           blocking,
           FETCH,
           [queue, processing, deliveries],
           [this.loop.room],
-        )) as (Buffer | number)[];
-        if (reply.length === 0 && !this.loop.stopping) {
+        )) as [Buffer[], number[]];
+        if (items.length === 0 && !this.loop.stopping) {
           const item = await blocking.blmoveBuffer(queue, processing, "RIGHT", "LEFT", BLOCK_SECONDS);
-          if (item !== null) reply.push(item, await blocking.hincrby(deliveries, itemId(item) ?? "?", 1));
+          if (item !== null) {
+            items.push(item);
+            returned.push(Number(await blocking.hget(deliveries, itemId(item) ?? "?")));
+          }
         }
         this.reading = false;
-        for (let i = 0; i + 1 < reply.length; i += 2)
-          this.deliver(reply[i] as Buffer, reply[i + 1] as number);
+        for (let i = 0; i < items.length; i++) this.deliver(items[i] as Buffer, (returned[i] ?? 0) > 0);
       } catch {
         this.reading = false;
         // Connection trouble: ioredis reconnects; try again shortly unless we are closing.
@@ -113,13 +119,13 @@ export class ListSubscription implements Subscription {
     }
   }
 
-  private deliver(item: Buffer, deliveryCount: number): void {
+  private deliver(item: Buffer, redelivered: boolean): void {
     let decoded: ReturnType<typeof decodeItem>;
     try {
       decoded = decodeItem(item);
     } catch {
       // Not written by this adapter: drop it rather than loop on it forever.
-      void this.run(SETTLE, [this.processing, this.keys.deliveries], [item, "?"]).catch(ignore);
+      void this.run(SETTLE, [this.processing, this.keys.deliveries], [item]).catch(ignore);
       return;
     }
     const { id } = decoded;
@@ -133,7 +139,7 @@ export class ListSubscription implements Subscription {
         decoded.headers,
         decoded.timestamp,
         { partition: 0, offset: id },
-        deliveryCount > 1,
+        redelivered,
       ),
     );
   }
@@ -155,11 +161,11 @@ export class ListSubscription implements Subscription {
   }
 
   private recover(redis: Redis, consumer: string): Promise<unknown> {
-    const { queue, consumers } = this.keys;
+    const { queue, consumers, deliveries } = this.keys;
     return runScript(
       redis,
       RECOVER,
-      [this.keys.processing(consumer), queue, consumers, this.keys.alive(consumer)],
+      [this.keys.processing(consumer), queue, consumers, this.keys.alive(consumer), deliveries],
       [consumer],
     );
   }
@@ -171,12 +177,8 @@ export class ListSubscription implements Subscription {
    * does). Otherwise it takes the command connection and the slots free on the reply.
    */
   private settle(settled: readonly LoopDelivery<Buffer>[]): Promise<void> {
-    const args = new Array<Buffer | string>(2 * settled.length);
-    for (let i = 0; i < settled.length; i++) {
-      const delivery = settled[i] as LoopDelivery<Buffer>;
-      args[2 * i] = delivery.token;
-      args[2 * i + 1] = delivery.position.offset;
-    }
+    const args = new Array<Buffer>(settled.length);
+    for (let i = 0; i < settled.length; i++) args[i] = (settled[i] as LoopDelivery<Buffer>).token;
     const keys = [this.processing, this.keys.deliveries];
     const blocking = this.blocking;
     if (blocking !== undefined && !this.reading) {
