@@ -26,7 +26,9 @@ import kafkajs, { type Admin, type Kafka } from "kafkajs";
 import { createPartitionsRefusal } from "./admin/refusal-text.js";
 import { TopicAdmin } from "./admin/topic-admin.js";
 import { kafkaCapabilitiesIn } from "./capabilities.js";
+import type { GroupConsumerFactory } from "./consumer/group-consumer.js";
 import { KafkaSubscription } from "./consumer/kafka-subscription.js";
+import { KafkajsGroupConsumer } from "./consumer/kafkajs-group-consumer.js";
 import { connectionFailure, missingTopic } from "./kafka-errors.js";
 import { addressOf, DEFAULT_CONNECTION_TIMEOUT_MS, type KafkaClientOptions, kafkaConfig } from "./options.js";
 import { InFlight } from "./producer/in-flight.js";
@@ -35,7 +37,10 @@ import { KafkajsPublisher } from "./producer/kafkajs-publisher.js";
 import { ACKS, checkProducerOptions, type KeyedPartitioning, publishDurability } from "./producer-options.js";
 import { checkTopicName } from "./topic-name.js";
 
-/** What a Kafka target's publisher is built from: the client's shared kafkajs connection, admin and options. */
+/**
+ * What a Kafka target's publisher and group consumers are built from: the client's shared kafkajs connection,
+ * admin and options.
+ */
 export interface PublisherContext {
   readonly kafka: Kafka;
   readonly topics: TopicAdmin;
@@ -44,20 +49,22 @@ export interface PublisherContext {
 }
 
 /**
- * A Kafka client for one target: `publisher` is what differs between the Kafka targets; topic administration,
- * subscriptions, inspection and lag are the same code on all of them.
+ * A Kafka client for one target: `publisher` and `consumer` (the client library a subscription's group member
+ * fetches and commits with) are what differs between the Kafka targets; topic administration, subscriptions
+ * (prefetch, ack tracking, start positions, redelivery), inspection and lag are the same code on all of them.
  */
 export function openKafkaClient(
   target: TargetId,
   capabilities: Capabilities,
   options: KafkaClientOptions,
   publisher: (context: PublisherContext) => KafkaPublisher,
+  consumer: (context: PublisherContext) => GroupConsumerFactory,
   keyedPartitionings?: readonly KeyedPartitioning[],
 ): MessagingClient {
   if (options.brokers.length === 0)
     throw new InvalidArgumentError("brokers must list at least one host:port");
   checkProducerOptions(options, keyedPartitionings);
-  return new KafkaClient(target, capabilities, options, publisher);
+  return new KafkaClient(target, capabilities, options, publisher, consumer);
 }
 
 /** A Kafka client (kafkajs) for the brokerlab contract. Nothing global: every instance has its own connections. */
@@ -67,6 +74,7 @@ export function createKafkaClient(options: KafkaClientOptions): MessagingClient 
     kafkaCapabilitiesIn(options.deployment),
     options,
     (context) => new KafkajsPublisher(context.kafka, context.topics, context.address, context.options),
+    (context) => (settings) => new KafkajsGroupConsumer(context.kafka, settings),
   );
 }
 
@@ -75,6 +83,7 @@ class KafkaClient implements MessagingClient {
   private readonly kafka: Kafka;
   private readonly admin: Admin;
   private readonly publisher: KafkaPublisher;
+  private readonly groupConsumer: GroupConsumerFactory;
   private readonly topics: TopicAdmin;
   private readonly subscriptions = new Set<KafkaSubscription>();
   private readonly publishes = new InFlight();
@@ -86,6 +95,7 @@ class KafkaClient implements MessagingClient {
     readonly capabilities: Capabilities,
     private readonly options: KafkaClientOptions,
     publisher: (context: PublisherContext) => KafkaPublisher,
+    consumer: (context: PublisherContext) => GroupConsumerFactory,
   ) {
     this.address = addressOf(options);
     this.kafka = new kafkajs.Kafka(kafkaConfig(options));
@@ -97,7 +107,9 @@ class KafkaClient implements MessagingClient {
       options.sasl ? undefined : (broker, topic, count) => createPartitionsRefusal(broker, ssl, topic, count),
       options.defaultReplicationFactor,
     );
-    this.publisher = publisher({ kafka: this.kafka, topics: this.topics, address: this.address, options });
+    const context = { kafka: this.kafka, topics: this.topics, address: this.address, options };
+    this.publisher = publisher(context);
+    this.groupConsumer = consumer(context);
   }
 
   connect(): Promise<void> {
@@ -178,7 +190,7 @@ class KafkaClient implements MessagingClient {
     await this.connect();
     if (!(await this.topics.exists(topic))) throw missingTopic(topic, this.address);
     const subscription = await KafkaSubscription.start({
-      kafka: this.kafka,
+      consumer: this.groupConsumer,
       admin: this.topics,
       topic,
       group: options.group,

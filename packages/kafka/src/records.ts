@@ -1,5 +1,6 @@
 import type { MessageRecord, PublishReceipt } from "@brokerlab/messaging";
-import type { IHeaders, KafkaMessage, Message, RecordMetadata } from "kafkajs";
+import type { Message, RecordMetadata } from "kafkajs";
+import type { FetchedHeaders } from "./consumer/group-consumer.js";
 
 /**
  * A contract record as a kafkajs message: the value wrapped, not copied, the headers passed as they are (kafkajs
@@ -15,7 +16,7 @@ export function toKafkaMessage(record: MessageRecord): Message {
 }
 
 /** Header values arrive as Buffers; a repeated header keeps its last value. */
-export function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+export function headersToStrings(headers: FetchedHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, raw] of Object.entries(headers ?? {})) {
     const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
@@ -24,7 +25,7 @@ export function headersToStrings(headers: IHeaders | undefined): Record<string, 
   return result;
 }
 
-export function keyOf(message: KafkaMessage): string | null {
+export function keyOf(message: { readonly key: Buffer | null }): string | null {
   return message.key === null ? null : message.key.toString();
 }
 

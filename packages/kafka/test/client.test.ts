@@ -1,7 +1,7 @@
 import { ConnectionError, StartAt, UnsupportedCapabilityError } from "@brokerlab/messaging";
 import { Inbox, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
-import { createKafkaClient, kafkaCapabilities } from "../src/index.js";
+import { createKafkaClient, createRdkafkaClient, kafkaCapabilities } from "../src/index.js";
 import { KAFKA_BROKERS, kafkaClient } from "./helpers.js";
 
 describe("kafka client", () => {
@@ -38,9 +38,14 @@ describe("kafka client", () => {
       /kafka does not support retention by record count/,
     );
   });
+});
 
+describe.each([
+  ["kafka", createKafkaClient],
+  ["kafka-rdkafka", createRdkafkaClient],
+] as const)("%s client close", (_target, createClient) => {
   it("close commits what was acknowledged, waits for publishes in flight, and loses nothing", async () => {
-    const client = createKafkaClient({ brokers: KAFKA_BROKERS });
+    const client = createClient({ brokers: KAFKA_BROKERS });
     const observer = await kafkaClient();
     const topic = await useTopic(observer, "close-all", { partitions: 2 });
     const other = await useTopic(observer, "close-late");

@@ -1,12 +1,12 @@
 import { type Delivery, StartAt } from "@brokerlab/messaging";
 import { Inbox, sleep, text, uniqueName, useTopic, waitUntil } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
-import { kafkaClient } from "./helpers.js";
+import { KAFKA_CLIENTS } from "./helpers.js";
 
 const records = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: text(String(i)) }));
 
-describe("kafka acknowledgement", () => {
+describe.each(KAFKA_CLIENTS)("%s acknowledgement", (_target, kafkaClient) => {
   it("nack with requeue delivers the record again, marked redelivered; without requeue skips it", async () => {
     const client = await kafkaClient();
     const topic = await useTopic(client, "nack");
@@ -101,7 +101,7 @@ describe("kafka acknowledgement", () => {
   });
 });
 
-describe("kafka groups", () => {
+describe.each(KAFKA_CLIENTS)("%s groups", (_target, kafkaClient) => {
   it("two groups each receive everything; two consumers in one group split the partitions", async () => {
     const client = await kafkaClient();
     const topic = await useTopic(client, "groups", { partitions: 4 });
@@ -127,6 +127,31 @@ describe("kafka groups", () => {
     const partitionsB = new Set(b.deliveries.map((d) => d.position.partition));
     expect([...partitionsA].filter((p) => partitionsB.has(p))).toEqual([]);
     expect([...a.values(), ...b.values()].sort()).toEqual(other.values().sort());
+  });
+
+  it("a member whose prefetch window is full still lets another join and take partitions", async () => {
+    const client = await kafkaClient();
+    const topic = await useTopic(client, "held", { partitions: 2 });
+    const group = uniqueName("g");
+    const receipts = await client.publish(topic, records(20));
+    const held = new Inbox();
+    const holder = await client.subscribe(
+      topic,
+      { group, from: StartAt.earliest, prefetch: 1 },
+      held.handler(false),
+    );
+    await held.waitFor(1);
+    // The holder never settles: its one slot stays taken while the group rebalances around it.
+    const joiner = new Inbox();
+    const second = await client.subscribe(topic, { group, from: StartAt.earliest }, joiner.handler());
+    await waitUntil(() => joiner.deliveries.length > 0, "the joining member's first delivery");
+    const taken = new Set(joiner.deliveries.map((d) => d.position.partition));
+    const expected = receipts.filter((r) => r.position && taken.has(r.position.partition)).length;
+    await joiner.waitFor(expected);
+    await Promise.all([holder.close(), second.close()]);
+    expect(held.deliveries).toHaveLength(1);
+    expect(taken.size).toBeGreaterThan(0);
+    expect(joiner.deliveries).toHaveLength(expected);
   });
 
   it("close stops delivery", async () => {

@@ -1,12 +1,12 @@
 import { StartAt } from "@brokerlab/messaging";
 import { Inbox, sleep, text, uniqueName, useTopic } from "@brokerlab/testing";
 import { describe, expect, it } from "vitest";
-import { kafkaClient } from "./helpers.js";
+import { KAFKA_CLIENTS } from "./helpers.js";
 
 const records = (from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => ({ key: `k${from + i}`, value: text(String(from + i)) }));
 
-describe("kafka inspection and lag", () => {
+describe.each(KAFKA_CLIENTS)("%s inspection and lag", (_target, kafkaClient) => {
   it("inspects what each partition stores and keeps it after consumption", async () => {
     const client = await kafkaClient();
     const topic = await useTopic(client, "inspect", { partitions: 2 });
@@ -69,7 +69,7 @@ describe("kafka inspection and lag", () => {
   });
 });
 
-describe("kafka start positions", () => {
+describe.each(KAFKA_CLIENTS)("%s start positions", (_target, kafkaClient) => {
   it("earliest reads everything, latest only what comes after subscribe resolves", async () => {
     const client = await kafkaClient();
     const topic = await useTopic(client, "start", { partitions: 2 });

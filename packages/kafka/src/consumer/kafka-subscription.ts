@@ -4,18 +4,18 @@ import {
   type Subscription,
   withTimeout,
 } from "@brokerlab/messaging";
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
 import type { TopicAdmin } from "../admin/topic-admin.js";
-import { protocolErrorType } from "../kafka-errors.js";
 import { headersToStrings, keyOf } from "../records.js";
 import { AckTracker } from "./ack-tracker.js";
+import type { FetchedBatch, FetchedMessage, GroupConsumer, GroupConsumerFactory } from "./group-consumer.js";
 import { type DeliveryOwner, KafkaDelivery } from "./kafka-delivery.js";
 import { PrefetchGate } from "./prefetch-gate.js";
 
 const RESOLVED = Promise.resolve();
 
 export interface SubscriptionSettings {
-  readonly kafka: Kafka;
+  /** The target's group consumer (kafkajs or librdkafka): everything else here is shared. */
+  readonly consumer: GroupConsumerFactory;
   readonly admin: TopicAdmin;
   readonly topic: string;
   readonly group: string;
@@ -42,22 +42,13 @@ const SLOT_WAIT_MS = 1000;
  */
 export const COMMIT_INTERVAL_MS = 20;
 
-/** Errors of a commit made while the group rebalances: the records go to the next owner, at least once. */
-const REBALANCE_ERRORS = new Set([
-  "REBALANCE_IN_PROGRESS",
-  "UNKNOWN_MEMBER_ID",
-  "ILLEGAL_GENERATION",
-  "NOT_COORDINATOR_FOR_GROUP",
-  "COORDINATOR_NOT_AVAILABLE",
-]);
-
 /**
- * One kafkajs consumer in a consumer group, with manual commits. Records are handed to the handler in offset
+ * One consumer in a consumer group, with manual commits, on either Kafka client (see GroupConsumer). Records are handed to the handler in offset
  * order per partition, at most `prefetch` unsettled at a time; `ack` commits the contiguous acknowledged prefix
  * of its partition; `nack({ requeue })` rewinds the partition so the record comes again.
  */
 export class KafkaSubscription implements Subscription, DeliveryOwner {
-  private readonly consumer: Consumer;
+  private readonly consumer: GroupConsumer;
   private readonly gate: PrefetchGate;
   private owned = new Map<number, OwnedPartition>();
   /** Highest offset handed out per partition, across rebalances: anything at or below it is a redelivery. */
@@ -76,17 +67,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
 
   private constructor(private readonly settings: SubscriptionSettings) {
     this.gate = new PrefetchGate(settings.prefetch);
-    this.consumer = settings.kafka.consumer({
-      groupId: settings.group,
-      // Short intervals so a joining or leaving member rebalances the group in about a second, not ten.
-      sessionTimeout: 10_000,
-      rebalanceTimeout: 20_000,
-      heartbeatInterval: 1_000,
-      maxWaitTimeInMs: 500,
-      // kafkajs' default is 5 minutes: partitions added to the topic would go unread that long.
-      metadataMaxAge: 10_000,
-      allowAutoTopicCreation: false,
-    });
+    this.consumer = settings.consumer({ topic: settings.topic, group: settings.group });
     let resolve: () => void = () => {};
     let reject: (error: unknown) => void = () => {};
     const promise = new Promise<void>((res, rej) => {
@@ -111,18 +92,10 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
 
   private async run(): Promise<void> {
     const { topic, group } = this.settings;
-    this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
-      this.onJoin(event.payload.memberAssignment[topic] ?? []);
-    });
-    this.consumer.on(this.consumer.events.CRASH, (event) => {
-      if (!event.payload.restart) this.joined.reject(event.payload.error);
-    });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.eachBatch(payload),
+    await this.consumer.start({
+      assigned: (partitions) => this.onJoin(partitions),
+      failed: (error) => this.joined.reject(error),
+      eachBatch: (batch) => this.eachBatch(batch),
     });
     await withTimeout(
       this.joined.promise,
@@ -131,8 +104,11 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     );
   }
 
-  /** Called synchronously by kafkajs after each join: delivery stops until the new assignment is positioned. */
-  private onJoin(assigned: readonly number[]): void {
+  /**
+   * Called synchronously after each join: delivery stops until the new assignment is positioned. Resolves once it
+   * is (or positioning gave up), never rejects.
+   */
+  private onJoin(assigned: readonly number[]): Promise<void> {
     // The requested start applies until one assignment was positioned with it (a join can be overtaken).
     const first = !this.positionedOnce;
     this.joins += 1;
@@ -143,7 +119,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
       const kept = previous.get(partition);
       if (kept) this.owned.set(partition, { tracker: kept.tracker, positioned: false });
     }
-    this.positionWithRetry(generation, assigned, first).then(
+    return this.positionWithRetry(generation, assigned, first).then(
       () => {
         if (this.positionedOnce) this.joined.resolve();
       },
@@ -182,7 +158,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
       const kept = this.owned.get(partition);
       const offset = kept ? kept.tracker.commitOffset : starts.get(partition);
       if (offset === undefined) continue;
-      this.consumer.seek({ topic, partition, offset: String(offset) });
+      this.consumer.seek(partition, Number(offset));
       this.seeks += 1;
       if (kept) kept.positioned = true;
       else this.owned.set(partition, { tracker: new AckTracker(Number(offset)), positioned: true });
@@ -201,14 +177,14 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     heartbeat,
     isRunning,
     isStale,
-  }: EachBatchPayload): Promise<void> {
+  }: FetchedBatch): Promise<void> {
     const partition = batch.partition;
     const state = this.owned.get(partition);
     // Not positioned yet: leave the batch unresolved; the seek that follows replaces it.
     if (!state?.positioned) return;
     const live = () => !this.closing && isRunning() && !isStale() && this.owned.get(partition) === state;
-    // kafkajs keeps the highest offset resolved: resolving the last one handled before returning is the same
-    // as resolving each in turn, without its bookkeeping per record.
+    // Both clients keep the highest offset resolved: resolving the last one handled before returning is the
+    // same as resolving each in turn, without their bookkeeping per record.
     let handled: string | undefined;
     const resolveHandled = () => {
       if (handled !== undefined) resolveOffset(handled);
@@ -226,7 +202,8 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
       }
       if (!this.gate.tryAcquire()) {
         while (!(await this.gate.acquire(SLOT_WAIT_MS))) {
-          if (this.closing || !isRunning()) return resolveHandled();
+          // A stale batch is given up while it waits: librdkafka's client marks it so when it must poll again.
+          if (this.closing || !isRunning() || isStale()) return resolveHandled();
           await heartbeat();
         }
         if (!live()) {
@@ -241,7 +218,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     await heartbeat();
   }
 
-  private deliver(partition: number, tracker: AckTracker, message: KafkaMessage, offset: number): void {
+  private deliver(partition: number, tracker: AckTracker, message: FetchedMessage, offset: number): void {
     const seen = this.maxDelivered.get(partition);
     const redelivered = seen !== undefined && offset <= seen;
     if (!redelivered) this.maxDelivered.set(partition, offset);
@@ -290,7 +267,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
   private rewind(partition: number, offset: number): void {
     try {
       // Rewinding to the acknowledged prefix re-reads the requeued record; acked and in-flight ones are skipped.
-      this.consumer.seek({ topic: this.settings.topic, partition, offset: String(offset) });
+      this.consumer.seek(partition, offset);
       this.seeks += 1;
     } catch {
       // The consumer is restarting after a crash; its rejoin seeks kept partitions to the same prefix.
@@ -321,19 +298,14 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     this.nextFlush = undefined;
     const batch = [...this.pendingCommits];
     this.pendingCommits.clear();
-    const { topic } = this.settings;
     try {
-      await this.consumer.commitOffsets(
-        batch.map(([partition, offset]) => ({ topic, partition, offset: String(offset) })),
-      );
+      await this.consumer.commit(batch);
       for (const [partition, offset] of batch) {
         const tracker = this.owned.get(partition)?.tracker;
         if (tracker && offset > tracker.committed) tracker.committed = offset;
       }
     } catch (error) {
-      const type = protocolErrorType(error);
-      if (type !== undefined && REBALANCE_ERRORS.has(type)) return;
-      if (error instanceof Error && error.name === "KafkaJSNonRetriableError" && this.closing) return;
+      if (this.consumer.lostOwnership(error, this.closing)) return;
       throw error;
     }
   }

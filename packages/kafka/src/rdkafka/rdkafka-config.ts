@@ -61,7 +61,7 @@ export function rdkafkaProducerConfig(
   };
 }
 
-function securityConfig(options: KafkaClientOptions): ProducerGlobalConfig {
+export function securityConfig(options: KafkaClientOptions): ProducerGlobalConfig {
   const tls = options.ssl !== undefined && options.ssl !== false;
   const sasl = options.sasl;
   const protocol = sasl ? (tls ? "sasl_ssl" : "sasl_plaintext") : tls ? "ssl" : "plaintext";
