@@ -5,6 +5,7 @@ import { kafkaCapacity } from "./bench/kafka-capacity.js";
 import { producerPerformance } from "./bench/producer-performance.js";
 import { kafkaRawConsumer } from "./bench/raw-consumer.js";
 import { kafkaRawPublisher } from "./bench/raw-publisher.js";
+import { rdkafkaRawConsumer } from "./bench/rdkafka-raw-consumer.js";
 import { rdkafkaRawPublisher } from "./bench/rdkafka-raw-publisher.js";
 import { kafkaCapabilities, kafkaCapabilitiesIn } from "./capabilities.js";
 import { createKafkaClient } from "./kafka-client.js";
@@ -37,7 +38,7 @@ export const kafkaRdkafkaTarget: TargetDefinition<KafkaSettings> = {
   id: "kafka-rdkafka",
   broker: "kafka",
   description:
-    "the same log published through librdkafka (@confluentinc/kafka-javascript), Java's partitioning",
+    "the same log published and consumed through librdkafka (@confluentinc/kafka-javascript), Java's partitioning",
   capabilities: kafkaCapabilities,
   capabilitiesIn: kafkaCapabilitiesIn,
   settings: kafkaSettings,
@@ -45,8 +46,7 @@ export const kafkaRdkafkaTarget: TargetDefinition<KafkaSettings> = {
   idempotentSettings,
   bench: {
     rawPublisher: rdkafkaRawPublisher,
-    // Its subscriptions are the kafkajs target's (see createRdkafkaClient): so is its raw consume loop.
-    rawConsumer: kafkaRawConsumer,
+    rawConsumer: rdkafkaRawConsumer,
     nativeTool: producerPerformance,
     nativeConsumer: consumerPerformance,
     brokerMemory: kafkaJvmHeap,

@@ -1,6 +1,7 @@
 import type { RawConsumer, RawConsumerFactory } from "@brokerlab/messaging";
 import kafkajs from "kafkajs";
 import { COMMIT_INTERVAL_MS } from "../consumer/kafka-subscription.js";
+import { kafkajsConsumerConfig } from "../consumer/kafkajs-group-consumer.js";
 import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
 import { headersToStrings, keyOf } from "../records.js";
@@ -11,20 +12,13 @@ const JOIN_MS = 30_000;
 /**
  * kafkajs `eachBatch` in a consumer group with the adapter's consumer settings, the key and headers read as the
  * adapter reads them, and kafkajs' own commits of the resolved offsets at most every COMMIT_INTERVAL_MS (the
- * adapter's interval), after the batch; none of its prefetch gate, ack tracking or Delivery objects. Both Kafka
- * targets subscribe through kafkajs, so this is the raw loop of both.
+ * adapter's interval), after the batch; none of its prefetch gate, ack tracking or Delivery objects. The raw
+ * loop of target `kafka` (`kafka-rdkafka` has rdkafkaRawConsumer).
  */
 export const kafkaRawConsumer: RawConsumerFactory<KafkaSettings> = {
   async open(settings, options, handler): Promise<RawConsumer> {
     const kafka = new kafkajs.Kafka(kafkaConfig({ ...settings, clientId: "brokerlab-yardstick" }));
-    const consumer = kafka.consumer({
-      groupId: options.group,
-      sessionTimeout: 10_000,
-      rebalanceTimeout: 20_000,
-      heartbeatInterval: 1_000,
-      maxWaitTimeInMs: 500,
-      allowAutoTopicCreation: false,
-    });
+    const consumer = kafka.consumer(kafkajsConsumerConfig(options.group));
     let timer: NodeJS.Timeout | undefined;
     const joined = new Promise<void>((resolve, reject) => {
       consumer.on(consumer.events.GROUP_JOIN, () => resolve());
