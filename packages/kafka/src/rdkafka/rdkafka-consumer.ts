@@ -11,9 +11,10 @@ import { securityConfig } from "./rdkafka-config.js";
 import { rdkafkaCode } from "./rdkafka-errors.js";
 
 /**
- * Records per `eachBatch` call (the client's default is 32): each batch costs the client a payload and a
- * watermark lookup, and the subscription its per-batch bookkeeping, so larger batches cost less per record. The
- * prefetch gate still bounds what is unsettled.
+ * Records per `eachBatch` call (the client's default is 32), about what kafkajs hands over per partition and fetch
+ * (1 MB), so the subscription's per-batch work is paid as rarely as there. Measured here, the client's own cost
+ * does not depend on it: 15–17 µs of CPU per 1 KiB record with 32 and with 1000 in a bare eachBatch loop (its
+ * node-rdkafka `consume` underneath takes 6.5–8). The prefetch gate still bounds what is unsettled.
  */
 export const RDKAFKA_MAX_BATCH = 1000;
 /**
