@@ -12,7 +12,8 @@ interface StickyState {
  * source is a parameter for the tests.
  */
 export class UnkeyedPartitioner {
-  private readonly counters = new Map<string, number>();
+  /** Per topic, the count of records placed so far (from a random start): one lookup per record, no write. */
+  private readonly counters = new Map<string, { placed: number }>();
   private readonly sticky = new Map<string, StickyState>();
 
   constructor(
@@ -26,10 +27,14 @@ export class UnkeyedPartitioner {
   }
 
   private rotate(topic: string, candidates: readonly number[]): number {
-    // A random start, so many short-lived producers do not all pile onto the first partition.
-    const next = (this.counters.get(topic) ?? Math.floor(this.random() * candidates.length)) + 1;
-    this.counters.set(topic, next);
-    return candidates[next % candidates.length] ?? 0;
+    let counter = this.counters.get(topic);
+    if (counter === undefined) {
+      // A random start, so many short-lived producers do not all pile onto the first partition.
+      counter = { placed: Math.floor(this.random() * candidates.length) };
+      this.counters.set(topic, counter);
+    }
+    counter.placed += 1;
+    return candidates[counter.placed % candidates.length] ?? 0;
   }
 
   private stick(topic: string, candidates: readonly number[], bytes: number): number {

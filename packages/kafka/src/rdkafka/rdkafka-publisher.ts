@@ -41,6 +41,8 @@ export class RdkafkaPublisher implements KafkaPublisher {
   /** Per topic, the bytes one librdkafka batch may carry; looked up once per topic. */
   private readonly batchLimits = new Map<string, Promise<number>>();
   private readonly routes = new Map<string, Promise<TopicRoute>>();
+  /** Topics whose route is being looked up again: one lookup at a time, not one per publish meanwhile. */
+  private readonly refreshing = new Set<string>();
   private readonly unkeyed: UnkeyedPartitioner;
   private readonly sends = new InFlight();
   /** The ids the records in flight carry to their delivery reports; one per publisher, as the handler is. */
@@ -166,12 +168,16 @@ export class RdkafkaPublisher implements KafkaPublisher {
   }
 
   private refreshRoute(topic: string, producer: Producer, current: Promise<TopicRoute>): void {
-    this.loadRoute(topic, producer).then(
-      (route) => {
-        if (this.routes.get(topic) === current) this.routes.set(topic, Promise.resolve(route));
-      },
-      () => {},
-    );
+    if (this.refreshing.has(topic)) return;
+    this.refreshing.add(topic);
+    this.loadRoute(topic, producer)
+      .then(
+        (route) => {
+          if (this.routes.get(topic) === current) this.routes.set(topic, Promise.resolve(route));
+        },
+        () => {},
+      )
+      .finally(() => this.refreshing.delete(topic));
   }
 
   private async loadRoute(topic: string, producer: Producer): Promise<TopicRoute> {
