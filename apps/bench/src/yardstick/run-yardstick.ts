@@ -31,6 +31,12 @@ const SLICE_SECONDS = 1;
 const WARMUP_SECONDS = 2;
 /** A native round publishes as long as the adapter does in a round (two slices). */
 const NATIVE_ROUND_SECONDS = 2 * SLICE_SECONDS;
+/**
+ * Native rounds run and discarded before the measured ones: a JVM compiles the producer's hot paths over its first
+ * seconds, and the first round is sized from a guess, so without these the first measured rounds ran colder (and
+ * shorter or longer) than the rest.
+ */
+const NATIVE_WARMUP_ROUNDS = 3;
 /** The JavaScript thread this busy means the Node client, not the broker, set the rate. */
 export const CLIENT_BOUND_PERCENT = 90;
 
@@ -106,7 +112,8 @@ async function measureTarget(
     await publishSlice(slices, "adapter", WARMUP_SECONDS, false);
     if (raw) await publishSlice(slices, "raw", WARMUP_SECONDS, false);
     native = await openNativeRounds(definition, settings, nativeRun, options.log, notes);
-    if (native) await native.round(WARMUP_SECONDS);
+    for (let round = 0; native && round < NATIVE_WARMUP_ROUNDS; round++)
+      await native.round(NATIVE_ROUND_SECONDS);
     await runRounds(slices, native, async () => {
       if (raw?.empty) {
         // Redis and RabbitMQ queues hold what was published in memory: emptied between rounds, each round
@@ -277,7 +284,7 @@ async function entryFor(
   notes.push(
     `${record.adapterVsRaw.length || record.rates.adapter.length / 2} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each` +
       (interleaved
-        ? `, each followed by a ${NATIVE_ROUND_SECONDS} s round of ${nativeTool} (${native?.notes.join("; ")})`
+        ? `, each followed by a ${NATIVE_ROUND_SECONDS} s round of ${nativeTool} after ${NATIVE_WARMUP_ROUNDS} discarded ones (${native?.notes.join("; ")})`
         : "") +
       `; durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight; ` +
       `adapter ÷ raw per round ${record.adapterVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,

@@ -6,6 +6,7 @@ import type { KafkaSettings } from "../kafka-settings.js";
 import { kafkaConfig } from "../options.js";
 import { createBenchTopic } from "./bench-topic.js";
 import { parseProducerPerformance } from "./native-output.js";
+import { producerBufferBytes } from "./producer-window.js";
 
 /** Runs ProducerPerformance once per line of arguments, in one JVM (java's single-file source launcher). */
 const DRIVER = fileURLToPath(new URL("../../java/ProducerPerformanceRounds.java", import.meta.url));
@@ -17,7 +18,8 @@ const ROUND_TIMEOUT_MS = 120_000;
 
 /**
  * Kafka's ProducerPerformance in rounds from one long-lived JVM: each round is the tool's own run (Java
- * producer defaults, the mapped acks) with as many records as the previous round's rate gives in `seconds`, so
+ * producer defaults but for `buffer.memory`, which holds the Node loops' outstanding window, see
+ * producerBufferBytes; the mapped acks) with as many records as the previous round's rate gives in `seconds`, so
  * rounds last about the same time and, after the first, measure a warm JVM.
  */
 export async function openProducerPerformanceRounds(
@@ -34,13 +36,17 @@ export async function openProducerPerformanceRounds(
   const output = new RoundOutput(java);
   let rate = FIRST_GUESS_MSG_PER_SEC;
   const bootstrap = settings.brokers.join(",");
+  const bufferBytes = producerBufferBytes(run);
   return {
-    notes: [`ProducerPerformance in rounds from one JVM, acks=${acks}, Java producer defaults`],
+    notes: [
+      `ProducerPerformance in rounds from one JVM, acks=${acks}, buffer.memory=${bufferBytes} (the loops' window of ${run.batchSize} × ${run.maxInflight} records), other Java producer defaults`,
+    ],
     async round(seconds) {
       const records = Math.max(MIN_RECORDS, Math.round(rate * seconds));
       const args = [
         ...["--topic", run.name, "--num-records", String(records), "--record-size", String(run.messageSize)],
         ...["--throughput", "-1", "--producer-props", `bootstrap.servers=${bootstrap}`, `acks=${acks}`],
+        `buffer.memory=${bufferBytes}`,
       ];
       java.stdin.write(`${args.join(" ")}\n`);
       const text = await output.nextRound(ROUND_TIMEOUT_MS);

@@ -6,6 +6,7 @@ import { ACKS } from "../producer-options.js";
 import { createBenchTopic } from "./bench-topic.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./native-output.js";
 import { openProducerPerformanceRounds } from "./producer-performance-rounds.js";
+import { producerBufferBytes } from "./producer-window.js";
 
 /** The adapter's acks as the Java tools spell them (-1 is "all"). */
 function toolAcks(level: DurabilityLevel): string {
@@ -13,8 +14,9 @@ function toolAcks(level: DurabilityLevel): string {
 }
 
 /**
- * Kafka's own ProducerPerformance (Java producer defaults, the mapped acks), then ConsumerPerformance reading
- * the records back, both from the Kafka distribution's jars. The topic is created and deleted with kafkajs.
+ * Kafka's own ProducerPerformance (Java producer defaults but for `buffer.memory`, the Node loops' outstanding
+ * window, see producerBufferBytes; the mapped acks), then ConsumerPerformance reading the records back, both from
+ * the Kafka distribution's jars. The topic is created and deleted with kafkajs.
  */
 export const producerPerformance: NativeTool<KafkaSettings> = {
   name: "kafka ProducerPerformance",
@@ -30,6 +32,7 @@ export const producerPerformance: NativeTool<KafkaSettings> = {
       // Enough records for about `seconds` at the rates this machine class reaches; the tool reports its rate.
       const records = Math.max(100_000, run.seconds * 40_000);
       const acks = toolAcks(run.durability);
+      const bufferBytes = producerBufferBytes(run);
       const producer = await context.runCommand(
         "java",
         [
@@ -43,6 +46,7 @@ export const producerPerformance: NativeTool<KafkaSettings> = {
             String(run.messageSize),
           ],
           ...["--throughput", "-1", "--producer-props", `bootstrap.servers=${bootstrap}`, `acks=${acks}`],
+          `buffer.memory=${bufferBytes}`,
         ],
         180_000,
       );
@@ -62,7 +66,7 @@ export const producerPerformance: NativeTool<KafkaSettings> = {
       return {
         msgPerSec: Math.round(msgPerSec),
         notes: [
-          `ProducerPerformance: ${records} records, acks=${acks}, Java producer defaults`,
+          `ProducerPerformance: ${records} records, acks=${acks}, buffer.memory=${bufferBytes} (the loops' window), other Java producer defaults`,
           consumed === undefined
             ? `ConsumerPerformance printed no summary: ${consumer.tail}`
             : `ConsumerPerformance read them back at ${Math.round(consumed)} msg/s (incl. group join)`,
