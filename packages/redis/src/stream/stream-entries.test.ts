@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from "@brokerlab/messaging";
 import { describe, expect, it } from "vitest";
 import {
+  autoClaimParts,
   flatToObject,
-  parseAutoClaim,
+  parseEntries,
   parseRead,
   streamIdBefore,
   streamIdOf,
@@ -40,12 +41,9 @@ describe("stream entries", () => {
     expect(fields.filter((field) => typeof field === "string" && (field === "k" || field === "h"))).toEqual(
       [],
     );
-    const { cursor, entries } = parseAutoClaim([
-      Buffer.from("0-0"),
-      [[Buffer.from("5-0"), asReply(fields)]],
-      [],
-    ]);
-    expect(cursor).toBe("0-0");
+    const claimed = autoClaimParts([Buffer.from("0-0"), [[Buffer.from("5-0"), asReply(fields)]], []]);
+    expect(claimed.cursor).toBe("0-0");
+    const entries = parseEntries(claimed.entries);
     expect(entries[0]?.key).toBeNull();
     expect(entries[0]?.headers).toEqual({});
   });

@@ -33,38 +33,73 @@ function asBuffer(value: Uint8Array): Buffer {
   return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
-/** Parses `[id, [field, value, ...]]` pairs as XREADGROUP / XCLAIM / XAUTOCLAIM return them (Buffer replies). */
-export function parseEntries(reply: unknown): StreamEntry[] {
-  if (!Array.isArray(reply)) return [];
-  const entries: StreamEntry[] = [];
+/** Takes one entry's decoded parts. */
+export type EntryVisitor = (
+  id: string,
+  key: string | null,
+  headers: Record<string, string>,
+  value: Buffer,
+  timestamp: number,
+) => void;
+
+const FIELD_K = 0x6b;
+const FIELD_H = 0x68;
+const FIELD_V = 0x76;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Decodes `[id, [field, value, ...]]` pairs as XREADGROUP / XCLAIM / XAUTOCLAIM return them (Buffer replies)
+ * and hands each entry's parts to `visit`, in order; returns how many there were. The one-letter field names
+ * are compared as bytes: no string and no map per field, and no object per entry unless `visit` makes one.
+ */
+export function eachEntry(reply: unknown, visit: EntryVisitor): number {
+  if (!Array.isArray(reply)) return 0;
+  let count = 0;
   for (const item of reply) {
     if (!Array.isArray(item) || !Array.isArray(item[1])) continue; // deleted entry: id with nil fields
     const id = String(item[0]);
     const fields = item[1] as Buffer[];
-    const values = new Map<string, Buffer>();
-    for (let i = 0; i + 1 < fields.length; i += 2) values.set(String(fields[i]), fields[i + 1] as Buffer);
-    const headers = values.get("h");
-    entries.push({
-      id,
-      key: values.has("k") ? String(values.get("k")) : null,
-      headers: headers ? (JSON.parse(headers.toString()) as Record<string, string>) : {},
-      value: values.get("v") ?? Buffer.alloc(0),
-      timestamp: idMillis(id),
-    });
+    let key: string | null = null;
+    let headers: Record<string, string> | undefined;
+    let value: Buffer = EMPTY;
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const name = fields[i] as Buffer;
+      if (name.length !== 1) continue;
+      const field = fields[i + 1] as Buffer;
+      const letter = name[0];
+      if (letter === FIELD_V) value = field;
+      else if (letter === FIELD_K) key = field.toString();
+      else if (letter === FIELD_H) headers = JSON.parse(field.toString()) as Record<string, string>;
+    }
+    visit(id, key, headers ?? {}, value, idMillis(id));
+    count += 1;
   }
+  return count;
+}
+
+/** Parses `[id, [field, value, ...]]` pairs as XREADGROUP / XCLAIM / XAUTOCLAIM return them (Buffer replies). */
+export function parseEntries(reply: unknown): StreamEntry[] {
+  const entries: StreamEntry[] = [];
+  eachEntry(reply, (id, key, headers, value, timestamp) => {
+    entries.push({ id, key, headers, value, timestamp });
+  });
   return entries;
 }
 
-/** XREADGROUP reply: `[[stream, entries]]`, or null when the block timed out. */
-export function parseRead(reply: unknown): StreamEntry[] {
-  if (!Array.isArray(reply)) return [];
-  return reply.flatMap((stream) => (Array.isArray(stream) ? parseEntries(stream[1]) : []));
+/** The entries of an XREADGROUP reply on one stream: `[[stream, entries]]`, null when the block timed out. */
+export function readEntries(reply: unknown): unknown {
+  return Array.isArray(reply) && Array.isArray(reply[0]) ? reply[0][1] : undefined;
 }
 
-/** XAUTOCLAIM reply: `[next cursor, entries, deleted ids]`. */
-export function parseAutoClaim(reply: unknown): { cursor: string; entries: StreamEntry[] } {
-  if (!Array.isArray(reply)) return { cursor: "0-0", entries: [] };
-  return { cursor: String(reply[0]), entries: parseEntries(reply[1]) };
+/** XREADGROUP reply on one stream: `[[stream, entries]]`, or null when the block timed out. */
+export function parseRead(reply: unknown): StreamEntry[] {
+  return parseEntries(readEntries(reply));
+}
+
+/** XAUTOCLAIM reply `[next cursor, entries, deleted ids]`: the cursor, and the entries for eachEntry. */
+export function autoClaimParts(reply: unknown): { cursor: string; entries: unknown } {
+  if (!Array.isArray(reply)) return { cursor: "0-0", entries: undefined };
+  return { cursor: String(reply[0]), entries: reply[1] };
 }
 
 /** Redis replies to XINFO as flat `[name, value, name, value]` arrays. */
@@ -77,8 +112,11 @@ export function flatToObject(reply: unknown): Record<string, unknown> {
 
 const STREAM_ID = /^(\d+)(?:-(\d+))?$/;
 
+/** The millisecond part of a stream id (`<ms>-<seq>`); 0 for anything else. */
 export function idMillis(id: string): number {
-  return Number(STREAM_ID.exec(id)?.[1] ?? 0);
+  const dash = id.indexOf("-");
+  const ms = Number(dash < 0 ? id : id.slice(0, dash));
+  return Number.isInteger(ms) && ms >= 0 ? ms : 0;
 }
 
 /** A contract position on a stream: partition 0, offset = an entry id (`ms-seq`, or `ms` meaning `ms-0`). */

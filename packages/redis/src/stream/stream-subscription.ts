@@ -10,11 +10,11 @@ import type { TopicKeys } from "../keys.js";
 import { type RedisSession, sleep } from "../session.js";
 import { createGroup } from "./create-group.js";
 import {
+  autoClaimParts,
+  type EntryVisitor,
+  eachEntry,
   flatToObject,
-  parseAutoClaim,
-  parseEntries,
-  parseRead,
-  type StreamEntry,
+  readEntries,
   streamIdBefore,
   streamIdOf,
 } from "./stream-entries.js";
@@ -42,6 +42,11 @@ export class StreamSubscription implements Subscription {
   private fetching: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
+  /** Entries read or claimed go straight into deliveries, with no entry object in between. */
+  private readonly deliverNew: EntryVisitor = (id, key, headers, value, timestamp) =>
+    this.deliver(id, key, headers, value, timestamp, false);
+  private readonly deliverAgain: EntryVisitor = (id, key, headers, value, timestamp) =>
+    this.deliver(id, key, headers, value, timestamp, true);
 
   constructor(
     private readonly session: RedisSession,
@@ -191,7 +196,7 @@ export class StreamSubscription implements Subscription {
           ">",
         );
         this.reading = false;
-        for (const entry of parseRead(reply)) this.deliver(entry, false);
+        eachEntry(readEntries(reply), this.deliverNew);
       } catch {
         this.reading = false;
         // Connection trouble or the topic was deleted (NOGROUP): try again shortly unless closing.
@@ -226,27 +231,24 @@ export class StreamSubscription implements Subscription {
         "COUNT",
         this.loop.room,
       );
-      const claimed = parseAutoClaim(reply);
-      for (const entry of claimed.entries) this.deliver(entry, true);
+      const claimed = autoClaimParts(reply);
+      eachEntry(claimed.entries, this.deliverAgain);
       cursor = claimed.cursor;
     } while (cursor !== "0-0");
   }
 
-  private deliver(entry: StreamEntry, redelivered: boolean): void {
-    const { id } = entry;
+  private deliver(
+    id: string,
+    key: string | null,
+    headers: Record<string, string>,
+    value: Buffer,
+    timestamp: number,
+    redelivered: boolean,
+  ): void {
     this.unsettled.add(id);
+    const position = { partition: 0, offset: id };
     this.loop.dispatch(
-      new LoopDelivery(
-        this.loop,
-        id,
-        this.topic,
-        entry.key,
-        entry.value,
-        entry.headers,
-        entry.timestamp,
-        { partition: 0, offset: id },
-        redelivered,
-      ),
+      new LoopDelivery(this.loop, id, this.topic, key, value, headers, timestamp, position, redelivered),
     );
   }
 
@@ -263,9 +265,11 @@ export class StreamSubscription implements Subscription {
     // XCLAIM to ourselves raises the entry's delivery count and hands it out again now, in this slot: the
     // loop frees the slot only once this resolves, after the entry is dispatched again.
     const { stream } = this.keys;
-    const again = parseEntries(await redis.callBuffer("XCLAIM", stream, this.group, this.consumer, 0, id));
-    if (again.length === 0) await redis.xack(stream, this.group, id); // trimmed away meanwhile
-    for (const entry of again) this.deliver(entry, true);
+    const again = eachEntry(
+      await redis.callBuffer("XCLAIM", stream, this.group, this.consumer, 0, id),
+      this.deliverAgain,
+    );
+    if (again === 0) await redis.xack(stream, this.group, id); // trimmed away meanwhile
   }
 }
 
