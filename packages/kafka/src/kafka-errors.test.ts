@@ -1,6 +1,12 @@
 import { ConnectionError, InvalidArgumentError } from "@brokerlab/messaging";
 import { describe, expect, it } from "vitest";
-import { connectionFailure, isConnectionLoss, protocolErrorType } from "./kafka-errors.js";
+import {
+  connectionFailure,
+  isConnectionLoss,
+  isRetriable,
+  protocolErrorType,
+  retriableWhenNoBrokerAnswered,
+} from "./kafka-errors.js";
 
 const protocolError = (type: string) => Object.assign(new Error(type), { type });
 
@@ -18,6 +24,22 @@ describe("kafka errors", () => {
     const lost = Object.assign(new Error("Connection error"), { name: "KafkaJSConnectionError" });
     expect(isConnectionLoss(Object.assign(new Error("retries"), { originalError: lost }))).toBe(true);
     expect(isConnectionLoss(protocolError("INVALID_PARTITIONS"))).toBe(false);
+  });
+
+  it("makes kafkajs' null metadata answer (no broker answered) retriable and passes other errors on", () => {
+    const nullAnswer = new TypeError("Cannot read properties of null (reading 'topicMetadata')");
+    let thrown: unknown;
+    try {
+      retriableWhenNoBrokerAnswered(nullAnswer);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isRetriable(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe("no Kafka broker answered the metadata request");
+    expect((thrown as Error).cause).toBe(nullAnswer);
+    const other = protocolError("INVALID_PARTITIONS");
+    expect(() => retriableWhenNoBrokerAnswered(other)).toThrow(other);
+    expect(() => retriableWhenNoBrokerAnswered(new TypeError("x is not a function"))).toThrow(TypeError);
   });
 
   it("turns a failed connection into one line with the address and a hint", () => {

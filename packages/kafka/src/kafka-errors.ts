@@ -40,6 +40,20 @@ export function isRetriable(error: unknown): boolean {
   return error instanceof Error && (error as { retriable?: unknown }).retriable === true;
 }
 
+/**
+ * kafkajs answers a metadata request with null when every broker's request failed (BrokerPool.withBroker), and its
+ * admin then throws a TypeError reading `topicMetadata`. That is a transient failure like a request timeout, so it
+ * becomes a retriable error that says so.
+ */
+export function retriableWhenNoBrokerAnswered(error: unknown): never {
+  if (error instanceof TypeError && error.message.includes("topicMetadata")) {
+    throw Object.assign(new Error("no Kafka broker answered the metadata request", { cause: error }), {
+      retriable: true,
+    });
+  }
+  throw error;
+}
+
 /** Runs a kafkajs call again when it fails with an error kafkajs marks retriable (coordinator moving, leader election). */
 export async function retrying<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -7,7 +7,7 @@ import {
   type TopicState,
 } from "@brokerlab/messaging";
 import kafkajs, { type Admin } from "kafkajs";
-import { missingTopic, protocolErrorType, retrying } from "../kafka-errors.js";
+import { missingTopic, protocolErrorType, retriableWhenNoBrokerAnswered, retrying } from "../kafka-errors.js";
 import { versionFromProtocol } from "./broker-version.js";
 import { topicConfigEntries } from "./topic-configs.js";
 
@@ -67,14 +67,17 @@ export class TopicAdmin {
     const pending = this.lookups.get(topic);
     if (pending) return pending;
     const lookup = retrying(() =>
-      this.admin.fetchTopicMetadata({ topics: [topic] }).then(
-        (metadata) => metadata.topics[0]?.partitions.length ?? 0,
-        (error: unknown) => {
-          // kafkajs marks a missing topic retriable; here it is an answer, looked for again by partitionsOf.
-          if (protocolErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") return undefined;
-          throw error;
-        },
-      ),
+      this.admin
+        .fetchTopicMetadata({ topics: [topic] })
+        .catch(retriableWhenNoBrokerAnswered)
+        .then(
+          (metadata) => metadata.topics[0]?.partitions.length ?? 0,
+          (error: unknown) => {
+            // kafkajs marks a missing topic retriable; here it is an answer, looked for again by partitionsOf.
+            if (protocolErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") return undefined;
+            throw error;
+          },
+        ),
     ).finally(() => this.lookups.delete(topic));
     this.lookups.set(topic, lookup);
     return lookup;
