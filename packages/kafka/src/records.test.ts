@@ -28,6 +28,13 @@ describe("records", () => {
     expect(headersToStrings(undefined)).toEqual({});
   });
 
+  it("decodes librdkafka's list of single-header objects the same way", () => {
+    expect(headersToStrings([{ a: Buffer.from("x") }, { b: Buffer.from("1") }, { b: "2" }])).toEqual({
+      a: "x",
+      b: "2",
+    });
+  });
+
   it("numbers receipts per partition from the broker's base offsets, in publish order", () => {
     const metadata = [
       { topicName: "t", partition: 0, errorCode: 0, baseOffset: "10" },

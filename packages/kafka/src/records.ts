@@ -15,18 +15,40 @@ export function toKafkaMessage(record: MessageRecord): Message {
   };
 }
 
-/** Header values arrive as Buffers; a repeated header keeps its last value. */
-export function headersToStrings(headers: FetchedHeaders | undefined): Record<string, string> {
+/**
+ * Header values arrive as Buffers, as one object (kafkajs) or a list of single-header objects (librdkafka); a
+ * repeated header keeps its last value.
+ */
+export function headersToStrings(
+  headers: FetchedHeaders | readonly FetchedHeaders[] | undefined,
+): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(headers ?? {})) {
-    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
-    if (value !== undefined) result[name] = value.toString();
+  if (headers === undefined) return result;
+  if (isHeaderList(headers)) {
+    for (const entry of headers) addHeaders(result, entry);
+  } else {
+    addHeaders(result, headers);
   }
   return result;
 }
 
-export function keyOf(message: { readonly key: Buffer | null }): string | null {
-  return message.key === null ? null : message.key.toString();
+function isHeaderList(
+  headers: FetchedHeaders | readonly FetchedHeaders[],
+): headers is readonly FetchedHeaders[] {
+  return Array.isArray(headers);
+}
+
+function addHeaders(result: Record<string, string>, headers: FetchedHeaders): void {
+  for (const name in headers) {
+    const raw = headers[name];
+    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    if (value !== undefined) result[name] = value.toString();
+  }
+}
+
+export function keyOf(message: { readonly key?: Buffer | string | null }): string | null {
+  const key = message.key;
+  return key === null || key === undefined ? null : key.toString();
 }
 
 /**

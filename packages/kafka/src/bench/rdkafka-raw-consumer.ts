@@ -1,23 +1,29 @@
 import type { RawConsumer, RawConsumerFactory } from "@brokerlab/messaging";
-import type { LibrdKafkaError } from "@confluentinc/kafka-javascript";
+import type { LibrdKafkaError, Message } from "@confluentinc/kafka-javascript";
 import { COMMIT_INTERVAL_MS } from "../consumer/kafka-subscription.js";
 import type { KafkaSettings } from "../kafka-settings.js";
-import { loadRdkafka } from "../rdkafka/rdkafka-binding.js";
-import { ERR_ASSIGN_PARTITIONS, rdkafkaConsumerConfig } from "../rdkafka/rdkafka-consumer.js";
+import {
+  connectRdkafkaConsumer,
+  consumeSome,
+  disconnectConsumer,
+  ERR_ASSIGN_PARTITIONS,
+  RDKAFKA_MAX_BATCH,
+  type RdkafkaConsumer,
+  rdkafkaConsumerConfig,
+} from "../rdkafka/rdkafka-consumer.js";
 import { headersToStrings, keyOf } from "../records.js";
 
 /** How long joining the group may take before open() gives up. */
 const JOIN_MS = 30_000;
 
 /**
- * librdkafka's KafkaJS-compatible `eachBatch` in a consumer group with the adapter's consumer settings and batch
- * size (one config, rdkafkaConsumerConfig), the key and headers read as the adapter reads them, and
- * librdkafka's own commits of the resolved offsets at most every COMMIT_INTERVAL_MS (the adapter's interval);
- * none of the subscription's prefetch gate, ack tracking, positioning or Delivery objects.
+ * librdkafka's consumer in a consumer group with the adapter's consumer config (rdkafkaConsumerConfig, the same
+ * `consume` calls of up to RDKAFKA_MAX_BATCH records), the key and headers read as the adapter reads them, each
+ * call's last offset per partition stored and librdkafka's auto-commit of it every COMMIT_INTERVAL_MS (the
+ * adapter's interval); none of the subscription's prefetch gate, ack tracking, positioning or Delivery objects.
  */
 export const rdkafkaRawConsumer: RawConsumerFactory<KafkaSettings> = {
   async open(settings, options, handler): Promise<RawConsumer> {
-    const rdkafka = await loadRdkafka();
     let timer: NodeJS.Timeout | undefined;
     let assigned: () => void = () => {};
     const joined = new Promise<void>((resolve, reject) => {
@@ -27,45 +33,80 @@ export const rdkafkaRawConsumer: RawConsumerFactory<KafkaSettings> = {
         JOIN_MS,
       );
     });
-    const consumer = new rdkafka.KafkaJS.Kafka({}).consumer({
-      ...rdkafkaConsumerConfig(rdkafka, { ...settings, clientId: "brokerlab-yardstick" }, options.group, {
-        autoCommitIntervalMs: COMMIT_INTERVAL_MS,
-      }),
-      rebalance_cb: (error: LibrdKafkaError) => {
-        if (error.code === ERR_ASSIGN_PARTITIONS) assigned();
+    let consumer: RdkafkaConsumer | undefined;
+    const config = rdkafkaConsumerConfig(
+      { ...settings, clientId: "brokerlab-yardstick" },
+      options.group,
+      (error: LibrdKafkaError, assignment) => {
+        if (error.code === ERR_ASSIGN_PARTITIONS) {
+          consumer?.assign(assignment);
+          assigned();
+        } else {
+          consumer?.unassign();
+        }
       },
-    });
+      COMMIT_INTERVAL_MS,
+    );
+    consumer = await connectRdkafkaConsumer(config, options.name);
+    let running = true;
+    const loop = consumeLoop(consumer, options.name, handler, () => running);
     try {
-      await consumer.connect();
-      await consumer.subscribe({ topics: [options.name] });
-      await consumer.run({
-        eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, resolveOffset, isRunning }) => {
-          // The client keeps the highest offset resolved: the last one handled, once.
-          let handled: string | undefined;
-          for (const message of batch.messages) {
-            keyOf(message);
-            headersToStrings(message.headers);
-            const held = handler(message.value ?? Buffer.alloc(0));
-            if (held !== undefined) await held;
-            handled = message.offset;
-            if (!isRunning()) break;
-          }
-          if (handled !== undefined) resolveOffset(handled);
-        },
-      });
       await joined;
     } catch (error) {
-      await consumer.disconnect().catch(() => {});
+      running = false;
+      await loop;
+      await disconnectConsumer(consumer);
       throw error;
     } finally {
       clearTimeout(timer);
     }
+    const connected = consumer;
     return {
       async close() {
-        // librdkafka commits the resolved (stored) offsets when it closes.
-        await consumer.disconnect();
+        running = false;
+        await loop;
+        // librdkafka commits the stored offsets when it closes.
+        await disconnectConsumer(connected);
       },
     };
   },
 };
+
+async function consumeLoop(
+  consumer: RdkafkaConsumer,
+  topic: string,
+  handler: (value: Buffer) => Promise<void> | undefined,
+  running: () => boolean,
+): Promise<void> {
+  const last = new Map<number, Message>();
+  while (running()) {
+    let messages: Message[];
+    try {
+      messages = await consumeSome(consumer, RDKAFKA_MAX_BATCH);
+    } catch {
+      // librdkafka retries on its own; look again in a moment.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    for (const message of messages) {
+      keyOf(message);
+      headersToStrings(message.headers);
+      const held = handler(message.value ?? Buffer.alloc(0));
+      if (held !== undefined) await held;
+      last.set(message.partition, message);
+    }
+    if (last.size === 0) continue;
+    try {
+      consumer.offsetsStore(
+        [...last.values()].map((message) => ({
+          topic,
+          partition: message.partition,
+          offset: message.offset + 1,
+        })),
+      );
+    } catch {
+      // A partition revoked meanwhile: its records go to the next owner.
+    }
+    last.clear();
+  }
+}

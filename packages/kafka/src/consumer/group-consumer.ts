@@ -3,21 +3,24 @@ export interface FetchedHeaders {
   [name: string]: Buffer | string | (Buffer | string)[] | undefined;
 }
 
-/** One fetched record, in the shape kafkajs and librdkafka's KafkaJS-compatible API both give. */
+/**
+ * One fetched record, in the shapes kafkajs and librdkafka's consumer give (neither is copied into another):
+ * kafkajs has string offsets and timestamps and a headers object, librdkafka numbers and a list of headers.
+ */
 export interface FetchedMessage {
-  readonly key: Buffer | null;
+  readonly key?: Buffer | string | null;
   readonly value: Buffer | null;
-  /** Milliseconds since the epoch, as a string. */
-  readonly timestamp: string;
-  readonly offset: string;
-  readonly headers?: FetchedHeaders;
+  /** Milliseconds since the epoch. */
+  readonly timestamp?: string | number;
+  readonly offset: string | number;
+  readonly headers?: FetchedHeaders | readonly FetchedHeaders[];
 }
 
-/** Records of one partition, fetched in offset order (both clients' `eachBatch` payload fits it as it is). */
+/** Records of one partition, fetched in offset order (kafkajs' `eachBatch` payload fits it as it is). */
 export interface FetchedBatch {
   readonly batch: { readonly partition: number; readonly messages: readonly FetchedMessage[] };
-  /** Everything up to this offset is handled: the client fetches on after it. */
-  resolveOffset(offset: string): void;
+  /** Everything up to this offset (a message's own) is handled: the client fetches on after it. */
+  resolveOffset(offset: FetchedMessage["offset"]): void;
   /** Keeps the membership alive while the batch waits (kafkajs); librdkafka heartbeats on its own thread. */
   heartbeat(): Promise<void>;
   isRunning(): boolean;

@@ -185,7 +185,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
     const live = () => !this.closing && isRunning() && !isStale() && this.owned.get(partition) === state;
     // Both clients keep the highest offset resolved: resolving the last one handled before returning is the
     // same as resolving each in turn, without their bookkeeping per record.
-    let handled: string | undefined;
+    let handled: FetchedMessage["offset"] | undefined;
     const resolveHandled = () => {
       if (handled !== undefined) resolveOffset(handled);
     };
@@ -228,7 +228,7 @@ export class KafkaSubscription implements Subscription, DeliveryOwner {
       tracker,
       offset,
       this.settings.topic,
-      { partition, offset: message.offset },
+      { partition, offset: String(message.offset) },
       keyOf(message),
       message.value ?? Buffer.alloc(0),
       headersToStrings(message.headers),
