@@ -15,20 +15,9 @@ import {
   type TargetDefinition,
 } from "@brokerlab/messaging";
 import { ConsumerPair } from "./consumer-pair.js";
-import { CpuMeter, yardstickCpu } from "./cpu-meter.js";
 import { nativeToolContext } from "./native-tools.js";
-import {
-  mean,
-  type Path,
-  ratio,
-  roundCpuRatio,
-  roundOrder,
-  roundRatio,
-  roundsFor,
-  type SliceMeasure,
-  sliceRecords,
-} from "./rounds.js";
-import { CLIENT_BOUND_PERCENT } from "./run-yardstick.js";
+import { clientBound, PathTally, type TallyPaths } from "./path-tally.js";
+import { mean, type Path, ratio, roundOrder, roundsFor, type SliceMeasure, sliceRecords } from "./rounds.js";
 import { SliceGate } from "./slice-gate.js";
 import { spreadNote, spreadOf } from "./spread.js";
 import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
@@ -56,26 +45,10 @@ export function runConsumeYardstick(options: YardstickOptions): Promise<BenchRes
   return yardstickOverTargets(options, measureConsume);
 }
 
-/** What the rounds of one target measured. */
-class ConsumeRecord {
-  readonly rates: Record<Path, number[]> = { adapter: [], raw: [] };
-  readonly adapterVsRaw: number[] = [];
-  /** CPU per record adapter ÷ raw, per round. */
-  readonly cpuVsRaw: number[] = [];
-  readonly consumed: Record<Path, number> = { adapter: 0, raw: 0 };
-  readonly cpu: Record<Path, CpuMeter> = { adapter: new CpuMeter(), raw: new CpuMeter() };
-  readonly errors = new Set<string>();
-}
-
 /** One target's two paths: what fills each and the gate both consumers hand their records to. */
-interface ConsumePaths {
-  readonly target: string;
-  readonly publishers: Record<Path, Publisher | undefined>;
-  readonly names: Record<Path, string>;
+interface ConsumePaths extends TallyPaths {
   readonly filler: Filler;
   readonly gate: SliceGate;
-  readonly record: ConsumeRecord;
-  readonly options: YardstickOptions;
 }
 
 async function measureConsume(
@@ -85,20 +58,20 @@ async function measureConsume(
   options: YardstickOptions,
 ): Promise<YardstickEntry> {
   const target = definition.id;
-  const record = new ConsumeRecord();
+  const tally = new PathTally();
   const gate = new SliceGate();
   const pair = new ConsumerPair(definition, options);
   const notes: string[] = [];
   let native: NativeConsumeResult | undefined;
   try {
-    await pair.open(adapterHandler(gate, record), gate.pass, notes);
+    await pair.open(adapterHandler(gate, tally), gate.pass, notes);
     const paths: ConsumePaths = {
       target,
       publishers: { adapter: pair.client, raw: pair.raw },
       names: pair.names,
       filler: new Filler(payloads, options.loaded.workload, durability),
       gate,
-      record,
+      tally,
       options,
     };
     await consumeRounds(paths);
@@ -110,12 +83,12 @@ async function measureConsume(
     gate.release();
     await pair.close();
   }
-  return consumeEntry(definition, durability, record, native, notes, options);
+  return consumeEntry(definition, durability, tally, native, notes, options);
 }
 
 /** The adapter path's handler: the gate decides when, then the delivery is acknowledged (not awaited). */
-function adapterHandler(gate: SliceGate, record: ConsumeRecord) {
-  const failed = (error: unknown) => record.errors.add(`adapter: ack failed: ${String(error)}`);
+function adapterHandler(gate: SliceGate, tally: PathTally) {
+  const failed = (error: unknown) => tally.errors.add(`adapter: ack failed: ${String(error)}`);
   return (delivery: { ack(): Promise<void> }): Promise<void> | undefined => {
     const held = gate.pass();
     if (held === undefined) {
@@ -131,7 +104,7 @@ function adapterHandler(gate: SliceGate, record: ConsumeRecord) {
 
 /** Warm-up, then the rounds: fill, consume, per slice, in the publish yardstick's order. */
 async function consumeRounds(paths: ConsumePaths): Promise<void> {
-  const { options, record, target } = paths;
+  const { options, tally, target } = paths;
   const withRaw = paths.publishers.raw !== undefined;
   const last: Record<Path, number> = { adapter: 0, raw: 0 };
   // The first records of a client run cold (JIT, buffers, broker caches): each path warms up first.
@@ -152,12 +125,8 @@ async function consumeRounds(paths: ConsumePaths): Promise<void> {
       slices[path].push(slice);
       last[path] = slice.rate;
     }
-    const cpuVsRaw = roundCpuRatio(slices);
-    if (cpuVsRaw !== undefined) record.cpuVsRaw.push(cpuVsRaw);
-    record.rates.adapter.push(...rates.adapter);
-    record.rates.raw.push(...rates.raw);
-    const adapterVsRaw = roundRatio(rates);
-    if (adapterVsRaw !== undefined) record.adapterVsRaw.push(adapterVsRaw);
+    tally.addCpuRatio(slices);
+    const adapterVsRaw = tally.addRates(rates);
     options.onProgress?.({
       target,
       phase: "test",
@@ -185,11 +154,11 @@ async function consumeSlice(
   records: number,
   measured: boolean,
 ): Promise<SliceMeasure> {
-  const { record, gate } = paths;
+  const { tally, gate } = paths;
   const publisher = paths.publishers[path];
   if (publisher === undefined) return { rate: 0, micros: 0, records: 0 };
   await paths.filler.fill(publisher, paths.names[path], records);
-  if (measured) record.cpu[path].start();
+  if (measured) tally.cpu[path].start();
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([
@@ -201,10 +170,10 @@ async function consumeSlice(
   clearTimeout(timer);
   const consumed = timedOut ? gate.close() : records;
   const seconds = (performance.now() - started) / 1000;
-  const micros = measured ? record.cpu[path].stop() : 0;
-  if (measured) record.consumed[path] += consumed;
+  const micros = measured ? tally.cpu[path].stop() : 0;
+  if (measured) tally.consumed[path] += consumed;
   if (timedOut)
-    record.errors.add(
+    tally.errors.add(
       `${path}: a slice consumed ${consumed} of ${records} records in ${SLICE_TIMEOUT_MS / 1000} s`,
     );
   return { rate: Math.round(consumed / seconds), micros, records: consumed };
@@ -264,9 +233,9 @@ async function nativeConsume(
   const tool = definition.bench.nativeConsumer;
   const { rawPublisher } = definition.bench;
   if (tool === undefined || rawPublisher === "none") return undefined;
-  const { options, record } = paths;
+  const { options, tally } = paths;
   const name = `bl-yard-${options.runId}-${definition.id}-native`;
-  const fastest = Math.max(mean(record.rates.adapter), mean(record.rates.raw));
+  const fastest = Math.max(mean(tally.rates.adapter), mean(tally.rates.raw));
   const wanted = Math.round(fastest * NATIVE_SECONDS * 2);
   const records = Math.min(NATIVE_RECORDS.max, Math.max(NATIVE_RECORDS.min, wanted));
   options.log(`[${definition.id}] ${tool.name} on ${records} records…`);
@@ -295,34 +264,25 @@ async function nativeConsume(
 function consumeEntry(
   definition: TargetDefinition,
   durability: DurabilityLevel,
-  record: ConsumeRecord,
+  tally: PathTally,
   native: NativeConsumeResult | undefined,
   notes: string[],
   options: YardstickOptions,
 ): YardstickEntry {
   const target = definition.id;
-  const adapterMsgPerSec = Math.round(mean(record.rates.adapter));
-  const rawClientMsgPerSec = Math.round(mean(record.rates.raw));
+  const adapterMsgPerSec = Math.round(mean(tally.rates.adapter));
+  const rawClientMsgPerSec = Math.round(mean(tally.rates.raw));
   const nativeMsgPerSec = native?.msgPerSec ?? null;
   const nativeTool = native?.tool ?? "none";
-  const spread = spreadOf(record.adapterVsRaw);
-  const cpuSpread = spreadOf(record.cpuVsRaw);
-  const cpu = {
-    adapter: yardstickCpu(record.cpu.adapter, "consumer", {
-      published: 0,
-      consumed: record.consumed.adapter,
-    }),
-    ...(record.consumed.raw > 0
-      ? { raw: yardstickCpu(record.cpu.raw, "consumer", { published: 0, consumed: record.consumed.raw }) }
-      : {}),
-  };
-  const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
+  const spread = spreadOf(tally.adapterVsRaw);
+  const cpuSpread = spreadOf(tally.cpuVsRaw);
+  const cpu = tally.cpuAs("consumer");
   notes.push(
-    `consume: ${record.adapterVsRaw.length || record.rates.adapter.length / 2} rounds of slices (adapter, raw, raw, adapter, or the mirror), each slice consuming and acknowledging what was published just before it (sized for ~${SLICE_SECONDS} s), after a warm-up slice each; prefetch ${DEFAULT_PREFETCH}, filled at durability ${durability}; adapter ÷ raw per round ${record.adapterVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
+    `consume: ${tally.rounds} rounds of slices (adapter, raw, raw, adapter, or the mirror), each slice consuming and acknowledging what was published just before it (sized for ~${SLICE_SECONDS} s), after a warm-up slice each; prefetch ${DEFAULT_PREFETCH}, filled at durability ${durability}; adapter ÷ raw per round ${tally.adapterVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
     ...(spread ? [spreadNote("adapter ÷ raw", spread)] : []),
     ...(native?.notes ??
       (definition.bench.nativeConsumer ? [] : [`${target} has no native consumer tool here`])),
-    ...record.errors,
+    ...tally.errors,
   );
   const entry: YardstickEntry = {
     target,
@@ -338,7 +298,7 @@ function consumeEntry(
     ...(cpuSpread ? { cpuVsRaw: cpuSpread.median, cpuVsRawSpread: cpuSpread } : {}),
     nativeRounds: 0,
     cpu,
-    clientBound: busiest >= CLIENT_BOUND_PERCENT,
+    clientBound: clientBound(cpu.adapter),
     notes,
   };
   options.log(

@@ -7,16 +7,10 @@ import {
   sleep,
   type YardstickEntry,
 } from "@brokerlab/bench";
-import {
-  DEFAULT_PREFETCH,
-  type DurabilityLevel,
-  type Publisher,
-  type TargetDefinition,
-} from "@brokerlab/messaging";
+import { DEFAULT_PREFETCH, type DurabilityLevel, type TargetDefinition } from "@brokerlab/messaging";
 import { ConsumerPair } from "./consumer-pair.js";
-import { CpuMeter, yardstickCpu } from "./cpu-meter.js";
-import { mean, type Path, roundCpuRatio, roundOrder, roundsFor, type SliceMeasure } from "./rounds.js";
-import { CLIENT_BOUND_PERCENT } from "./run-yardstick.js";
+import { clientBound, PathTally, type TallyPaths } from "./path-tally.js";
+import { mean, type Path, roundOrder, roundsFor, type SliceMeasure } from "./rounds.js";
 import { spreadNote, spreadOf } from "./spread.js";
 import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
 
@@ -38,24 +32,11 @@ export function runEndToEndYardstick(options: YardstickOptions): Promise<BenchRe
   return yardstickOverTargets(options, measureEndToEnd);
 }
 
-/** What one target's rounds measured, per path. */
-class EndToEndRecord {
-  readonly consumedNow: Record<Path, number> = { adapter: 0, raw: 0 };
-  readonly published: Record<Path, number> = { adapter: 0, raw: 0 };
-  readonly consumed: Record<Path, number> = { adapter: 0, raw: 0 };
-  readonly rates: Record<Path, number[]> = { adapter: [], raw: [] };
-  readonly cpu: Record<Path, CpuMeter> = { adapter: new CpuMeter(), raw: new CpuMeter() };
-  readonly cpuVsRaw: number[] = [];
-  readonly errors = new Set<string>();
-}
-
-interface EndToEndPaths {
-  readonly publishers: Record<Path, Publisher | undefined>;
-  readonly names: Record<Path, string>;
+interface EndToEndPaths extends TallyPaths {
   readonly payloads: PayloadSource;
   readonly durability: DurabilityLevel;
-  readonly record: EndToEndRecord;
-  readonly options: YardstickOptions;
+  /** Records each path's consumer has handed over so far, measured or not. */
+  readonly consumedNow: Record<Path, number>;
 }
 
 async function measureEndToEnd(
@@ -65,41 +46,44 @@ async function measureEndToEnd(
   options: YardstickOptions,
 ): Promise<YardstickEntry> {
   const target = definition.id;
-  const record = new EndToEndRecord();
+  const tally = new PathTally();
+  const consumedNow: Record<Path, number> = { adapter: 0, raw: 0 };
   const pair = new ConsumerPair(definition, options);
   const notes: string[] = [];
-  const failed = (error: unknown) => record.errors.add(`adapter: ack failed: ${String(error)}`);
+  const failed = (error: unknown) => tally.errors.add(`adapter: ack failed: ${String(error)}`);
   try {
     await pair.open(
       (delivery) => {
-        record.consumedNow.adapter += 1;
+        consumedNow.adapter += 1;
         delivery.ack().then(undefined, failed);
       },
       () => {
-        record.consumedNow.raw += 1;
+        consumedNow.raw += 1;
         return undefined;
       },
       notes,
     );
     const paths: EndToEndPaths = {
+      target,
       publishers: { adapter: pair.client, raw: pair.raw },
       names: pair.names,
       payloads,
       durability,
-      record,
+      tally,
+      consumedNow,
       options,
     };
-    await endToEndRounds(paths, target);
+    await endToEndRounds(paths);
   } catch (error) {
     noteFailure(target, error, notes, options.log);
   } finally {
     await pair.close();
   }
-  return endToEndEntry(target, durability, record, notes, options);
+  return endToEndEntry(target, durability, tally, notes, options);
 }
 
-async function endToEndRounds(paths: EndToEndPaths, target: string): Promise<void> {
-  const { options, record } = paths;
+async function endToEndRounds(paths: EndToEndPaths): Promise<void> {
+  const { options, tally, target } = paths;
   const withRaw = paths.publishers.raw !== undefined;
   await endToEndSlice(paths, "adapter", WARMUP_SECONDS, false);
   if (withRaw) await endToEndSlice(paths, "raw", WARMUP_SECONDS, false);
@@ -109,10 +93,9 @@ async function endToEndRounds(paths: EndToEndPaths, target: string): Promise<voi
     for (const path of roundOrder(round, withRaw)) {
       const slice = await endToEndSlice(paths, path, SLICE_SECONDS, true);
       slices[path].push(slice);
-      record.rates[path].push(slice.rate);
+      tally.rates[path].push(slice.rate);
     }
-    const cpuVsRaw = roundCpuRatio(slices);
-    if (cpuVsRaw !== undefined) record.cpuVsRaw.push(cpuVsRaw);
+    const cpuVsRaw = tally.addCpuRatio(slices);
     const perRecord = (measures: SliceMeasure[]) =>
       measures.map((measure) => (measure.micros / Math.max(1, measure.records)).toFixed(1)).join(", ");
     options.log(
@@ -132,7 +115,7 @@ async function endToEndSlice(
   seconds: number,
   measured: boolean,
 ): Promise<SliceMeasure> {
-  const { record, options } = paths;
+  const { tally, consumedNow, options } = paths;
   const { workload } = options.loaded;
   const publisher = paths.publishers[path];
   if (publisher === undefined) return { rate: 0, micros: 0, records: 0 };
@@ -148,26 +131,25 @@ async function endToEndSlice(
     durability: paths.durability,
     stats,
   });
-  const consumedBefore = record.consumedNow[path];
-  if (measured) record.cpu[path].start();
+  const consumedBefore = consumedNow[path];
+  if (measured) tally.cpu[path].start();
   const started = performance.now();
   loop.start();
   await sleep(seconds * 1000);
   await loop.stop();
   const until = performance.now() + CATCH_UP_MS;
-  while (record.consumedNow[path] - consumedBefore < stats.published && performance.now() < until)
-    await sleep(5);
+  while (consumedNow[path] - consumedBefore < stats.published && performance.now() < until) await sleep(5);
   const elapsed = (performance.now() - started) / 1000;
-  const micros = measured ? record.cpu[path].stop() : 0;
-  const consumed = record.consumedNow[path] - consumedBefore;
-  for (const error of stats.errors()) record.errors.add(`${path}: ${error}`);
+  const micros = measured ? tally.cpu[path].stop() : 0;
+  const consumed = consumedNow[path] - consumedBefore;
+  for (const error of stats.errors()) tally.errors.add(`${path}: ${error}`);
   if (consumed < stats.published)
-    record.errors.add(
+    tally.errors.add(
       `${path}: a slice's consumer was ${stats.published - consumed} records short after ${CATCH_UP_MS / 1000} s`,
     );
   if (measured) {
-    record.published[path] += stats.published;
-    record.consumed[path] += consumed;
+    tally.published[path] += stats.published;
+    tally.consumed[path] += consumed;
   }
   return { rate: Math.round(consumed / elapsed), micros, records: (stats.published + consumed) / 2 };
 }
@@ -175,46 +157,35 @@ async function endToEndSlice(
 function endToEndEntry(
   target: string,
   durability: DurabilityLevel,
-  record: EndToEndRecord,
+  tally: PathTally,
   notes: string[],
   options: YardstickOptions,
 ): YardstickEntry {
   const { workload } = options.loaded;
-  const cpu = {
-    adapter: pathCpu(record, "adapter"),
-    ...(record.consumed.raw > 0 ? { raw: pathCpu(record, "raw") } : {}),
-  };
-  const spread = spreadOf(record.cpuVsRaw);
-  const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
+  const cpu = tally.cpuAs("coordinator");
+  const spread = spreadOf(tally.cpuVsRaw);
   notes.push(
-    `end to end: ${record.cpuVsRaw.length || record.rates.adapter.length / 2} rounds of ${SLICE_SECONDS} s slices (adapter, raw, raw, adapter, or the mirror) at ${workload.producerRate} msg/s of ${workload.messageSize}-byte records after a ${WARMUP_SECONDS} s warm-up each; durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight, prefetch ${DEFAULT_PREFETCH}; CPU per record adapter ÷ raw per round ${record.cpuVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
+    `end to end: ${tally.cpuVsRaw.length || tally.rates.adapter.length / 2} rounds of ${SLICE_SECONDS} s slices (adapter, raw, raw, adapter, or the mirror) at ${workload.producerRate} msg/s of ${workload.messageSize}-byte records after a ${WARMUP_SECONDS} s warm-up each; durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight, prefetch ${DEFAULT_PREFETCH}; CPU per record adapter ÷ raw per round ${tally.cpuVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
     ...(spread ? [spreadNote("CPU adapter ÷ raw", spread)] : []),
-    ...record.errors,
+    ...tally.errors,
   );
   const entry: YardstickEntry = {
     target,
     side: "end-to-end",
     offeredRate: workload.producerRate,
-    adapterMsgPerSec: Math.round(mean(record.rates.adapter)),
-    rawClientMsgPerSec: Math.round(mean(record.rates.raw)),
+    adapterMsgPerSec: Math.round(mean(tally.rates.adapter)),
+    rawClientMsgPerSec: Math.round(mean(tally.rates.raw)),
     nativeTool: "none",
     nativeMsgPerSec: null,
     adapterVsRaw: null,
     adapterVsNative: null,
     ...(spread ? { cpuVsRaw: spread.median, cpuVsRawSpread: spread } : {}),
     cpu,
-    clientBound: busiest >= CLIENT_BOUND_PERCENT,
+    clientBound: clientBound(cpu.adapter),
     notes,
   };
   options.log(
     `[${target}] end to end at ${workload.producerRate} msg/s: µs CPU per record adapter ${cpu.adapter.usPerRecord}, raw ${cpu.raw?.usPerRecord ?? "–"} (×${entry.cpuVsRaw ?? "–"})`,
   );
   return entry;
-}
-
-function pathCpu(record: EndToEndRecord, path: Path) {
-  return yardstickCpu(record.cpu[path], "coordinator", {
-    published: record.published[path],
-    consumed: record.consumed[path],
-  });
 }

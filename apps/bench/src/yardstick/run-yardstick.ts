@@ -9,16 +9,15 @@ import {
   type DurabilityLevel,
   type NativeRounds,
   type NativeRun,
-  type Publisher,
   type RawPublisher,
   type TargetDefinition,
   type TargetId,
   withTimeout,
 } from "@brokerlab/messaging";
 import { connectionSource } from "@brokerlab/targets";
-import { CpuMeter, yardstickCpu } from "./cpu-meter.js";
 import { openNativeRounds, runNativeTool } from "./native-tools.js";
-import { mean, type Path, ratio, roundOrder, roundRatio, roundsFor, sum } from "./rounds.js";
+import { clientBound, PathTally, type TallyPaths } from "./path-tally.js";
+import { mean, type Path, ratio, roundOrder, roundsFor, sum } from "./rounds.js";
 import { spreadNote, spreadOf } from "./spread.js";
 import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
 
@@ -37,9 +36,6 @@ const NATIVE_ROUND_SECONDS = 2 * SLICE_SECONDS;
  * shorter or longer) than the rest.
  */
 const NATIVE_WARMUP_ROUNDS = 3;
-/** The JavaScript thread this busy means the Node client, not the broker, set the rate. */
-export const CLIENT_BOUND_PERCENT = 90;
-
 /**
  * Per target, publish-only at max rate with the workload's message size, partitions, batch and in-flight window,
  * through the adapter and through the raw client (same loop, one-second slices interleaved) and, where the tool
@@ -50,17 +46,19 @@ export function runYardstick(options: YardstickOptions): Promise<BenchResults> {
   return yardstickOverTargets(options, measureTarget);
 }
 
-/** What the rounds of one target measured, per path. */
-class RoundsRecord {
-  readonly rates: Record<Path, number[]> = { adapter: [], raw: [] };
-  readonly native: number[] = [];
-  readonly adapterVsRaw: number[] = [];
+/** What the native tool's interleaved rounds measured, and the paths' ratios to it. */
+class NativeTally {
+  readonly rates: number[] = [];
   readonly adapterVsNative: number[] = [];
   readonly rawVsNative: number[] = [];
-  readonly published: Record<Path, number> = { adapter: 0, raw: 0 };
-  readonly cpu: Record<Path, CpuMeter> = { adapter: new CpuMeter(), raw: new CpuMeter() };
-  /** Once per distinct error, not once per slice it recurred in. */
-  readonly errors = new Set<string>();
+
+  /** Keeps one native round's rate and the round's paths' mean rates against it. */
+  add(rates: Readonly<Record<Path, readonly number[]>>, nativeRate: number): void {
+    const raw = mean(rates.raw);
+    this.rates.push(nativeRate);
+    this.adapterVsNative.push(mean(rates.adapter) / nativeRate);
+    if (raw > 0) this.rawVsNative.push(raw / nativeRate);
+  }
 }
 
 async function measureTarget(
@@ -91,7 +89,8 @@ async function measureTarget(
   };
   const settings = definition.settings(connectionSource());
   const client = definition.createClient(settings);
-  const record = new RoundsRecord();
+  const tally = new PathTally();
+  const nativeTally = new NativeTally();
   let raw: RawPublisher | undefined;
   let native: NativeRounds | undefined;
   try {
@@ -105,7 +104,8 @@ async function measureTarget(
       names,
       payloads,
       durability,
-      record,
+      tally,
+      nativeTally,
       options,
     };
     // The first seconds of a client run cold (JIT, buffers, broker caches): each path warms up first.
@@ -131,28 +131,23 @@ async function measureTarget(
     await raw?.close().catch(() => {});
     await native?.close().catch(() => {});
   }
-  return entryFor(definition, durability, record, native, nativeRun, notes, options);
+  return entryFor(definition, durability, { tally, nativeTally }, native, nativeRun, notes, options);
 }
 
 /** What one target's slices publish with, and where they record what they measured. */
-interface Slices {
-  readonly target: TargetId;
-  /** The raw client is undefined where the target has none: the rounds measure the adapter alone. */
-  readonly publishers: Record<Path, Publisher | undefined>;
-  readonly names: Record<Path, string>;
+interface Slices extends TallyPaths {
   readonly payloads: PayloadSource;
   readonly durability: DurabilityLevel;
-  readonly record: RoundsRecord;
-  readonly options: YardstickOptions;
+  readonly nativeTally: NativeTally;
 }
 
 /** Publishes for `seconds` through one path at max rate; a measured slice counts its CPU and records. */
 async function publishSlice(slices: Slices, path: Path, seconds: number, measured: boolean): Promise<number> {
-  const { record } = slices;
+  const { tally } = slices;
   const { workload } = slices.options.loaded;
   const publisher = slices.publishers[path];
   if (publisher === undefined) return 0;
-  if (measured) record.cpu[path].start();
+  if (measured) tally.cpu[path].start();
   const result = await measurePublishRate({
     publisher,
     topic: slices.names[path],
@@ -165,10 +160,10 @@ async function publishSlice(slices: Slices, path: Path, seconds: number, measure
     seconds,
   });
   if (measured) {
-    record.cpu[path].stop();
-    record.published[path] += result.published;
+    tally.cpu[path].stop();
+    tally.published[path] += result.published;
   }
-  for (const error of result.errors) record.errors.add(`${path}: ${error}`);
+  for (const error of result.errors) tally.errors.add(`${path}: ${error}`);
   return result.publishRate.msgPerSec;
 }
 
@@ -181,7 +176,7 @@ async function runRounds(
   native: NativeRounds | undefined,
   betweenRounds: () => Promise<void>,
 ): Promise<void> {
-  const { options, record, target } = slices;
+  const { options, tally, nativeTally, target } = slices;
   const rounds = roundsFor(options.seconds, SLICE_SECONDS);
   let slicesDone = 0;
   // A shared machine drifts by tens of percent within seconds: short slices interleaved see the same
@@ -205,27 +200,10 @@ async function runRounds(
       });
     }
     const nativeRate = native ? await native.round(NATIVE_ROUND_SECONDS) : undefined;
-    recordRound(record, rates, nativeRate);
+    tally.addRates(rates);
+    if (nativeRate !== undefined && nativeRate > 0) nativeTally.add(rates, nativeRate);
     options.log(roundLine(target, round, rounds, rates, nativeRate));
     await betweenRounds();
-  }
-}
-
-function recordRound(
-  record: RoundsRecord,
-  rates: Record<Path, number[]>,
-  nativeRate: number | undefined,
-): void {
-  record.rates.adapter.push(...rates.adapter);
-  record.rates.raw.push(...rates.raw);
-  const adapter = mean(rates.adapter);
-  const raw = mean(rates.raw);
-  const adapterVsRaw = roundRatio(rates);
-  if (adapterVsRaw !== undefined) record.adapterVsRaw.push(adapterVsRaw);
-  if (nativeRate !== undefined && nativeRate > 0) {
-    record.native.push(nativeRate);
-    record.adapterVsNative.push(adapter / nativeRate);
-    if (raw > 0) record.rawVsNative.push(raw / nativeRate);
   }
 }
 
@@ -244,7 +222,7 @@ function roundLine(
 async function entryFor(
   definition: TargetDefinition,
   durability: DurabilityLevel,
-  record: RoundsRecord,
+  { tally, nativeTally }: { readonly tally: PathTally; readonly nativeTally: NativeTally },
   native: NativeRounds | undefined,
   nativeRun: NativeRun,
   notes: string[],
@@ -252,11 +230,11 @@ async function entryFor(
 ): Promise<YardstickEntry> {
   const target = definition.id;
   const { workload } = options.loaded;
-  const adapterMsgPerSec = Math.round(mean(record.rates.adapter));
-  const rawClientMsgPerSec = Math.round(mean(record.rates.raw));
-  const interleaved = native !== undefined && record.native.length > 0;
+  const adapterMsgPerSec = Math.round(mean(tally.rates.adapter));
+  const rawClientMsgPerSec = Math.round(mean(tally.rates.raw));
+  const interleaved = native !== undefined && nativeTally.rates.length > 0;
   let nativeTool = definition.bench.nativeTool === "none" ? "none" : definition.bench.nativeTool.name;
-  let nativeMsgPerSec: number | null = interleaved ? Math.round(mean(record.native)) : null;
+  let nativeMsgPerSec: number | null = interleaved ? Math.round(mean(nativeTally.rates)) : null;
   if (!interleaved) {
     options.log(`[${target}] native tool…`);
     const once = await runNativeTool(
@@ -269,27 +247,19 @@ async function entryFor(
     nativeMsgPerSec = once.msgPerSec;
     notes.push(...once.notes);
   }
-  const adapterVsRawSpread = spreadOf(record.adapterVsRaw);
-  const adapterVsNativeSpread = interleaved ? spreadOf(record.adapterVsNative) : undefined;
-  const cpu = {
-    adapter: yardstickCpu(record.cpu.adapter, "producer", {
-      published: record.published.adapter,
-      consumed: 0,
-    }),
-    ...(record.published.raw > 0
-      ? { raw: yardstickCpu(record.cpu.raw, "producer", { published: record.published.raw, consumed: 0 }) }
-      : {}),
-  };
+  const adapterVsRawSpread = spreadOf(tally.adapterVsRaw);
+  const adapterVsNativeSpread = interleaved ? spreadOf(nativeTally.adapterVsNative) : undefined;
+  const cpu = tally.cpuAs("producer");
   const busiest = cpu.adapter.mainThreadPercent ?? cpu.adapter.percentOfOneCore;
   notes.push(
-    `${record.adapterVsRaw.length || record.rates.adapter.length / 2} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each` +
+    `${tally.rounds} rounds of 1 s slices (adapter, raw, raw, adapter, or the mirror) after a ${WARMUP_SECONDS} s warm-up each` +
       (interleaved
         ? `, each followed by a ${NATIVE_ROUND_SECONDS} s round of ${nativeTool} after ${NATIVE_WARMUP_ROUNDS} discarded ones (${native?.notes.join("; ")})`
         : "") +
       `; durability ${durability}, batch ${workload.publishBatchSize}, ${workload.maxInflightPublishes} in flight; ` +
-      `adapter ÷ raw per round ${record.adapterVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
+      `adapter ÷ raw per round ${tally.adapterVsRaw.map((value) => value.toFixed(3)).join(" / ")}`,
     ...spreadNotes(adapterVsRawSpread, adapterVsNativeSpread),
-    ...record.errors,
+    ...tally.errors,
   );
   const entry: YardstickEntry = {
     target,
@@ -300,14 +270,14 @@ async function entryFor(
     adapterVsRaw: adapterVsRawSpread?.median ?? null,
     adapterVsNative: adapterVsNativeSpread?.median ?? ratio(adapterMsgPerSec, nativeMsgPerSec),
     rawVsNative: interleaved
-      ? (spreadOf(record.rawVsNative)?.median ?? null)
+      ? (spreadOf(nativeTally.rawVsNative)?.median ?? null)
       : ratio(rawClientMsgPerSec, nativeMsgPerSec),
     ...(adapterVsRawSpread ? { adapterVsRawSpread } : {}),
     ...(adapterVsNativeSpread ? { adapterVsNativeSpread } : {}),
-    ...(interleaved ? { nativeSpread: spreadOf(record.native) } : {}),
-    nativeRounds: record.native.length,
+    ...(interleaved ? { nativeSpread: spreadOf(nativeTally.rates) } : {}),
+    nativeRounds: nativeTally.rates.length,
     cpu,
-    clientBound: busiest >= CLIENT_BOUND_PERCENT,
+    clientBound: clientBound(cpu.adapter),
     notes,
   };
   options.log(
