@@ -3,6 +3,7 @@ import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { decodeJobData, type JobData } from "../bullmq/job-data.js";
 import { decodeItem } from "../list/envelope.js";
+import { MOVE_OLDEST } from "../list/scripts.js";
 import type { RedisSettings } from "../redis-settings.js";
 import { runScript } from "../run-script.js";
 import { createGroup } from "../stream/create-group.js";
@@ -73,14 +74,8 @@ export const streamRawConsumer: RawConsumerFactory<RedisSettings> = {
 };
 
 /** KEYS: queue, processing. ARGV[1]: most items. The oldest items moved to the processing list, in one call. */
-const MOVE = `
-local out = {}
-for _ = 1, tonumber(ARGV[1]) do
-  local item = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
-  if not item then break end
-  out[#out + 1] = item
-end
-return out`;
+const MOVE = `${MOVE_OLDEST}
+return items`;
 
 /** KEYS: processing. ARGV: items. Each acknowledged item removed from the processing list, in one call. */
 const REMOVE = `

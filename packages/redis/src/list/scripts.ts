@@ -10,18 +10,21 @@
 /** The id at the start of an item (`<id>\n…`), '?' for an item this adapter did not write. */
 const ITEM_ID = `(string.match(item, '^([%x-]+)\\n') or '?')`;
 
-/**
- * KEYS: queue, processing, deliveries. ARGV[1]: most items. Moves the oldest items to the consumer's processing
- * list. Returns `{items, returned}`: `returned[i]` is how often items[i] went back to the queue before; the
- * whole list is empty when nothing is (the hash is empty).
- */
-export const FETCH = `
+/** Lua that moves up to ARGV[1] of the oldest items of list KEYS[1] to the head of list KEYS[2], into `items`. */
+export const MOVE_OLDEST = `
 local items = {}
 for _ = 1, tonumber(ARGV[1]) do
   local item = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
   if not item then break end
   items[#items + 1] = item
-end
+end`;
+
+/**
+ * KEYS: queue, processing, deliveries. ARGV[1]: most items. Moves the oldest items to the consumer's processing
+ * list. Returns `{items, returned}`: `returned[i]` is how often items[i] went back to the queue before; the
+ * whole list is empty when nothing is (the hash is empty).
+ */
+export const FETCH = `${MOVE_OLDEST}
 local returned = {}
 if #items > 0 and redis.call('HLEN', KEYS[3]) > 0 then
   for i = 1, #items do
