@@ -20,7 +20,12 @@ import { clientBound, PathTally, type TallyPaths } from "./path-tally.js";
 import { mean, type Path, ratio, roundOrder, roundsFor, type SliceMeasure, sliceRecords } from "./rounds.js";
 import { SliceGate } from "./slice-gate.js";
 import { spreadNote, spreadOf } from "./spread.js";
-import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
+import {
+  type MeasureTarget,
+  noteFailure,
+  type YardstickOptions,
+  yardstickOverTargets,
+} from "./yardstick-targets.js";
 
 /** Records consumed in a slice are sized for about this long at the slower path's last rate. */
 const SLICE_SECONDS = 1;
@@ -51,12 +56,7 @@ interface ConsumePaths extends TallyPaths {
   readonly gate: SliceGate;
 }
 
-async function measureConsume(
-  definition: TargetDefinition,
-  durability: DurabilityLevel,
-  payloads: PayloadSource,
-  options: YardstickOptions,
-): Promise<YardstickEntry> {
+const measureConsume: MeasureTarget = async (definition, durability, payloads, options) => {
   const target = definition.id;
   const tally = new PathTally();
   const gate = new SliceGate();
@@ -84,7 +84,7 @@ async function measureConsume(
     await pair.close();
   }
   return consumeEntry(definition, durability, tally, native, notes, options);
-}
+};
 
 /** The adapter path's handler: the gate decides when, then the delivery is acknowledged (not awaited). */
 function adapterHandler(gate: SliceGate, tally: PathTally) {

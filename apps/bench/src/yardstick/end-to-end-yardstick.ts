@@ -7,12 +7,17 @@ import {
   sleep,
   type YardstickEntry,
 } from "@brokerlab/bench";
-import { DEFAULT_PREFETCH, type DurabilityLevel, type TargetDefinition } from "@brokerlab/messaging";
+import { DEFAULT_PREFETCH, type DurabilityLevel } from "@brokerlab/messaging";
 import { ConsumerPair } from "./consumer-pair.js";
 import { clientBound, PathTally, type TallyPaths } from "./path-tally.js";
 import { mean, type Path, roundOrder, roundsFor, type SliceMeasure } from "./rounds.js";
 import { spreadNote, spreadOf } from "./spread.js";
-import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
+import {
+  type MeasureTarget,
+  noteFailure,
+  type YardstickOptions,
+  yardstickOverTargets,
+} from "./yardstick-targets.js";
 
 /** `--end-to-end` without `--workload`: 128-byte records, one producer and one consumer (repo-relative). */
 export const END_TO_END_WORKLOAD = "workloads/smoke.yaml";
@@ -39,12 +44,7 @@ interface EndToEndPaths extends TallyPaths {
   readonly consumedNow: Record<Path, number>;
 }
 
-async function measureEndToEnd(
-  definition: TargetDefinition,
-  durability: DurabilityLevel,
-  payloads: PayloadSource,
-  options: YardstickOptions,
-): Promise<YardstickEntry> {
+const measureEndToEnd: MeasureTarget = async (definition, durability, payloads, options) => {
   const target = definition.id;
   const tally = new PathTally();
   const consumedNow: Record<Path, number> = { adapter: 0, raw: 0 };
@@ -80,7 +80,7 @@ async function measureEndToEnd(
     await pair.close();
   }
   return endToEndEntry(target, durability, tally, notes, options);
-}
+};
 
 async function endToEndRounds(paths: EndToEndPaths): Promise<void> {
   const { options, tally, target } = paths;

@@ -19,7 +19,12 @@ import { openNativeRounds, runNativeTool } from "./native-tools.js";
 import { clientBound, PathTally, type TallyPaths } from "./path-tally.js";
 import { mean, type Path, ratio, roundOrder, roundsFor, sum } from "./rounds.js";
 import { spreadNote, spreadOf } from "./spread.js";
-import { noteFailure, type YardstickOptions, yardstickOverTargets } from "./yardstick-targets.js";
+import {
+  type MeasureTarget,
+  noteFailure,
+  type YardstickOptions,
+  yardstickOverTargets,
+} from "./yardstick-targets.js";
 
 export type { YardstickOptions } from "./yardstick-targets.js";
 
@@ -61,12 +66,7 @@ class NativeTally {
   }
 }
 
-async function measureTarget(
-  definition: TargetDefinition,
-  durability: DurabilityLevel,
-  payloads: PayloadSource,
-  options: YardstickOptions,
-): Promise<YardstickEntry> {
+const measureTarget: MeasureTarget = async (definition, durability, payloads, options) => {
   const target = definition.id;
   const { workload } = options.loaded;
   const { capabilities } = definition;
@@ -132,7 +132,7 @@ async function measureTarget(
     await native?.close().catch(() => {});
   }
   return entryFor(definition, durability, { tally, nativeTally }, native, nativeRun, notes, options);
-}
+};
 
 /** What one target's slices publish with, and where they record what they measured. */
 interface Slices extends TallyPaths {
