@@ -1,16 +1,14 @@
-import {
-  type Delivery,
-  type DeliveryHandler,
-  type Subscription,
-  TimeoutError,
-  withTimeout,
-} from "@brokerlab/messaging";
+import { type DeliveryHandler, type Subscription, TimeoutError } from "@brokerlab/messaging";
 import { type Job, type RedisOptions, UnrecoverableError, Worker } from "bullmq";
+import { DeliveryLoop, LoopDelivery, type Settler } from "../delivery-loop.js";
 import type { RedisSession } from "../session.js";
 import { decodeJobData, type JobData } from "./job-data.js";
 
+/** A job handed to the handler: its processor's promise, which settling the delivery resolves or rejects. */
 interface OpenJob {
-  reject(error: Error): void;
+  readonly id: string;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
 }
 
 /**
@@ -21,33 +19,56 @@ interface OpenJob {
  * handler keeps deliveries unacknowledged, so prefetch keeps its meaning.
  */
 const FETCH_AHEAD = 100;
+/** How often acks still waiting for BullMQ's move are checked against their deadline (one timer for all). */
+const FINISH_SWEEP_MS = 1_000;
+
+/** An ack or nack waiting for BullMQ to move its job, and when it gives up. */
+interface Finishing {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly deadline: number;
+}
 
 /**
  * A BullMQ Worker whose processor returns a promise the delivery settles: ack() completes the job,
  * nack() fails it (requeue: retried per attempts; no requeue: UnrecoverableError, straight to the failed set).
- * Handlers run one at a time in the order the worker starts jobs; up to `prefetch` jobs are active at once.
+ * Handlers run one at a time in the order the worker starts jobs (the Redis adapters' DeliveryLoop, with its
+ * deliveries' ack and nack on the prototype: no closures per job); up to `prefetch` jobs are active at once.
  * A worker that dies without settling loses its job lock; the stalled checker of a live worker moves the job
  * back to wait after `abandonedAfterMs`.
  */
 export class BullMqSubscription implements Subscription {
   private readonly worker: Worker<JobData>;
+  private readonly loop: DeliveryLoop<OpenJob>;
   private readonly open = new Map<string, OpenJob>();
-  private readonly finishing = new Map<string, () => void>();
-  private chain: Promise<void> = Promise.resolve();
+  private readonly finishing = new Map<string, Finishing>();
+  private sweeper: NodeJS.Timeout | undefined;
+  private readonly finishMs: number;
   private window: number;
   private stopping = false;
   private closing: Promise<void> | undefined;
 
   constructor(
-    private readonly session: RedisSession,
+    session: RedisSession,
     private readonly topic: string,
     connection: RedisOptions,
     private readonly prefetch: number,
-    private readonly handler: DeliveryHandler,
+    handler: DeliveryHandler,
     private readonly onClosed: () => void,
   ) {
     const lockDuration = session.options.abandonedAfterMs;
+    this.finishMs = Math.max(10_000, lockDuration);
     this.window = Math.min(prefetch, FETCH_AHEAD);
+    const settler: Settler<OpenJob> = {
+      ack: (delivery) => this.settle(delivery, undefined),
+      nack: (delivery, requeue) =>
+        this.settle(
+          delivery,
+          requeue ? new Error("nacked with requeue") : new UnrecoverableError("nacked without requeue"),
+        ),
+    };
+    // prefetch is the worker's concurrency here, not the loop's: the loop only runs the handlers in order.
+    this.loop = new DeliveryLoop(Number.POSITIVE_INFINITY, handler, settler);
     this.worker = new Worker<JobData>(topic, (job) => this.process(job), {
       connection,
       prefix: session.options.keyPrefix,
@@ -76,8 +97,9 @@ export class BullMqSubscription implements Subscription {
 
   private async shutDown(): Promise<void> {
     this.stopping = true;
+    this.loop.stop();
     const workerClosed = this.worker.close();
-    await this.chain;
+    await this.loop.idle();
     // Jobs handed out but never settled fail back to wait (one attempt used), so close never waits on them.
     for (const job of this.open.values())
       job.reject(new Error("subscription closed before the job was acknowledged"));
@@ -87,52 +109,44 @@ export class BullMqSubscription implements Subscription {
   }
 
   private process(job: Job<JobData>): Promise<void> {
-    const id = job.id ?? "";
     if (this.stopping) return Promise.reject(new Error("subscription closing; the job goes back to wait"));
     return new Promise<void>((resolve, reject) => {
-      this.open.set(id, { reject });
+      const id = job.id ?? "";
+      const open: OpenJob = { id, resolve, reject };
+      this.open.set(id, open);
       this.fitWindow();
-      let settled: Promise<void> | undefined;
-      const settle = (outcome: () => void): Promise<void> => {
-        if (settled === undefined) {
-          if (this.open.delete(id)) {
-            this.fitWindow();
-            settled = this.whenFinished(id);
-            outcome();
-          } else {
-            settled = Promise.resolve(); // already given back by close()
-          }
-        }
-        return settled;
-      };
       const { key, headers, value } = decodeJobData(job.data);
-      const delivery: Delivery = {
-        topic: this.topic,
-        key,
-        headers,
-        value,
-        timestamp: job.timestamp,
-        position: { partition: 0, offset: id },
-        redelivered: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0,
-        ack: () => settle(() => resolve()),
-        nack: (options) =>
-          settle(() =>
-            reject(
-              options?.requeue === false
-                ? new UnrecoverableError("nacked without requeue")
-                : new Error("nacked with requeue"),
-            ),
-          ),
-      };
-      this.chain = this.chain.then(async () => {
-        if (this.stopping) return; // close() gives it back
-        try {
-          await this.handler(delivery);
-        } catch {
-          if (settled === undefined) void delivery.nack({ requeue: true }).catch(() => {});
-        }
-      });
+      const redelivered = job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0;
+      const position = { partition: 0, offset: id };
+      this.loop.dispatch(
+        new LoopDelivery(
+          this.loop,
+          open,
+          this.topic,
+          key,
+          value,
+          headers,
+          job.timestamp,
+          position,
+          redelivered,
+        ),
+      );
     });
+  }
+
+  /**
+   * The first settlement of a delivery: its job's processor resolves (ack) or rejects with `error` (nack), and
+   * the promise resolves once BullMQ has moved the job. A job close() already gave back settles nothing.
+   */
+  private settle(delivery: LoopDelivery<OpenJob>, error: Error | undefined): Promise<void> {
+    const job = delivery.token;
+    this.loop.release(delivery);
+    if (!this.open.delete(job.id)) return Promise.resolve();
+    this.fitWindow();
+    const finished = this.whenFinished(job.id);
+    if (error === undefined) job.resolve();
+    else job.reject(error);
+    return finished;
   }
 
   /** Worker concurrency = the jobs the handler holds + FETCH_AHEAD, at most prefetch (see FETCH_AHEAD). */
@@ -143,20 +157,38 @@ export class BullMqSubscription implements Subscription {
     this.worker.concurrency = window;
   }
 
-  /** Resolves once BullMQ has moved the job to completed / failed / wait (its events fire after the move). */
+  /**
+   * Resolves once BullMQ has moved the job to completed / failed / wait (its events fire after the move); one
+   * sweeping timer fails those that take longer than finishMs, instead of a timer per job.
+   */
   private whenFinished(id: string): Promise<void> {
-    const ms = Math.max(10_000, this.session.options.abandonedAfterMs);
-    const finished = new Promise<void>((resolve) => this.finishing.set(id, resolve));
-    return withTimeout(finished, ms, `settling BullMQ job ${id} of ${this.topic}`).catch((error: unknown) => {
-      this.finishing.delete(id);
-      throw error instanceof TimeoutError ? error : new Error(String(error));
+    return new Promise<void>((resolve, reject) => {
+      this.finishing.set(id, { resolve, reject, deadline: performance.now() + this.finishMs });
+      if (this.sweeper === undefined) {
+        this.sweeper = setInterval(() => this.sweepFinishing(), FINISH_SWEEP_MS);
+        this.sweeper.unref();
+      }
     });
+  }
+
+  private sweepFinishing(): void {
+    const now = performance.now();
+    for (const [id, waiting] of this.finishing) {
+      if (waiting.deadline > now) continue;
+      this.finishing.delete(id);
+      waiting.reject(new TimeoutError(`settling BullMQ job ${id} of ${this.topic}`, this.finishMs));
+    }
+    if (this.finishing.size === 0) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
   }
 
   private finished(id: string | undefined): void {
     if (id === undefined) return;
-    const resolve = this.finishing.get(id);
+    const waiting = this.finishing.get(id);
+    if (waiting === undefined) return;
     this.finishing.delete(id);
-    resolve?.();
+    waiting.resolve();
   }
 }
