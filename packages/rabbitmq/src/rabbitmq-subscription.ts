@@ -11,6 +11,7 @@ import { topicFailure } from "./amqp-errors.js";
 import { recordHeaders, STREAM_OFFSET_HEADER, timestampFromAmqp } from "./amqp-message.js";
 import type { RabbitMqTarget } from "./capabilities.js";
 import { ChannelAcks } from "./channel-acks.js";
+import { type DeliverySettler, RabbitMqDelivery } from "./rabbitmq-delivery.js";
 import { type StreamOffsetArgument, streamOffsetArgument } from "./stream-offset.js";
 
 /** What a subscription needs from its client. */
@@ -169,46 +170,43 @@ export class RabbitMqSubscription implements Subscription {
     }
   }
 
-  private delivery(channel: Channel, acks: ChannelAcks, message: ConsumeMessage): Delivery {
+  private delivery(channel: Channel, acks: ChannelAcks, message: ConsumeMessage): RabbitMqDelivery {
     const { key, headers } = recordHeaders(message.properties.headers);
     const streamOffset = Number(message.properties.headers?.[STREAM_OFFSET_HEADER]);
     const offset = this.stream ? streamOffset : message.fields.deliveryTag;
-    let settled: Promise<void> | undefined;
-    const settleOnce = (action: () => Promise<void>): Promise<void> => {
-      if (settled) return settled;
-      if (this.channel !== channel) throw this.lostBeforeAck();
-      settled = action();
-      return settled;
-    };
-    return {
-      topic: this.topic,
+    return new RabbitMqDelivery(
+      this.settler,
+      channel,
+      acks,
+      message,
+      streamOffset,
+      this.topic,
       key,
-      value: message.content,
+      message.content,
       headers,
-      timestamp: timestampFromAmqp(message.properties.timestamp, Date.now()),
-      position: { partition: 0, offset: String(offset) },
-      redelivered: message.fields.redelivered,
-      ack: async () => {
-        await settleOnce(async () => {
-          await acks.ack(message);
-          if (this.stream) this.host.streamAcked(this.topic, this.settings.group, streamOffset);
-        });
-      },
-      nack: async (options) => {
-        const requeue = options?.requeue ?? true;
-        if (this.stream && requeue) {
-          throw new UnsupportedCapabilityError(
+      timestampFromAmqp(message.properties.timestamp, Date.now()),
+      { partition: 0, offset: String(offset) },
+      message.fields.redelivered,
+    );
+  }
+
+  /** Settles this subscription's deliveries: one object for all of them, so a delivery carries no closures. */
+  private readonly settler: DeliverySettler = {
+    requeueRefusal: () =>
+      this.stream
+        ? new UnsupportedCapabilityError(
             this.host.target,
             "nack with requeue",
             "a stream never redelivers; to read a record again, subscribe from its position",
-          );
-        }
-        await settleOnce(async () => {
-          // RabbitMQ closes the connection on basic.nack to a stream; there a nack only returns the credit.
-          if (this.stream) await acks.ack(message);
-          else acks.nack(message, requeue);
-        });
-      },
-    };
-  }
+          )
+        : undefined,
+    staleRefusal: (delivery) => (this.channel === delivery.channel ? undefined : this.lostBeforeAck()),
+    settle: async (delivery, nack, requeue) => {
+      const { acks, message } = delivery;
+      // RabbitMQ closes the connection on basic.nack to a stream; there a nack only returns the credit.
+      if (nack && !this.stream) return acks.nack(message, requeue);
+      await acks.ack(message);
+      if (this.stream && !nack) this.host.streamAcked(this.topic, this.settings.group, delivery.streamOffset);
+    },
+  };
 }
