@@ -31,8 +31,6 @@ const BLOCK_MS = 2_000;
 export class StreamSubscription implements Subscription {
   private readonly consumer: string;
   private readonly loop: DeliveryLoop<string>;
-  /** Ids handed out and not yet settled: the keep-alive resets their idle time. */
-  private readonly unsettled = new Set<string>();
   /** Acks of one turn go out as one XACK with every id; an ack resolves once Redis replied to it. */
   private readonly acks = new TickBatcher<LoopDelivery<string>>((deliveries) => this.sendAcks(deliveries));
   private blocking: Redis | undefined;
@@ -59,10 +57,7 @@ export class StreamSubscription implements Subscription {
   ) {
     this.consumer = session.consumerName();
     const settler: Settler<string> = {
-      ack: (delivery) => {
-        this.unsettled.delete(delivery.token);
-        return this.acks.add(delivery);
-      },
+      ack: (delivery) => this.acks.add(delivery),
       nack: (delivery, requeue) => this.nack(delivery, requeue),
     };
     this.loop = new DeliveryLoop(prefetch, handler, settler);
@@ -129,8 +124,7 @@ export class StreamSubscription implements Subscription {
   /** Everything still pending for this consumer becomes claimable now; a consumer with none is removed. */
   private async release(redis: Redis): Promise<void> {
     const { stream } = this.keys;
-    const pending = (await redis.xpending(stream, this.group, "-", "+", 10_000, this.consumer)) as [string][];
-    const ids = pending.map((entry) => entry[0]);
+    const ids = await this.pendingIds(redis);
     if (ids.length > 0) await this.markIdle(redis, ids);
     else await redis.xgroup("DELCONSUMER", stream, this.group, this.consumer);
   }
@@ -207,12 +201,22 @@ export class StreamSubscription implements Subscription {
 
   private async keepAliveAndClaim(): Promise<void> {
     const redis = await this.session.connection();
-    // Resetting the idle time of what this consumer holds keeps other consumers from claiming it.
-    const held = [...this.unsettled];
+    // Resetting the idle time of what this consumer holds keeps other consumers from claiming it. The group's
+    // pending list says what that is (an entry acked meanwhile is simply not claimed), one read per interval
+    // instead of a set of ids kept up to date on every delivery.
+    const held = await this.pendingIds(redis);
     if (held.length > 0) {
       await redis.call("XCLAIM", this.keys.stream, this.group, this.consumer, 0, ...held, "JUSTID");
     }
     await this.claimAbandoned();
+  }
+
+  /** Up to 10 000 ids of entries delivered to this consumer and not yet acknowledged. */
+  private async pendingIds(redis: Redis): Promise<string[]> {
+    const pending = (await redis.xpending(this.keys.stream, this.group, "-", "+", 10_000, this.consumer)) as [
+      string,
+    ][];
+    return pending.map((entry) => entry[0]);
   }
 
   /** XAUTOCLAIM: entries idle longer than abandonedAfterMs (their consumer is gone) are delivered here again. */
@@ -245,7 +249,6 @@ export class StreamSubscription implements Subscription {
     timestamp: number,
     redelivered: boolean,
   ): void {
-    this.unsettled.add(id);
     const position = { partition: 0, offset: id };
     this.loop.dispatch(
       new LoopDelivery(this.loop, id, this.topic, key, value, headers, timestamp, position, redelivered),
@@ -254,7 +257,6 @@ export class StreamSubscription implements Subscription {
 
   private async nack(delivery: LoopDelivery<string>, requeue: boolean): Promise<void> {
     const id = delivery.token;
-    this.unsettled.delete(id);
     // Without requeue the group is done with it; the entry itself stays in the stream (a log).
     if (!requeue) return this.acks.add(delivery);
     const redis = await this.session.connection();
