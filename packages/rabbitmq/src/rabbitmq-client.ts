@@ -181,6 +181,10 @@ export class RabbitMqClient implements MessagingClient {
 
   /** Runs on every (re)connection, before it counts as up: topology, then subscriptions. */
   private async connected(model: ChannelModel): Promise<void> {
+    // amqplib listens for the model's errors only once this setup has finished: a node that closes the
+    // connection meanwhile (541 INTERNAL_ERROR while a cluster fails over) would otherwise throw from the
+    // emitter and end the process. Its close fails this setup, and recovery tries the next node.
+    model.on("error", () => {});
     if (this.closing) return;
     this.serverVersion = model.connection.serverProperties.version;
     if (this.topology.size > 0) {
