@@ -45,7 +45,6 @@ export class BullMqSubscription implements Subscription {
   private sweeper: NodeJS.Timeout | undefined;
   private readonly finishMs: number;
   private window: number;
-  private stopping = false;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -96,7 +95,6 @@ export class BullMqSubscription implements Subscription {
   }
 
   private async shutDown(): Promise<void> {
-    this.stopping = true;
     this.loop.stop();
     const workerClosed = this.worker.close();
     await this.loop.idle();
@@ -109,7 +107,7 @@ export class BullMqSubscription implements Subscription {
   }
 
   private process(job: Job<JobData>): Promise<void> {
-    if (this.stopping) return Promise.reject(new Error("subscription closing; the job goes back to wait"));
+    if (this.loop.stopping) return Promise.reject(new Error("subscription closing; the job goes back to wait"));
     return new Promise<void>((resolve, reject) => {
       const id = job.id ?? "";
       const open: OpenJob = { id, resolve, reject };
